@@ -1,0 +1,54 @@
+package io.tillstream.cli;
+
+import io.tillstream.cluster.ClusterException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+import java.io.PrintWriter;
+
+/**
+ * The one place where failures become what the user sees: a single line on standard error and an
+ * {@link ExitCode}. A stack trace appears only for a failure we did not anticipate, and only with -v.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
+        PrintWriter err = command.getErr();
+        if (e instanceof CommandFailedException failed) {
+            err.println("error: " + failed.getMessage());
+            return failed.exitCode();
+        }
+        if (e instanceof ClusterException cluster) {
+            err.println("error: " + cluster.getMessage());
+            return ExitCode.FAILED;
+        }
+        err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+            + (verbose(parseResult) ? "" : " (run again with -v for details)"));
+        if (verbose(parseResult)) {
+            e.printStackTrace(err);
+        }
+        return ExitCode.FAILED;
+    }
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("error: " + e.getMessage());
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return ExitCode.USAGE;
+    }
+
+    private static boolean verbose(ParseResult parseResult) {
+        for (ParseResult sub = parseResult; sub != null; sub = sub.subcommand()) {
+            if (sub.hasMatchedOption("-v")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,140 @@
+package io.tillstream.cluster;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * One Apache Kafka node in KRaft mode, run in this JVM by Kafka's own {@link KafkaRaftServer}: a
+ * broker, and a controller too when it is one of the quorum's voters.
+ */
+final class KafkaNode {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaNode.class);
+    static final String CLIENT_LISTENER = "PLAINTEXT";
+    static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+    private final ClusterSpec spec;
+    private final ClusterSpec.NodeSpec node;
+    private final Path logDir;
+    private final String clusterId;
+    private KafkaRaftServer server;
+
+    KafkaNode(ClusterSpec spec, ClusterSpec.NodeSpec node, DataDirectory dataDir) {
+        this.spec = spec;
+        this.node = node;
+        this.logDir = dataDir.nodeDir(node.id());
+        this.clusterId = dataDir.clusterId();
+    }
+
+    int id() {
+        return node.id();
+    }
+
+    synchronized boolean running() {
+        return server != null;
+    }
+
+    /** Formats the node's storage on first use, then starts it; returns once the broker is unfenced. */
+    synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        KafkaConfig config = KafkaConfig.fromProps(properties(), false);
+        formatIfNew();
+        KafkaRaftServer started = new KafkaRaftServer(config, Time.SYSTEM);
+        try {
+            started.startup();
+        } catch (RuntimeException e) {
+            shutdownQuietly(started);
+            throw e;
+        }
+        server = started;
+        log.info("node {} started: clients on {}:{}", node.id(), spec.advertisedHost(), node.clientPort());
+    }
+
+    /** Stops the node with a controlled shutdown, so its partition leadership moves first. */
+    void stop() {
+        KafkaRaftServer running;
+        synchronized (this) {
+            running = server;
+            server = null;
+        }
+        if (running != null) {
+            running.shutdown();
+            running.awaitShutdown();
+            log.info("node {} stopped", node.id());
+        }
+    }
+
+    private void formatIfNew() {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return;
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try (PrintStream printStream = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+            new Formatter()
+                .setPrintStream(printStream)
+                .setNodeId(node.id())
+                .setClusterId(clusterId)
+                .setDirectories(List.of(logDir.toString()))
+                .setMetadataLogDirectory(logDir.toString())
+                .setControllerListenerName(CONTROLLER_LISTENER)
+                .run();
+        } catch (Exception e) {
+            throw new DataDirectoryException("cannot format " + logDir + ": " + e.getMessage(), e);
+        }
+        log.info("formatted {}: {}", logDir, output.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    Properties properties() {
+        Properties p = new Properties();
+        p.setProperty("node.id", Integer.toString(node.id()));
+        p.setProperty("process.roles", node.controller() ? "broker,controller" : "broker");
+        p.setProperty("controller.quorum.voters", spec.quorumVoters());
+        p.setProperty("controller.listener.names", CONTROLLER_LISTENER);
+        p.setProperty("inter.broker.listener.name", CLIENT_LISTENER);
+        String listeners = CLIENT_LISTENER + "://" + spec.bindHost() + ":" + node.clientPort();
+        if (node.controller()) {
+            listeners += "," + CONTROLLER_LISTENER + "://" + ClusterSpec.LOOPBACK + ":" + node.controllerPort();
+        }
+        p.setProperty("listeners", listeners);
+        p.setProperty("advertised.listeners", CLIENT_LISTENER + "://" + spec.advertisedHost() + ":" + node.clientPort());
+        p.setProperty("listener.security.protocol.map", CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.setProperty("log.dirs", logDir.toString());
+        p.setProperty("metadata.log.dir", logDir.toString());
+
+        String replication = Short.toString(spec.replicationFactor());
+        String minIsr = Integer.toString(spec.minInSyncReplicas());
+        p.setProperty("default.replication.factor", replication);
+        p.setProperty("min.insync.replicas", minIsr);
+        p.setProperty("offsets.topic.replication.factor", replication);
+        p.setProperty("transaction.state.log.replication.factor", replication);
+        p.setProperty("transaction.state.log.min.isr", minIsr);
+        p.setProperty("share.coordinator.state.topic.replication.factor", replication);
+        p.setProperty("share.coordinator.state.topic.min.isr", minIsr);
+        // A laptop cluster has one consumer joining at a time; Kafka's 3 s wait for more only slows the first poll.
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        return p;
+    }
+
+    private static void shutdownQuietly(KafkaRaftServer server) {
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } catch (RuntimeException e) {
+            log.warn("cleanup after a failed start failed too", e);
+        }
+    }
+}
