@@ -102,7 +102,7 @@ public record ClusterSpec(Path dataDir, int nodeCount, String bindHost, String a
     }
 
     private static boolean isLoopback(String host) {
-        return host.equals(LOOPBACK) || host.equals("localhost") || host.equals("::1");
+        return host.startsWith("127.") || host.equals("localhost") || host.equals("::1");
     }
 
     private static void checkPort(int port, String name) {

@@ -62,12 +62,7 @@ public final class LocalCluster implements AutoCloseable {
      * @throws DataDirectoryException if the data directory cannot be used
      */
     public static LocalCluster prepare(ClusterSpec spec) {
-        for (ClusterSpec.NodeSpec node : spec.nodes()) {
-            checkPortFree(spec.bindHost(), node.clientPort(), "Kafka clients, node " + node.id());
-            if (node.controller()) {
-                checkPortFree(ClusterSpec.LOOPBACK, node.controllerPort(), "KRaft controller, node " + node.id());
-            }
-        }
+        checkPortsFree(spec);
         DataDirectory dataDir = DataDirectory.open(spec);
         List<KafkaNode> nodes = spec.nodes().stream().map(n -> new KafkaNode(spec, n, dataDir)).toList();
         return new LocalCluster(spec, dataDir, nodes);
@@ -166,6 +161,20 @@ public final class LocalCluster implements AutoCloseable {
             thread.setDaemon(true);
             thread.start();
         };
+    }
+
+    /**
+     * Checks that every port the cluster's nodes would listen on is free now.
+     *
+     * @throws PortInUseException naming the first port that is taken
+     */
+    public static void checkPortsFree(ClusterSpec spec) {
+        for (ClusterSpec.NodeSpec node : spec.nodes()) {
+            checkPortFree(spec.bindHost(), node.clientPort(), "Kafka clients, node " + node.id());
+            if (node.controller()) {
+                checkPortFree(ClusterSpec.LOOPBACK, node.controllerPort(), "KRaft controller, node " + node.id());
+            }
+        }
     }
 
     private static void checkPortFree(String host, int port, String purpose) {
