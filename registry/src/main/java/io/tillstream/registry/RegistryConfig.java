@@ -1,0 +1,133 @@
+package io.tillstream.registry;
+
+import io.tillstream.registry.model.CompatibilityLevel;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The registry's settings, under Confluent Schema Registry's names so that its properties files
+ * carry over. Every other {@code kafkastore.}-prefixed Kafka client setting (security.protocol,
+ * sasl.*, ssl.*, ...) is passed to the registry's Kafka clients with the prefix stripped.
+ */
+public final class RegistryConfig extends AbstractConfig {
+
+    private static final String KAFKASTORE_PREFIX = "kafkastore.";
+
+    public static final String KAFKASTORE_BOOTSTRAP_SERVERS_CONFIG = "kafkastore.bootstrap.servers";
+    public static final String KAFKASTORE_BOOTSTRAP_SERVERS_DOC =
+        "Kafka brokers to keep the registry's state in, as host:port pairs separated by commas.";
+
+    public static final String KAFKASTORE_TOPIC_CONFIG = "kafkastore.topic";
+    public static final String KAFKASTORE_TOPIC_DOC = "The compacted single-partition topic holding the schemas. "
+        + "Created if missing.";
+
+    public static final String LISTENERS_CONFIG = "listeners";
+    public static final String LISTENERS_DOC = "Where the REST API listens, as http://host:port. Port 0 picks a free port.";
+
+    public static final String KAFKASTORE_TIMEOUT_MS_CONFIG = "kafkastore.timeout.ms";
+    public static final String KAFKASTORE_TIMEOUT_MS_DOC = "How long a write may take to be acknowledged by Kafka "
+        + "and read back before the request fails.";
+
+    public static final String KAFKASTORE_INIT_TIMEOUT_MS_CONFIG = "kafkastore.init.timeout.ms";
+    public static final String KAFKASTORE_INIT_TIMEOUT_MS_DOC = "How long start-up may take to reach Kafka, "
+        + "create the topic and read it to the end.";
+
+    public static final String SCHEMA_COMPATIBILITY_LEVEL_CONFIG = "schema.compatibility.level";
+    public static final String SCHEMA_COMPATIBILITY_LEVEL_DOC = "The compatibility level of subjects that have none "
+        + "of their own, until one is set through /config.";
+
+    public static final String AUTHENTICATION_USERS_FILE_CONFIG = "authentication.users.file";
+    public static final String AUTHENTICATION_USERS_FILE_DOC = "A file of user:password lines; when set, every request "
+        + "needs HTTP basic authentication as one of them.";
+
+    /** Our own kafkastore.* settings: everything else under the prefix is a Kafka client setting. */
+    private static final Set<String> OWN_KAFKASTORE_SETTINGS = Set.of(KAFKASTORE_TOPIC_CONFIG,
+        KAFKASTORE_TIMEOUT_MS_CONFIG, KAFKASTORE_INIT_TIMEOUT_MS_CONFIG);
+
+    public static final ConfigDef CONFIG = new ConfigDef()
+        .define(KAFKASTORE_BOOTSTRAP_SERVERS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE,
+            new ConfigDef.NonEmptyString() {
+                @Override
+                public void ensureValid(String name, Object value) {
+                    if (value == null || ((java.util.List<?>) value).isEmpty()) {
+                        throw new ConfigException(name, value, "at least one broker is needed");
+                    }
+                }
+            }, Importance.HIGH, KAFKASTORE_BOOTSTRAP_SERVERS_DOC)
+        .define(KAFKASTORE_TOPIC_CONFIG, Type.STRING, "_schemas", new ConfigDef.NonEmptyString(), Importance.HIGH,
+            KAFKASTORE_TOPIC_DOC)
+        .define(LISTENERS_CONFIG, Type.STRING, "http://127.0.0.1:8081", Importance.HIGH, LISTENERS_DOC)
+        .define(KAFKASTORE_TIMEOUT_MS_CONFIG, Type.LONG, 10_000L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+            KAFKASTORE_TIMEOUT_MS_DOC)
+        .define(KAFKASTORE_INIT_TIMEOUT_MS_CONFIG, Type.LONG, 60_000L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+            KAFKASTORE_INIT_TIMEOUT_MS_DOC)
+        .define(SCHEMA_COMPATIBILITY_LEVEL_CONFIG, Type.STRING, CompatibilityLevel.BACKWARD.name(),
+            ConfigDef.CaseInsensitiveValidString.in(Arrays.stream(CompatibilityLevel.values()).map(Enum::name)
+                .toArray(String[]::new)), Importance.MEDIUM, SCHEMA_COMPATIBILITY_LEVEL_DOC)
+        .define(AUTHENTICATION_USERS_FILE_CONFIG, Type.STRING, null, Importance.MEDIUM, AUTHENTICATION_USERS_FILE_DOC);
+
+    private final URI listener;
+
+    public RegistryConfig(Map<?, ?> props) {
+        super(CONFIG, props);
+        listener = parseListener(getString(LISTENERS_CONFIG));
+    }
+
+    private static URI parseListener(String value) {
+        // Confluent allows a list; the registry serves on the first one.
+        String first = value.split(",")[0].trim();
+        try {
+            URI uri = URI.create(first);
+            if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
+                throw new ConfigException(LISTENERS_CONFIG, value, "expected http://host:port");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(LISTENERS_CONFIG, value, "expected http://host:port");
+        }
+    }
+
+    public String listenerHost() {
+        return listener.getHost();
+    }
+
+    public int listenerPort() {
+        return listener.getPort();
+    }
+
+    public CompatibilityLevel defaultCompatibility() {
+        return CompatibilityLevel.parse(getString(SCHEMA_COMPATIBILITY_LEVEL_CONFIG));
+    }
+
+    /** Settings for the registry's Kafka clients: the kafkastore.* Kafka client settings without the prefix. */
+    public Map<String, Object> kafkaClientProps() {
+        Set<String> clientSettings = new HashSet<>(ProducerConfig.configNames());
+        clientSettings.addAll(ConsumerConfig.configNames());
+        clientSettings.addAll(AdminClientConfig.configNames());
+        Map<String, Object> props = new HashMap<>();
+        originals().forEach((key, value) -> {
+            String name = key;
+            if (name.startsWith(KAFKASTORE_PREFIX) && !OWN_KAFKASTORE_SETTINGS.contains(name)) {
+                String stripped = name.substring(KAFKASTORE_PREFIX.length());
+                if (clientSettings.contains(stripped) || stripped.startsWith("sasl.") || stripped.startsWith("ssl.")) {
+                    props.put(stripped, value);
+                }
+            }
+        });
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", getList(KAFKASTORE_BOOTSTRAP_SERVERS_CONFIG)));
+        return props;
+    }
+}

@@ -1,0 +1,48 @@
+package io.tillstream.registry.http;
+
+import io.javalin.http.Context;
+import io.tillstream.registry.model.ErrorCode;
+import io.tillstream.registry.model.RegistryException;
+import io.tillstream.registry.model.SchemaVersion;
+
+/** Path and query parameters as Confluent reads them. */
+final class Params {
+
+    private Params() {
+    }
+
+    static String subject(Context ctx) {
+        return ctx.pathParam("subject");
+    }
+
+    static SchemaVersion version(Context ctx) {
+        return SchemaVersion.parse(ctx.pathParam("version"));
+    }
+
+    static int id(Context ctx) {
+        try {
+            return Integer.parseInt(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new RegistryException(ErrorCode.SCHEMA_NOT_FOUND, "Schema " + ctx.pathParam("id") + " not found");
+        }
+    }
+
+    /** A boolean flag: absent is false, as with JAX-RS. */
+    static boolean flag(Context ctx, String name) {
+        return Boolean.parseBoolean(ctx.queryParam(name));
+    }
+
+    static String prefix(Context ctx) {
+        String prefix = ctx.queryParam("subjectPrefix");
+        return prefix == null ? "" : prefix;
+    }
+
+    static int integer(Context ctx, String name, int defaultValue) {
+        String value = ctx.queryParam(name);
+        try {
+            return value == null || value.isBlank() ? defaultValue : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new Json.BadBodyException("Query parameter " + name + " is not a number: " + value);
+        }
+    }
+}

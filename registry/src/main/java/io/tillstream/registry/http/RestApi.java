@@ -1,0 +1,86 @@
+package io.tillstream.registry.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.tillstream.registry.core.SchemaRegistry;
+import io.tillstream.registry.model.RegistryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Confluent Schema Registry's v1 REST API on Javalin. Routes only translate between HTTP and
+ * {@link SchemaRegistry}; every failure becomes Confluent's error body here, in one place.
+ */
+public final class RestApi {
+
+    private static final Logger log = LoggerFactory.getLogger(RestApi.class);
+    private static final Set<String> ACCEPTED_TYPES = Set.of("application/vnd.schemaregistry.v1+json",
+        "application/vnd.schemaregistry+json", "application/json", "application/octet-stream");
+
+    private static final long MAX_REQUEST_BYTES = 64L * 1024 * 1024;
+
+    private RestApi() {
+    }
+
+    /** A server for {@code registry} on {@code host:port} (port 0 picks a free one), not yet started. */
+    public static Javalin create(SchemaRegistry registry, String host, int port, BasicAuth auth) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.http.defaultContentType = Json.CONTENT_TYPE;
+            // Kafka, not the HTTP layer, decides how large a schema may be.
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            if (auth != null) {
+                config.routes.before(auth::check);
+            }
+            config.routes.before(RestApi::requireJsonBody);
+            config.routes.get("/", ctx -> Json.respond(ctx, Map.of()));
+            new SchemaRoutes(registry).addTo(config.routes);
+            new SubjectRoutes(registry).addTo(config.routes);
+            new CompatibilityRoutes(registry).addTo(config.routes);
+            new ConfigRoutes(registry).addTo(config.routes);
+            mapErrors(config);
+        });
+    }
+
+    private static void requireJsonBody(Context ctx) {
+        if (ctx.method() != HandlerType.POST && ctx.method() != HandlerType.PUT) {
+            return;
+        }
+        String type = ctx.contentType();
+        if (type != null && !ACCEPTED_TYPES.contains(type.split(";")[0].trim().toLowerCase())) {
+            throw new HttpResponseException(415, "HTTP 415 Unsupported Media Type");
+        }
+    }
+
+    private static void mapErrors(JavalinConfig config) {
+        config.routes.exception(RegistryException.class, (e, ctx) ->
+            error(ctx, e.errorCode().httpStatus(), e.errorCode().code(), e.getMessage()));
+        config.routes.exception(Json.BadBodyException.class, (e, ctx) -> error(ctx, 400, 400, e.getMessage()));
+        config.routes.exception(HttpResponseException.class, (e, ctx) ->
+            error(ctx, e.getStatus(), e.getStatus(), e.getMessage()));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+            error(ctx, 500, 500, "Internal Server Error");
+        });
+        // Paths no route matches: answered in Confluent's shape rather than Javalin's.
+        config.routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                error(ctx, 404, 404, "HTTP 404 Not Found");
+            }
+        });
+    }
+
+    private static void error(Context ctx, int status, int code, String message) {
+        ctx.status(status);
+        Json.respond(ctx, new Bodies.Error(code, message));
+    }
+}
