@@ -32,6 +32,14 @@ public final class ConnectionOptions {
         description = "How long to wait for Kafka before giving up (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    /** Plain connection settings for a cluster this process started itself. */
+    static ConnectionOptions to(String bootstrapServer) {
+        ConnectionOptions options = new ConnectionOptions();
+        options.bootstrapServer = bootstrapServer;
+        options.timeout = Duration.ofSeconds(60);
+        return options;
+    }
+
     public String bootstrapServer() {
         return bootstrapServer;
     }

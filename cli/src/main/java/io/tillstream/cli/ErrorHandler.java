@@ -1,6 +1,8 @@
 package io.tillstream.cli;
 
 import io.tillstream.cluster.ClusterException;
+import io.tillstream.registry.RegistryStartException;
+import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -22,9 +24,13 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             err.println("error: " + failed.getMessage());
             return failed.exitCode();
         }
-        if (e instanceof ClusterException cluster) {
-            err.println("error: " + cluster.getMessage());
+        if (e instanceof ClusterException || e instanceof RegistryStartException) {
+            err.println("error: " + e.getMessage());
             return ExitCode.FAILED;
+        }
+        if (e instanceof ConfigException config) {
+            err.println("error: " + config.getMessage());
+            return ExitCode.USAGE;
         }
         err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
             + (verbose(parseResult) ? "" : " (run again with -v for details)"));

@@ -2,6 +2,8 @@ package io.tillstream.cli;
 
 import io.tillstream.cluster.ClusterSpec;
 import io.tillstream.cluster.LocalCluster;
+import io.tillstream.registry.RegistryConfig;
+import io.tillstream.registry.SchemaRegistryServer;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -15,13 +17,10 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code tillstream up}: a local Kafka cluster in this process, with the {@code raw_data} topic, until
@@ -34,7 +33,6 @@ final class UpCommand implements Callable<Integer> {
 
     static final String SALES_TOPIC = "raw_data";
     static final String ADDRESS_VARIABLE = "KAFKA_ADDRESS";
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(60);
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
         description = "Where the cluster keeps its data and logs (default: ./${DEFAULT-VALUE}).")
@@ -61,13 +59,16 @@ final class UpCommand implements Callable<Integer> {
         description = "KRaft controller port of the first node; node i uses PORT+2i (default: ${DEFAULT-VALUE}).")
     int controllerPort;
 
+    @Option(names = "--registry-port", paramLabel = "PORT", defaultValue = "8081",
+        description = "Port of the Schema Registry (default: ${DEFAULT-VALUE}).")
+    int registryPort;
+
     @Mixin
     Verbosity verbosity;
     @Spec
     CommandSpec spec;
 
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Shutdown shutdown = new Shutdown();
 
     @Override
     public Integer call() {
@@ -82,49 +83,46 @@ final class UpCommand implements Callable<Integer> {
         ClusterSpec clusterSpec = ClusterSpec.local(dataDir, brokers)
             .withPorts(kafkaPort, controllerPort)
             .withAdvertisedHost(advertisedHost());
+        String registryHost = clusterSpec.listensBeyondLoopback() ? "0.0.0.0" : ClusterSpec.LOOPBACK;
+        LocalCluster.checkPortFree(registryHost, registryPort, "Schema Registry");
         LocalCluster cluster = LocalCluster.prepare(clusterSpec);
         verbosity.configure(cluster.dataDirectory().logFile());
         cluster.start();
-        Thread stopOnSignal = new Thread(this::stopAndWait, "tillstream-stop");
+        SchemaRegistryServer registry;
+        int salesPartitions;
         try {
-            Runtime.getRuntime().addShutdownHook(stopOnSignal);
-            int salesPartitions = ensureSalesTopic(cluster);
-            if (clusterSpec.listensBeyondLoopback()) {
-                err.println("warning: Kafka listens on every interface without authentication; anyone who can reach port "
-                    + kafkaPort + " can read and write every topic");
-            }
-            out.printf("Tillstream is up: Kafka %s at %s (%d node%s, KRaft), topic %s with %d partitions, data in %s. Ctrl-C stops it.%n",
-                KafkaVersion.current(), cluster.bootstrapServers(), brokers, brokers == 1 ? "" : "s",
-                SALES_TOPIC, salesPartitions, cluster.dataDirectory().root());
-            out.flush();
-            stopRequested.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            out.println("Stopping...");
-            out.flush();
+            salesPartitions = ensureSalesTopic(cluster);
+            registry = startRegistry(cluster, registryHost);
+        } catch (RuntimeException e) {
             cluster.close();
-            removeHook(stopOnSignal);
-            out.println("Stopped.");
-            out.flush();
-            stopped.countDown();
+            throw e;
         }
+        if (clusterSpec.listensBeyondLoopback()) {
+            err.println("warning: Kafka and the Schema Registry listen on every interface without authentication;"
+                + " anyone who can reach ports " + kafkaPort + " and " + registryPort + " can read and write every topic");
+        }
+        out.printf("Tillstream is up: Kafka %s at %s (%d node%s, KRaft), topic %s with %d partitions,"
+                + " Schema Registry at %s, data in %s. Ctrl-C stops it.%n",
+            KafkaVersion.current(), cluster.bootstrapServers(), brokers, brokers == 1 ? "" : "s",
+            SALES_TOPIC, salesPartitions, "http://" + clusterSpec.advertisedHost() + ":" + registry.port(),
+            cluster.dataDirectory().root());
+        out.flush();
+        shutdown.runUntilStopped(out, () -> {
+            registry.close();
+            cluster.close();
+        });
         return ExitCode.OK;
     }
 
     /** Asks a running {@code up} to shut down as Ctrl-C would. */
     void stop() {
-        stopRequested.countDown();
+        shutdown.request();
     }
 
-    /** Runs as a shutdown hook: the JVM exits when hooks return, so wait until the cluster has stopped. */
-    private void stopAndWait() {
-        stopRequested.countDown();
-        try {
-            stopped.await(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private SchemaRegistryServer startRegistry(LocalCluster cluster, String host) {
+        ConnectionOptions local = ConnectionOptions.to(cluster.bootstrapServers());
+        return RegistryCommand.startRegistry(local, Map.of(RegistryConfig.LISTENERS_CONFIG,
+            "http://" + host + ":" + registryPort));
     }
 
     private String advertisedHost() {
@@ -156,14 +154,6 @@ final class UpCommand implements Callable<Integer> {
         } catch (ExecutionException e) {
             throw new CommandFailedException("cannot describe topic " + SALES_TOPIC + ": " + e.getCause().getMessage(),
                 ExitCode.FAILED, e.getCause());
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // The JVM is exiting because of the signal; the hook has run.
         }
     }
 }

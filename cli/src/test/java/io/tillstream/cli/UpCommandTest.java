@@ -10,6 +10,10 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +34,13 @@ class UpCommandTest {
         ClusterSpec ports = TestClusters.freePorts(ClusterSpec.local(dataDir, 1));
         String bootstrap = "127.0.0.1:" + ports.clientPort();
         String[] args = {"up", "--data-dir", dataDir.toString(), "--kafka-port", "" + ports.clientPort(),
-            "--controller-port", "" + ports.controllerPort(), "--partitions", "4"};
+            "--controller-port", "" + ports.controllerPort(), "--partitions", "4", "--registry-port", "0"};
 
         try (RunningUp up = RunningUp.start(args)) {
             assertThat(up.readyLine()).startsWith("Tillstream is up: Kafka 4.")
-                .contains("at " + bootstrap + " (1 node, KRaft), topic raw_data with 4 partitions, data in " + dataDir);
+                .contains("at " + bootstrap + " (1 node, KRaft), topic raw_data with 4 partitions, Schema Registry at http://127.0.0.1:")
+                .endsWith("data in " + dataDir + ". Ctrl-C stops it.");
+            assertThat(httpGet(up.registryUrl() + "/subjects")).isEqualTo("[]");
             Cli.Result described = Cli.run("topics", "describe", "--topic", "raw_data", "--bootstrap-server", bootstrap);
             assertThat(described.out()).contains("PartitionCount: 4");
             assertThat(Cli.run("topics", "create", "--topic", "kept", "--bootstrap-server", bootstrap).exitCode()).isZero();
@@ -54,11 +60,26 @@ class UpCommandTest {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
             Cli.Result result = Cli.run("up", "--data-dir", dataDir.toString(), "--kafka-port", "" + port,
-                "--controller-port", "" + (port + 1));
+                "--controller-port", "" + (port + 1), "--registry-port", "0");
 
             assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
             assertThat(result.err()).isEqualTo("error: port " + port + " on 127.0.0.1 (Kafka clients, node 0) is already in use;"
                 + " stop what holds it or pick other ports\n");
+            assertThat(Files.exists(dataDir)).isFalse();
+        }
+    }
+
+    @Test
+    void aTakenRegistryPortFailsBeforeKafkaStarts() throws Exception {
+        Path dataDir = temp.resolve("data");
+        ClusterSpec ports = TestClusters.freePorts(ClusterSpec.local(dataDir, 1));
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            Cli.Result result = Cli.run("up", "--data-dir", dataDir.toString(), "--kafka-port", "" + ports.clientPort(),
+                "--controller-port", "" + ports.controllerPort(), "--registry-port", "" + taken.getLocalPort());
+
+            assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
+            assertThat(result.err()).isEqualTo("error: port " + taken.getLocalPort()
+                + " on 127.0.0.1 (Schema Registry) is already in use; stop what holds it or pick other ports\n");
             assertThat(Files.exists(dataDir)).isFalse();
         }
     }
@@ -70,7 +91,7 @@ class UpCommandTest {
         ClusterSpec ports = TestClusters.freePorts(ClusterSpec.local(foreign, 1));
 
         Cli.Result result = Cli.run("up", "--data-dir", foreign.toString(), "--kafka-port", "" + ports.clientPort(),
-            "--controller-port", "" + ports.controllerPort());
+            "--controller-port", "" + ports.controllerPort(), "--registry-port", "0");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(result.err()).startsWith("error: data directory " + foreign + " is not a Tillstream data directory")
@@ -95,10 +116,17 @@ class UpCommandTest {
         ClusterSpec ports = TestClusters.freePorts(ClusterSpec.local(dataDir, 1).withAdvertisedHost(host));
 
         try (RunningUp up = RunningUp.start("up", "--data-dir", dataDir.toString(), "--advertised-host", host,
-            "--kafka-port", "" + ports.clientPort(), "--controller-port", "" + ports.controllerPort())) {
-            assertThat(up.readyLine()).contains("at " + host + ":" + ports.clientPort());
-            assertThat(up.err()).contains("warning: Kafka listens on every interface without authentication");
+            "--kafka-port", "" + ports.clientPort(), "--controller-port", "" + ports.controllerPort(), "--registry-port", "0")) {
+            assertThat(up.readyLine()).contains("at " + host + ":" + ports.clientPort()).contains("Schema Registry at http://" + host + ":");
+            assertThat(up.err()).contains("warning: Kafka and the Schema Registry listen on every interface without authentication");
         }
+    }
+
+    static String httpGet(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET " + url).isEqualTo(200);
+        return response.body();
     }
 
     /** {@code tillstream up} running on a background thread, stopped as Ctrl-C would stop it. */
@@ -126,6 +154,12 @@ class UpCommandTest {
 
         String readyLine() {
             return out.toString().lines().filter(l -> l.startsWith("Tillstream is up")).findFirst().orElseThrow();
+        }
+
+        String registryUrl() {
+            String line = readyLine();
+            int start = line.indexOf("Schema Registry at ") + "Schema Registry at ".length();
+            return line.substring(start, line.indexOf(',', start));
         }
 
         String err() {

@@ -177,7 +177,13 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private static void checkPortFree(String host, int port, String purpose) {
+    /**
+     * Checks that {@code port} on {@code host} can be listened on now.
+     *
+     * @param purpose what the port is for, named in the error
+     * @throws PortInUseException if it cannot
+     */
+    public static void checkPortFree(String host, int port, String purpose) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));

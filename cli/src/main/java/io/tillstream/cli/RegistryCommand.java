@@ -1,0 +1,84 @@
+package io.tillstream.cli;
+
+import io.tillstream.registry.RegistryConfig;
+import io.tillstream.registry.SchemaRegistryServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code tillstream registry}: the Schema Registry alone, against any Kafka cluster, until Ctrl-C. */
+@Command(name = "registry", mixinStandardHelpOptions = true,
+    description = "Run the Schema Registry (Confluent's v1 REST API, schemas kept in the _schemas topic) "
+        + "against any Kafka cluster until Ctrl-C.")
+final class RegistryCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--listeners", paramLabel = "URL", defaultValue = "http://127.0.0.1:8081",
+        description = "Where the REST API listens (default: ${DEFAULT-VALUE}).")
+    String listeners;
+
+    @Option(names = "--users-file", paramLabel = "FILE",
+        description = "Require HTTP basic auth: one user:password per line.")
+    Path usersFile;
+
+    @Option(names = "--topic", paramLabel = "NAME", defaultValue = "_schemas",
+        description = "The compacted topic holding the schemas (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Mixin
+    Verbosity verbosity;
+    @Spec
+    CommandSpec spec;
+
+    private final Shutdown shutdown = new Shutdown();
+
+    @Override
+    public Integer call() {
+        verbosity.configure();
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(RegistryConfig.LISTENERS_CONFIG, listeners);
+        settings.put(RegistryConfig.KAFKASTORE_TOPIC_CONFIG, topic);
+        if (usersFile != null) {
+            settings.put(RegistryConfig.AUTHENTICATION_USERS_FILE_CONFIG, usersFile.toString());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        SchemaRegistryServer server = startRegistry(connection, settings);
+        if (usersFile == null && !listeners.contains("//127.") && !listeners.contains("//localhost")) {
+            spec.commandLine().getErr().println("warning: the Schema Registry listens beyond loopback without"
+                + " authentication; pass --users-file to require it");
+        }
+        out.printf("Schema Registry is up at %s, schemas in topic %s on %s. Ctrl-C stops it.%n",
+            server.url(), topic, connection.bootstrapServer());
+        out.flush();
+        shutdown.runUntilStopped(out, server::close);
+        return ExitCode.OK;
+    }
+
+    /** Asks a running registry to shut down as Ctrl-C would. */
+    void stop() {
+        shutdown.request();
+    }
+
+    /**
+     * Starts a registry on the cluster that {@code connection} names, with that connection's client
+     * settings (SASL, TLS) handed to the registry's own Kafka clients.
+     */
+    static SchemaRegistryServer startRegistry(ConnectionOptions connection, Map<String, Object> settings) {
+        Map<String, Object> all = new HashMap<>(settings);
+        connection.clientProperties().forEach((key, value) -> all.put("kafkastore." + key, value));
+        all.put(RegistryConfig.KAFKASTORE_INIT_TIMEOUT_MS_CONFIG, connection.timeout().toMillis());
+        SchemaRegistryServer server = SchemaRegistryServer.create(new RegistryConfig(all));
+        server.start();
+        return server;
+    }
+}
