@@ -2,6 +2,8 @@ package io.tillstream.cli;
 
 import io.tillstream.cluster.ClusterException;
 import io.tillstream.registry.RegistryStartException;
+import io.tillstream.serde.client.RegistryClientException;
+import io.tillstream.serde.client.RegistryConnectionException;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -26,6 +28,14 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         }
         if (e instanceof ClusterException || e instanceof RegistryStartException) {
             err.println("error: " + e.getMessage());
+            return ExitCode.FAILED;
+        }
+        if (e instanceof RegistryConnectionException) {
+            err.println("error: " + e.getMessage());
+            return ExitCode.UNREACHABLE;
+        }
+        if (e instanceof RegistryClientException registry) {
+            err.println("error: " + registry.registryMessage() + " (error code " + registry.errorCode() + ")");
             return ExitCode.FAILED;
         }
         if (e instanceof ConfigException config) {

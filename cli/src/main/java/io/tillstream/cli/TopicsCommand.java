@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code tillstream topics list|describe|create|delete}, in the manner of Kafka's kafka-topics tool. */
-@Command(name = "topics", description = "List, describe, create and delete topics.",
+@Command(name = "topics", mixinStandardHelpOptions = true, description = "List, describe, create and delete topics.",
     subcommands = {TopicsCommand.ListTopics.class, TopicsCommand.Describe.class,
         TopicsCommand.Create.class, TopicsCommand.Delete.class})
 final class TopicsCommand implements Runnable {
