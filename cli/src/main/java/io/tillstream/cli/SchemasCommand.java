@@ -24,17 +24,9 @@ import java.util.stream.Collectors;
 @Command(name = "schemas", mixinStandardHelpOptions = true, description = "List, show, register, check and delete schemas; view or set compatibility.",
     subcommands = {SchemasCommand.ListSubjects.class, SchemasCommand.Get.class, SchemasCommand.Register.class,
         SchemasCommand.Check.class, SchemasCommand.Delete.class, SchemasCommand.Config.class})
-final class SchemasCommand implements Runnable {
+final class SchemasCommand extends CommandGroup {
 
     private static final String LATEST = "latest";
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /** What every schemas subcommand shares: how to reach the registry and how much to log. */
     abstract static class SchemasSubcommand implements Callable<Integer> {

@@ -32,15 +32,7 @@ import java.util.stream.Collectors;
 @Command(name = "topics", mixinStandardHelpOptions = true, description = "List, describe, create and delete topics.",
     subcommands = {TopicsCommand.ListTopics.class, TopicsCommand.Describe.class,
         TopicsCommand.Create.class, TopicsCommand.Delete.class})
-final class TopicsCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class TopicsCommand extends CommandGroup {
 
     /** What every topics subcommand shares: how to reach Kafka and how much to log. */
     abstract static class TopicsSubcommand implements Callable<Integer> {
