@@ -33,6 +33,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private final KafkaLog kafkaLog;
     private final Javalin http;
     private volatile boolean closed;
+    private volatile int port = -1;
 
     private SchemaRegistryServer(RegistryConfig config, KafkaLog kafkaLog, Javalin http) {
         this.config = config;
@@ -85,6 +86,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         }
         try {
             http.start();
+            port = http.port();
         } catch (RuntimeException e) {
             close();
             throw new RegistryStartException("Cannot listen on " + config.listenerHost() + ":" + config.listenerPort()
@@ -93,9 +95,12 @@ public final class SchemaRegistryServer implements AutoCloseable {
         log.info("Schema registry listening on {}", url());
     }
 
-    /** The port the REST API listens on, the chosen one when configured as 0. */
+    /**
+     * The port the REST API listens on, the chosen one when configured as 0; still the same after
+     * {@link #close()}, so that a caller can name the server it stopped. -1 before {@link #start()}.
+     */
     public int port() {
-        return http.port();
+        return port;
     }
 
     /** The REST API's base URL, for example {@code http://127.0.0.1:8081}. */
