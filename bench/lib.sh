@@ -1,6 +1,8 @@
 # Shared by the benchmark scripts: where things are and how to reach Kafka's own tools.
 root=$(cd "$(dirname "$0")/.." && pwd)
 jar="$root/cli/target/tillstream.jar"
+# The JVM options ./tillstream runs with, so benchmarks measure what users run.
+java_opts=${TILLSTREAM_JAVA_OPTS:-$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' "$root/tillstream")}
 
 # Prints the classpath of Apache Kafka's tools (kafka-tools), resolving it once with the wrapper.
 kafka_tools_classpath() {

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Time from launch to ready, and idle resident memory, of `tillstream up` (1 node), side by side with
-# plain Apache Kafka started by its own launcher (kafka.Kafka, same jars, same JVM options) as the baseline.
+# Time from launch to ready, and idle resident memory, of `tillstream up` (1 node broker+controller,
+# raw_data topic and Schema Registry), side by side with plain Apache Kafka started by its own
+# launcher (kafka.Kafka: the broker alone, same jars, same JVM options) as the baseline.
 # Usage: bench/up-startup.sh [runs] [idle-seconds]
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 runs=${1:-5}
 idle=${2:-30}
-opts=${TILLSTREAM_JAVA_OPTS:--Xms64m -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20}
+opts=$java_opts
 ensure_jar
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -33,7 +34,7 @@ PROPS
 # Each start sets $pid and $took (seconds from launch to the ready line).
 start_tillstream() { # data-dir
   s=$(date +%s.%N)
-  java $opts -jar "$jar" up --data-dir "$1" --kafka-port $port --controller-port $((port + 1)) > "$work/out" 2>&1 &
+  java $opts -jar "$jar" up --data-dir "$1" --kafka-port $port --controller-port $((port + 1)) --registry-port $((port + 2)) > "$work/out" 2>&1 &
   pid=$!
   wait_for_line "$work/out" "Tillstream is up" 60; took=$(echo "$(date +%s.%N) - $s" | bc)
 }

@@ -124,6 +124,8 @@ final class KafkaNode {
         p.setProperty("transaction.state.log.min.isr", minIsr);
         p.setProperty("share.coordinator.state.topic.replication.factor", replication);
         p.setProperty("share.coordinator.state.topic.min.isr", minIsr);
+        // Kafka's 128 MB default is sized for servers; 32 MB still dedupes about a million keys per cleaning pass.
+        p.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(32 * 1024 * 1024));
         // A laptop cluster has one consumer joining at a time; Kafka's 3 s wait for more only slows the first poll.
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         return p;
