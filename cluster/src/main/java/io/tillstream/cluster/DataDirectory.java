@@ -142,7 +142,7 @@ public final class DataDirectory {
 
     private static String describe(IOException e) {
         if (e instanceof NoSuchFileException) {
-            return "no such file or directory " + e.getMessage();
+            return "no such file or directory";
         }
         String message = e.getMessage();
         return message == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " " + message;
