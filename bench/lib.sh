@@ -1,5 +1,5 @@
 # Shared by the benchmark scripts: where things are and how to reach Kafka's own tools.
-root=$(cd "$(dirname "$0")/.." && pwd)
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 jar="$root/cli/target/tillstream.jar"
 # The JVM options ./tillstream runs with, so benchmarks measure what users run.
 java_opts=${TILLSTREAM_JAVA_OPTS:-$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' "$root/tillstream")}

@@ -1,9 +1,5 @@
 package io.tillstream.cli;
 
-import io.tillstream.cluster.LocalCluster;
-import io.tillstream.cluster.testing.TestClusters;
-import io.tillstream.registry.RegistryConfig;
-import io.tillstream.registry.SchemaRegistryServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,22 +22,16 @@ class SchemasCommandTest {
 
     @TempDir
     static Path dir;
-    static LocalCluster cluster;
-    static SchemaRegistryServer registry;
+    static KafkaWithRegistry stack;
 
     @BeforeAll
     static void start() {
-        cluster = TestClusters.start(dir.resolve("data"), 1);
-        registry = SchemaRegistryServer.create(new RegistryConfig(Map.of(
-            RegistryConfig.KAFKASTORE_BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-            RegistryConfig.LISTENERS_CONFIG, "http://127.0.0.1:0")));
-        registry.start();
+        stack = KafkaWithRegistry.start(dir);
     }
 
     @AfterAll
     static void stop() {
-        registry.close();
-        cluster.close();
+        stack.close();
     }
 
     @Test
@@ -135,7 +124,7 @@ class SchemasCommandTest {
         full[0] = "schemas";
         System.arraycopy(args, 0, full, 1, args.length);
         full[args.length + 1] = "--registry-url";
-        full[args.length + 2] = registry.url();
+        full[args.length + 2] = stack.registryUrl();
         return Cli.run(full);
     }
 }

@@ -81,6 +81,35 @@ class SyntheticSalesTest {
         assertThat(sale.getInvoiceDate()).isEqualTo(java.time.LocalDate.of(2026, 11, 25));
     }
 
+    @Test
+    void theInvoiceDateFollowsTheClockAcrossMidnightInIstanbul() {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
+            Instant.parse("2026-11-24T20:59:59Z"));
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        SyntheticSales source = new SyntheticSales(1, 10, moving);
+
+        assertThat(source.next().getInvoiceDate()).isEqualTo(java.time.LocalDate.of(2026, 11, 24));
+        now.set(Instant.parse("2026-11-24T21:00:00Z"));
+        assertThat(source.next().getInvoiceDate()).isEqualTo(java.time.LocalDate.of(2026, 11, 25));
+        now.set(Instant.parse("2026-11-23T12:00:00Z"));
+        assertThat(source.next().getInvoiceDate()).as("a clock set back").isEqualTo(java.time.LocalDate.of(2026, 11, 23));
+    }
+
     private <E extends Enum<E> & DatasetValue> void assertShares(Function<Sale, String> field, E[] values) {
         Map<String, Integer> counts = new HashMap<>();
         sales.forEach(s -> counts.merge(field.apply(s), 1, Integer::sum));

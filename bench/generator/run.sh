@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# `tillstream generate --rate max` (Avro through the registry, acks=all) against Apache Kafka's own
+# ProducerPerformance in the same run, on one embedded 1-node `tillstream up`: the same record count,
+# the same average record size (the generator's key+value bytes per record), acks=all, and the same
+# compression, batch.size and linger.ms. Prints both throughputs, their ratio, and the generator's
+# largest heap use (sampled every second with jstat) to show that the heap stays flat.
+#
+#   bench/generator/run.sh [records] [compression] [key]     defaults: 2000000 lz4 invoice_no
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../lib.sh"
+records=${1:-2000000}
+compression=${2:-lz4}
+key=${3:-invoice_no}
+# The generator's own producer defaults (ProducerSettings), given to ProducerPerformance too.
+batch_size=262144
+linger_ms=10
+port=39292
+registry_port=39281
+
+ensure_jar
+cp=$(kafka_tools_classpath)
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; wait; rm -rf "$work"' EXIT
+
+"$root/tillstream" up --data-dir "$work/data" --kafka-port $port --controller-port $((port + 1)) \
+  --registry-port $registry_port > "$work/up.out" 2>&1 &
+wait_for_line "$work/up.out" "Tillstream is up" 90 >/dev/null
+bootstrap=127.0.0.1:$port
+for topic in warmup generated perf; do
+  "$root/tillstream" topics create --topic $topic --partitions 6 --bootstrap-server $bootstrap >/dev/null
+done
+
+producer_performance() { # topic records record-size
+  java -Xmx512m -cp "$cp" org.apache.kafka.tools.ProducerPerformance --topic "$1" \
+    --num-records "$2" --record-size "$3" --throughput -1 \
+    --producer-props bootstrap.servers=$bootstrap acks=all enable.idempotence=true compression.type=$compression \
+      linger.ms=$linger_ms batch.size=$batch_size 2>/dev/null | tail -n 1
+}
+
+# A fresh broker runs interpreted code at first; warm it up so that neither side pays for that.
+producer_performance warmup 500000 80 >/dev/null
+
+echo "tillstream generate: $records records, avro, key $key, acks=all, compression=$compression"
+# shellcheck disable=SC2086 # java_opts (lib.sh) holds several options
+java ${java_opts:--Xms64m -Xmx1g -XX:+UseG1GC} -jar "$jar" generate --rate max --count "$records" \
+  --topic generated --key "$key" --compression "$compression" --seed 1 \
+  --bootstrap-server $bootstrap --registry-url http://127.0.0.1:$registry_port > "$work/generate.out" 2> "$work/generate.err" &
+generator=$!
+# jstat -gc columns 3, 4, 6, 8: survivor 0 and 1, eden and old generation used (KB). Eden holds garbage
+# until the next young collection, so the old generation shows what the run really keeps.
+max_heap_kb=0
+max_old_kb=0
+while kill -0 $generator 2>/dev/null; do
+  read -r used old < <(jstat -gc $generator 2>/dev/null | awk 'NR == 2 { printf "%d %d\n", $3 + $4 + $6 + $8, $8 }') || true
+  if [ "${used:-0}" -gt "$max_heap_kb" ]; then max_heap_kb=$used; fi
+  if [ "${old:-0}" -gt "$max_old_kb" ]; then max_old_kb=$old; fi
+  sleep 1
+done
+wait $generator || { cat "$work/generate.err"; exit 1; }
+cat "$work/generate.out"
+
+field() { # label: the first number after "label:" in the generator's summary
+  sed -n "s/^$1: *\([0-9.]*\).*/\1/p" "$work/generate.out"
+}
+gen_rate=$(field "Records\/s")
+gen_mb=$(field "MB\/s")
+size=$(printf '%.0f' "$(sed -n 's/^Bytes: *[0-9]* (\([0-9.]*\) per record.*/\1/p' "$work/generate.out")")
+
+echo
+echo "ProducerPerformance: $records records of $size bytes, acks=all, compression=$compression"
+perf=$(producer_performance perf "$records" "$size")
+echo "$perf"
+perf_rate=$(echo "$perf" | sed -n 's/.* records sent, \([0-9.]*\) records\/sec (\([0-9.]*\) MB\/sec).*/\1/p')
+perf_mb=$(echo "$perf" | sed -n 's/.* records sent, \([0-9.]*\) records\/sec (\([0-9.]*\) MB\/sec).*/\2/p')
+
+echo
+printf '%-22s %12s %8s\n' "" "records/s" "MB/s"
+printf '%-22s %12.0f %8.2f\n' "tillstream generate" "$gen_rate" "$gen_mb"
+printf '%-22s %12.0f %8.2f\n' "ProducerPerformance" "$perf_rate" "$perf_mb"
+printf 'ratio (records/s)      %.2f   (target >= 0.8)\n' "$(echo "$gen_rate / $perf_rate" | bc -l)"
+echo "generator max heap used: $((max_heap_kb / 1024)) MB, of which old generation $((max_old_kb / 1024)) MB (jstat, every second)"

@@ -1,0 +1,46 @@
+package io.tillstream.retail.generator;
+
+import io.tillstream.retail.Sale;
+import io.tillstream.retail.SaleCsvReader;
+import io.tillstream.retail.SyntheticSales;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Iterator;
+
+/** The sales a generator sends: endless synthetic ones, or a file's valid rows. */
+public interface SaleSource extends Iterator<Sale>, AutoCloseable {
+
+    @Override
+    void close();
+
+    /** Sales drawn from the dataset's distributions, reproducible by {@code seed}. */
+    static SaleSource synthetic(long seed, int customers, Clock clock) {
+        SyntheticSales sales = new SyntheticSales(seed, customers, clock);
+        return new SaleSource() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Sale next() {
+                return sales.next();
+            }
+
+            @Override
+            public void close() {
+                // Nothing held.
+            }
+        };
+    }
+
+    /**
+     * The valid rows of {@code file}; each invalid one goes to {@code rejects} and is skipped.
+     *
+     * @throws io.tillstream.retail.SaleFileException if the file is missing or its header is wrong
+     */
+    static SaleSource csv(Path file, Clock clock, RejectListener rejects) {
+        return new CsvSaleSource(SaleCsvReader.open(file, clock), rejects);
+    }
+}
