@@ -17,11 +17,16 @@ public enum Category implements DatasetValue {
     private final String label;
     private final BigDecimal unitPrice;
     private final double share;
+    /** Line totals for the quantities the synthetic model draws, made once: BigDecimal arithmetic per sale shows in profiles. */
+    private final BigDecimal[] commonPrices = new BigDecimal[SyntheticSales.MAX_QUANTITY + 1];
 
     Category(String label, String unitPrice, double share) {
         this.label = label;
         this.unitPrice = new BigDecimal(unitPrice);
         this.share = share;
+        for (int quantity = 0; quantity < commonPrices.length; quantity++) {
+            commonPrices[quantity] = this.unitPrice.multiply(BigDecimal.valueOf(quantity));
+        }
     }
 
     @Override
@@ -40,6 +45,9 @@ public enum Category implements DatasetValue {
 
     /** The line total for {@code quantity} items, exact to the cent. */
     public BigDecimal price(int quantity) {
+        if (quantity >= 0 && quantity < commonPrices.length) {
+            return commonPrices[quantity];
+        }
         return unitPrice.multiply(BigDecimal.valueOf(quantity));
     }
 
