@@ -17,9 +17,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -47,17 +46,8 @@ class GenerateCommandTest {
 
     @TempDir
     static Path dir;
-    static KafkaWithRegistry stack;
-
-    @BeforeAll
-    static void start() {
-        stack = KafkaWithRegistry.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    static KafkaWithRegistry stack = new KafkaWithRegistry();
 
     @Test
     void aSyntheticRunOfAHundredThousandRecordsArrivesCompleteWithTheDatasetsShares() throws Exception {

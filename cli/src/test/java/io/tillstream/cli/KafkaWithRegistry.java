@@ -4,33 +4,48 @@ import io.tillstream.cluster.LocalCluster;
 import io.tillstream.cluster.testing.TestClusters;
 import io.tillstream.registry.RegistryConfig;
 import io.tillstream.registry.SchemaRegistryServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
-/** A real embedded Kafka node and a real Schema Registry on it, on free ports, for a test class to share. */
-final class KafkaWithRegistry implements AutoCloseable {
+/**
+ * A real embedded Kafka node and a real Schema Registry on it, on free ports, shared by one test
+ * class: {@code @RegisterExtension static KafkaWithRegistry stack = new KafkaWithRegistry();}
+ */
+final class KafkaWithRegistry implements BeforeAllCallback, AfterAllCallback {
 
-    private final LocalCluster cluster;
-    private final SchemaRegistryServer registry;
+    private Path dataDir;
+    private LocalCluster cluster;
+    private SchemaRegistryServer registry;
 
-    private KafkaWithRegistry(LocalCluster cluster, SchemaRegistryServer registry) {
-        this.cluster = cluster;
-        this.registry = registry;
-    }
-
-    static KafkaWithRegistry start(Path dir) {
-        LocalCluster cluster = TestClusters.start(dir.resolve("data"), 1);
-        SchemaRegistryServer registry = SchemaRegistryServer.create(new RegistryConfig(Map.of(
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        dataDir = Files.createTempDirectory("tillstream-test-");
+        cluster = TestClusters.start(dataDir, 1);
+        registry = SchemaRegistryServer.create(new RegistryConfig(Map.of(
             RegistryConfig.KAFKASTORE_BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
             RegistryConfig.LISTENERS_CONFIG, "http://127.0.0.1:0")));
-        try {
-            registry.start();
-        } catch (RuntimeException e) {
-            cluster.close();
-            throw e;
+        registry.start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (registry != null) {
+            registry.close();
         }
-        return new KafkaWithRegistry(cluster, registry);
+        if (cluster != null) {
+            cluster.close();
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     String bootstrapServers() {
@@ -39,11 +54,5 @@ final class KafkaWithRegistry implements AutoCloseable {
 
     String registryUrl() {
         return registry.url();
-    }
-
-    @Override
-    public void close() {
-        registry.close();
-        cluster.close();
     }
 }

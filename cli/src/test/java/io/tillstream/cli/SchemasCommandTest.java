@@ -1,8 +1,7 @@
 package io.tillstream.cli;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -22,17 +21,8 @@ class SchemasCommandTest {
 
     @TempDir
     static Path dir;
-    static KafkaWithRegistry stack;
-
-    @BeforeAll
-    static void start() {
-        stack = KafkaWithRegistry.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    static KafkaWithRegistry stack = new KafkaWithRegistry();
 
     @Test
     void aSchemaIsRegisteredListedShownCheckedAndEvolved() throws Exception {
