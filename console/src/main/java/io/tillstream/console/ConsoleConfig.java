@@ -1,0 +1,148 @@
+package io.tillstream.console;
+
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Control Center's settings. Every other Kafka client setting among the originals
+ * (security.protocol, sasl.*, ssl.*, ... as in a {@code --command-config} file) goes to its Kafka
+ * clients unchanged, so the console reaches any cluster the other commands reach.
+ */
+public final class ConsoleConfig extends AbstractConfig {
+
+    public static final String BOOTSTRAP_SERVERS_CONFIG = AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG;
+    public static final String BOOTSTRAP_SERVERS_DOC = "The Kafka brokers to monitor and administer, as host:port pairs "
+        + "separated by commas.";
+
+    public static final String REGISTRY_URL_CONFIG = "registry.url";
+    public static final String REGISTRY_URL_DOC = "The Schema Registry that decodes Avro records.";
+
+    public static final String REGISTRY_USER_INFO_CONFIG = "registry.user.info";
+    public static final String REGISTRY_USER_INFO_DOC = "USER:PASSWORD for a registry that needs HTTP basic auth.";
+
+    public static final String LISTEN_HOST_CONFIG = "listen.host";
+    public static final String LISTEN_HOST_DOC = "The interface the web UI listens on; loopback unless chosen otherwise.";
+
+    public static final String LISTEN_PORT_CONFIG = "listen.port";
+    public static final String LISTEN_PORT_DOC = "The web UI's port; 0 picks a free one.";
+
+    public static final String READ_ONLY_CONFIG = "read.only";
+    public static final String READ_ONLY_DOC = "Hide and refuse every action that changes the cluster.";
+
+    public static final String USERS_FILE_CONFIG = "users.file";
+    public static final String USERS_FILE_DOC = "A file of user:password lines; when set, every request needs HTTP basic "
+        + "authentication as one of them.";
+
+    public static final String SALES_API_URL_CONFIG = "sales.api.url";
+    public static final String SALES_API_URL_DOC = "The sales pipeline's HTTP API, for the Sales page; none hides the page.";
+
+    public static final String SAMPLE_INTERVAL_MS_CONFIG = "metrics.sample.interval.ms";
+    public static final String SAMPLE_INTERVAL_MS_DOC = "How often the throughput charts take a sample of the cluster.";
+
+    public static final String METRICS_WINDOW_MS_CONFIG = "metrics.window.ms";
+    public static final String METRICS_WINDOW_MS_DOC = "How far back the throughput charts reach.";
+
+    public static final String REQUEST_TIMEOUT_MS_CONFIG = "console.request.timeout.ms";
+    public static final String REQUEST_TIMEOUT_MS_DOC = "How long one page's request may wait for Kafka before it fails.";
+
+    public static final ConfigDef CONFIG = new ConfigDef()
+        .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
+        .define(REGISTRY_URL_CONFIG, Type.STRING, "http://127.0.0.1:8081", new ConfigDef.NonEmptyString(),
+            Importance.HIGH, REGISTRY_URL_DOC)
+        .define(REGISTRY_USER_INFO_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, REGISTRY_USER_INFO_DOC)
+        .define(LISTEN_HOST_CONFIG, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.HIGH,
+            LISTEN_HOST_DOC)
+        .define(LISTEN_PORT_CONFIG, Type.INT, 9021, Range.between(0, 65_535), Importance.HIGH, LISTEN_PORT_DOC)
+        .define(READ_ONLY_CONFIG, Type.BOOLEAN, false, Importance.HIGH, READ_ONLY_DOC)
+        .define(USERS_FILE_CONFIG, Type.STRING, null, Importance.MEDIUM, USERS_FILE_DOC)
+        .define(SALES_API_URL_CONFIG, Type.STRING, null, Importance.LOW, SALES_API_URL_DOC)
+        .define(SAMPLE_INTERVAL_MS_CONFIG, Type.LONG, 1_000L, Range.atLeast(100), Importance.LOW,
+            SAMPLE_INTERVAL_MS_DOC)
+        .define(METRICS_WINDOW_MS_CONFIG, Type.LONG, 15 * 60_000L, Range.atLeast(1_000), Importance.LOW,
+            METRICS_WINDOW_MS_DOC)
+        .define(REQUEST_TIMEOUT_MS_CONFIG, Type.INT, 10_000, Range.atLeast(100), Importance.LOW,
+            REQUEST_TIMEOUT_MS_DOC);
+
+    public ConsoleConfig(Map<?, ?> props) {
+        super(CONFIG, props);
+        if (getList(BOOTSTRAP_SERVERS_CONFIG).isEmpty()) {
+            throw new ConfigException(BOOTSTRAP_SERVERS_CONFIG, "", "at least one broker is needed");
+        }
+    }
+
+    /** Settings for the console's own Kafka clients: the bootstrap servers and every Kafka client setting given. */
+    public Map<String, Object> kafkaClientProps() {
+        Set<String> clientSettings = new HashSet<>(ProducerConfig.configNames());
+        clientSettings.addAll(ConsumerConfig.configNames());
+        clientSettings.addAll(AdminClientConfig.configNames());
+        Map<String, Object> props = new HashMap<>();
+        originals().forEach((name, value) -> {
+            if (!CONFIG.names().contains(name)
+                && (clientSettings.contains(name) || name.startsWith("sasl.") || name.startsWith("ssl."))) {
+                props.put(name, value);
+            }
+        });
+        props.put(BOOTSTRAP_SERVERS_CONFIG, String.join(",", bootstrapServers()));
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, requestTimeoutMs());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs());
+        return props;
+    }
+
+    public List<String> bootstrapServers() {
+        return getList(BOOTSTRAP_SERVERS_CONFIG);
+    }
+
+    public String registryUrl() {
+        return getString(REGISTRY_URL_CONFIG);
+    }
+
+    /** Null when the registry needs no credentials. */
+    public String registryUserInfo() {
+        return getPassword(REGISTRY_USER_INFO_CONFIG) == null ? null : getPassword(REGISTRY_USER_INFO_CONFIG).value();
+    }
+
+    public String listenHost() {
+        return getString(LISTEN_HOST_CONFIG);
+    }
+
+    public int listenPort() {
+        return getInt(LISTEN_PORT_CONFIG);
+    }
+
+    public boolean readOnly() {
+        return getBoolean(READ_ONLY_CONFIG);
+    }
+
+    public String usersFile() {
+        return getString(USERS_FILE_CONFIG);
+    }
+
+    public String salesApiUrl() {
+        return getString(SALES_API_URL_CONFIG);
+    }
+
+    public long sampleIntervalMs() {
+        return getLong(SAMPLE_INTERVAL_MS_CONFIG);
+    }
+
+    public long metricsWindowMs() {
+        return getLong(METRICS_WINDOW_MS_CONFIG);
+    }
+
+    public int requestTimeoutMs() {
+        return getInt(REQUEST_TIMEOUT_MS_CONFIG);
+    }
+}

@@ -1,0 +1,129 @@
+package io.tillstream.console;
+
+import io.javalin.Javalin;
+import io.tillstream.console.cluster.ClusterRoutes;
+import io.tillstream.console.cluster.ClusterSampler;
+import io.tillstream.console.http.Routes;
+import io.tillstream.console.http.WebServer;
+import io.tillstream.console.messages.MessageRoutes;
+import io.tillstream.console.topics.TopicRoutes;
+import io.tillstream.serde.client.CachedSchemaRegistryClient;
+import io.tillstream.serde.client.SchemaRegistryClient;
+import io.tillstream.serde.client.SchemaRegistryClientConfig;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Control Center: a web UI and its REST API ({@code /api/v1}) that monitor and administer a
+ * Kafka cluster, reached like any client reaches it, and decode its records through the registry.
+ *
+ * <pre>{@code
+ * try (ControlCenter console = ControlCenter.create(new ConsoleConfig(Map.of(
+ *         ConsoleConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092")))) {
+ *     console.start();
+ *     System.out.println(console.url());
+ * }
+ * }</pre>
+ */
+public final class ControlCenter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ControlCenter.class);
+
+    /** What the UI needs to know about this console before it draws anything. */
+    record Info(boolean readOnly, String registryUrl, boolean salesApi, List<String> bootstrapServers) {
+    }
+
+    private final ConsoleConfig config;
+    private final Admin admin;
+    private final SchemaRegistryClient registry;
+    private final ClusterSampler sampler;
+    private final MessageRoutes messages;
+    private final Javalin http;
+    private volatile int port = -1;
+    private volatile boolean closed;
+
+    private ControlCenter(ConsoleConfig config) {
+        this.config = config;
+        Map<String, Object> registrySettings = new HashMap<>();
+        registrySettings.put(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL_CONFIG, config.registryUrl());
+        if (config.registryUserInfo() != null) {
+            registrySettings.put(SchemaRegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE_CONFIG, "USER_INFO");
+            registrySettings.put(SchemaRegistryClientConfig.USER_INFO_CONFIG, config.registryUserInfo());
+        }
+        this.admin = Admin.create(config.kafkaClientProps());
+        this.registry = new CachedSchemaRegistryClient(registrySettings);
+        this.sampler = new ClusterSampler(admin, config.sampleIntervalMs(), config.metricsWindowMs());
+        this.messages = new MessageRoutes(config, sampler, registry, registrySettings);
+        Info info = new Info(config.readOnly(), config.registryUrl(), config.salesApiUrl() != null,
+            config.bootstrapServers());
+        Routes infoRoute = routes -> routes.get(WebServer.API + "/info", ctx -> ctx.json(info));
+        try {
+            this.http = WebServer.create(config, List.of(infoRoute, new ClusterRoutes(sampler),
+                new TopicRoutes(admin, sampler), messages));
+        } catch (IOException e) {
+            close();
+            throw new ConsoleStartException("Cannot read the users file " + config.usersFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A console for {@code config}, not yet started. Creating it does not reach Kafka: Kafka's
+     * clients connect lazily, and the pages say so while the cluster is out of reach.
+     *
+     * @throws ConsoleStartException if the users file cannot be read
+     */
+    public static ControlCenter create(ConsoleConfig config) {
+        return new ControlCenter(config);
+    }
+
+    /**
+     * Starts sampling the cluster and serving; returns once the port is open.
+     *
+     * @throws ConsoleStartException if the port is taken
+     */
+    public void start() {
+        try {
+            http.start();
+        } catch (RuntimeException e) {
+            close();
+            throw new ConsoleStartException("Cannot listen on " + config.listenHost() + ":" + config.listenPort() + ": "
+                + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+        }
+        port = http.port();
+        sampler.start();
+        log.info("Control Center at {}", url());
+    }
+
+    /** The port served, the chosen one when configured as 0; -1 before {@link #start()}. */
+    public int port() {
+        return port;
+    }
+
+    /** The UI's address, for example {@code http://127.0.0.1:9021}. */
+    public String url() {
+        String host = config.listenHost();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** Stops serving and closes the Kafka and registry clients; calling it twice is harmless. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (http != null) {
+            http.stop();
+        }
+        sampler.close();
+        messages.close();
+        registry.close();
+        admin.close();
+    }
+}

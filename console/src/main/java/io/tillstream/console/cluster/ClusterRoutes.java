@@ -1,0 +1,47 @@
+package io.tillstream.console.cluster;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.tillstream.console.http.Bodies;
+import io.tillstream.console.http.Routes;
+import io.tillstream.console.http.WebServer;
+
+import java.util.List;
+
+/** {@code /cluster}: the Overview page's brokers, health and throughput. */
+public final class ClusterRoutes implements Routes {
+
+    /** The Overview's numbers; {@code failure} says why they may be stale, null when they are fresh. */
+    public record Overview(String clusterId, String metadataVersion, long sampledAt, String failure,
+                           List<Broker> brokers, int topics, int partitions, long underReplicated,
+                           long offline, Rates rates) {
+    }
+
+    public record Throughput(long intervalMs, List<ClusterSampler.Sample> samples) {
+    }
+
+    private final ClusterSampler sampler;
+
+    public ClusterRoutes(ClusterSampler sampler) {
+        this.sampler = sampler;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get(WebServer.API + "/cluster", this::overview);
+        routes.get(WebServer.API + "/cluster/throughput", this::throughput);
+    }
+
+    private void overview(Context ctx) {
+        Snapshot s = sampler.latest();
+        ctx.json(new Overview(s.clusterId(), s.metadataVersion(), s.time(), sampler.failure(), s.brokers(),
+            s.topics().size(), s.topics().values().stream().mapToInt(t -> t.partitions().size()).sum(),
+            s.topics().values().stream().mapToLong(TopicState::underReplicated).sum(),
+            s.topics().values().stream().mapToLong(TopicState::offline).sum(), s.rates()));
+    }
+
+    private void throughput(Context ctx) {
+        Long since = Bodies.queryLong(ctx, "since", 0, Long.MAX_VALUE);
+        ctx.json(new Throughput(sampler.intervalMs(), sampler.history(since == null ? 0 : since)));
+    }
+}

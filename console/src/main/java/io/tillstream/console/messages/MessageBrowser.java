@@ -1,0 +1,121 @@
+package io.tillstream.console.messages;
+
+import io.tillstream.serde.KafkaAvroDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+/**
+ * Reads a window of records from a topic's partitions with a consumer of its own that belongs to
+ * no group, so browsing never moves anyone's committed offsets. Each partition's window ends
+ * {@code limit} records after the position asked for, or at its end offset; the merged result is
+ * newest first.
+ */
+final class MessageBrowser {
+
+    /** Where to read in each partition: from an offset, from a timestamp, or the last {@code limit} records. */
+    record Query(Long offset, Long timestamp, int limit, boolean raw) {
+    }
+
+    private final Map<String, Object> consumerProps;
+    private final KafkaAvroDeserializer avro;
+    private final Duration timeout;
+
+    MessageBrowser(Map<String, Object> clientProps, KafkaAvroDeserializer avro, Duration timeout) {
+        this.consumerProps = new HashMap<>(clientProps);
+        consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, "tillstream-console-browser");
+        this.avro = avro;
+        this.timeout = timeout;
+    }
+
+    List<Message> browse(String topic, List<Integer> partitions, Query query) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps)) {
+            List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p)).toList();
+            Map<TopicPartition, Long> starts = consumer.beginningOffsets(assigned, timeout);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, timeout);
+            Map<TopicPartition, Long> from = from(consumer, assigned, starts, ends, query);
+            Map<TopicPartition, Long> until = new HashMap<>();
+            from.forEach((tp, offset) -> {
+                if (offset < ends.get(tp)) {
+                    until.put(tp, Math.min(ends.get(tp), offset + query.limit()));
+                }
+            });
+            List<Message> messages = read(consumer, from, until, query.raw());
+            return messages.stream()
+                .sorted(Comparator.comparingLong(Message::timestamp).thenComparingLong(Message::offset)
+                    .thenComparingInt(Message::partition).reversed())
+                .limit(query.limit())
+                .toList();
+        }
+    }
+
+    private static Map<TopicPartition, Long> from(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> assigned,
+                                                  Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends,
+                                                  Query query) {
+        Map<TopicPartition, Long> from = new HashMap<>();
+        Map<TopicPartition, OffsetAndTimestamp> byTime = query.timestamp() == null ? Map.of()
+            : consumer.offsetsForTimes(assigned.stream().collect(HashMap::new, (m, tp) -> m.put(tp, query.timestamp()),
+                HashMap::putAll));
+        for (TopicPartition tp : assigned) {
+            long start = starts.get(tp);
+            long end = ends.get(tp);
+            long offset;
+            if (query.offset() != null) {
+                offset = query.offset();
+            } else if (query.timestamp() != null) {
+                OffsetAndTimestamp found = byTime.get(tp);
+                offset = found == null ? end : found.offset();
+            } else {
+                offset = end - query.limit();
+            }
+            from.put(tp, Math.max(start, Math.min(end, offset)));
+        }
+        return from;
+    }
+
+    private List<Message> read(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> from,
+                               Map<TopicPartition, Long> until, boolean raw) {
+        List<Message> messages = new ArrayList<>();
+        if (until.isEmpty()) {
+            return messages;
+        }
+        consumer.assign(until.keySet());
+        until.keySet().forEach(tp -> consumer.seek(tp, from.get(tp)));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        // Positions, not record counts, tell when a window is read: transaction markers take offsets too.
+        while (until.keySet().stream().anyMatch(tp -> consumer.position(tp) < until.get(tp))
+            && System.nanoTime() < deadline) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                if (record.offset() < until.get(tp)) {
+                    messages.add(message(record, raw));
+                }
+            }
+        }
+        return messages;
+    }
+
+    private Message message(ConsumerRecord<byte[], byte[]> record, boolean raw) {
+        List<Message.Header> headers = StreamSupport.stream(record.headers().spliterator(), false)
+            .map(h -> new Message.Header(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8)))
+            .toList();
+        return new Message(record.partition(), record.offset(), record.timestamp(), record.timestampType().name,
+            Payload.decode(record.topic(), record.key(), avro, raw), Payload.decode(record.topic(), record.value(), avro, raw),
+            headers);
+    }
+}

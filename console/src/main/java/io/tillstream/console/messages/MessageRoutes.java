@@ -1,0 +1,86 @@
+package io.tillstream.console.messages;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.tillstream.console.ConsoleConfig;
+import io.tillstream.console.cluster.ClusterSampler;
+import io.tillstream.console.cluster.PartitionState;
+import io.tillstream.console.cluster.TopicState;
+import io.tillstream.console.http.Bodies;
+import io.tillstream.console.http.ConsoleException;
+import io.tillstream.console.http.Routes;
+import io.tillstream.console.http.WebServer;
+import io.tillstream.serde.KafkaAvroDeserializer;
+import io.tillstream.serde.client.SchemaRegistryClient;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /topics/{name}/messages}: browse a topic's records decoded, and send a test message. */
+public final class MessageRoutes implements Routes, AutoCloseable {
+
+    static final int MAX_LIMIT = 500;
+
+    private final ClusterSampler sampler;
+    private final MessageBrowser browser;
+    private final TestProducer producer;
+    private final KafkaAvroDeserializer deserializer;
+
+    public MessageRoutes(ConsoleConfig config, ClusterSampler sampler, SchemaRegistryClient registry,
+                         Map<String, Object> registrySettings) {
+        this.sampler = sampler;
+        this.deserializer = new KafkaAvroDeserializer(registry);
+        deserializer.configure(registrySettings, false);
+        this.browser = new MessageBrowser(config.kafkaClientProps(), deserializer,
+            Duration.ofMillis(config.requestTimeoutMs()));
+        this.producer = new TestProducer(config.kafkaClientProps(), registry, registrySettings);
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get(WebServer.API + "/topics/{name}/messages", this::browse);
+        routes.post(WebServer.API + "/topics/{name}/messages", this::produce);
+    }
+
+    private void browse(Context ctx) {
+        TopicState topic = topic(ctx.pathParam("name"));
+        Long partition = Bodies.queryLong(ctx, "partition", 0, topic.partitions().size() - 1L);
+        Long offset = Bodies.queryLong(ctx, "offset", 0, Long.MAX_VALUE);
+        Long timestamp = Bodies.queryLong(ctx, "timestamp", 0, Long.MAX_VALUE);
+        if (offset != null && timestamp != null) {
+            throw ConsoleException.badRequest("Seek by offset or by timestamp, not both.");
+        }
+        Long limit = Bodies.queryLong(ctx, "limit", 1, MAX_LIMIT);
+        List<Integer> partitions = partition != null ? List.of(partition.intValue())
+            : topic.partitions().stream().map(PartitionState::partition).toList();
+        ctx.json(browser.browse(topic.name(), partitions, new MessageBrowser.Query(offset, timestamp,
+            limit == null ? 50 : limit.intValue(), Boolean.parseBoolean(ctx.queryParam("raw")))));
+    }
+
+    private void produce(Context ctx) {
+        TopicState topic = topic(ctx.pathParam("name"));
+        TestProducer.Request request = Bodies.read(ctx, TestProducer.Request.class);
+        if (request.partition() != null) {
+            Bodies.requireRange("partition", request.partition(), 0, topic.partitions().size() - 1L);
+        }
+        ctx.status(201).json(producer.send(topic.name(), request));
+    }
+
+    private TopicState topic(String name) {
+        TopicState topic = sampler.latest().topics().get(name);
+        if (topic == null) {
+            topic = sampler.refresh().topics().get(name);
+        }
+        if (topic == null) {
+            throw new ConsoleException(404, "topic_not_found", "There is no topic " + name + ".");
+        }
+        return topic;
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        deserializer.close();
+    }
+}

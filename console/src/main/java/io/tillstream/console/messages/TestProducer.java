@@ -1,0 +1,98 @@
+package io.tillstream.console.messages;
+
+import io.tillstream.console.http.ConsoleException;
+import io.tillstream.console.http.Errors;
+import io.tillstream.serde.AvroSerdeConfig;
+import io.tillstream.serde.KafkaAvroSerializer;
+import io.tillstream.serde.client.SchemaRegistryClient;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends the test messages typed on the Topic page: text as UTF-8, or Avro from JSON in Avro's JSON
+ * encoding, written with our serializer under the topic's value subject (the schema given, which is
+ * registered, or else the subject's latest), so that it reads back as any producer's record would.
+ */
+final class TestProducer implements AutoCloseable {
+
+    /** A test message; {@code format} is {@code text} or {@code avro}; {@code schema} is optional Avro schema JSON. */
+    record Request(Integer partition, String key, String value, String format, String schema,
+                   Map<String, String> headers) {
+    }
+
+    /** Where the message landed. */
+    record Sent(int partition, long offset) {
+    }
+
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final SchemaRegistryClient registry;
+    private final KafkaAvroSerializer serializer;
+
+    TestProducer(Map<String, Object> clientProps, SchemaRegistryClient registry, Map<String, Object> registrySettings) {
+        Map<String, Object> props = new HashMap<>(clientProps);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "tillstream-console-producer");
+        this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        this.registry = registry;
+        this.serializer = new KafkaAvroSerializer(registry);
+        Map<String, Object> serdeSettings = new HashMap<>(registrySettings);
+        serdeSettings.put(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG, true);
+        serializer.configure(serdeSettings, false);
+    }
+
+    Sent send(String topic, Request request) {
+        byte[] value = switch (request.format() == null ? "text" : request.format()) {
+            case "text" -> request.value() == null ? null : request.value().getBytes(StandardCharsets.UTF_8);
+            case "avro" -> avro(topic, request);
+            default -> throw ConsoleException.badRequest("format is 'text' or 'avro', not '" + request.format() + "'.");
+        };
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, request.partition(), null,
+            request.key() == null || request.key().isEmpty() ? null : request.key().getBytes(StandardCharsets.UTF_8),
+            value, request.headers() == null ? List.of() : request.headers().entrySet().stream()
+                .<Header>map(h -> new RecordHeader(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8))).toList());
+        RecordMetadata sent = Errors.await(producer.send(record));
+        return new Sent(sent.partition(), sent.offset());
+    }
+
+    private byte[] avro(String topic, Request request) {
+        Schema schema;
+        try {
+            schema = request.schema() == null || request.schema().isBlank()
+                ? registry.getAvroSchema(registry.getLatestVersion(topic + "-value").id())
+                : new Schema.Parser().parse(request.schema());
+        } catch (SchemaParseException e) {
+            throw ConsoleException.badRequest("The schema is not valid Avro: " + e.getMessage());
+        }
+        Object datum;
+        try {
+            datum = new GenericDatumReader<>(schema).read(null,
+                DecoderFactory.get().jsonDecoder(schema, request.value() == null ? "null" : request.value()));
+        } catch (IOException | AvroRuntimeException e) {
+            throw ConsoleException.badRequest("The value does not match the schema (write it in Avro's JSON encoding, "
+                + "unions as {\"type\": value}): " + e.getMessage());
+        }
+        return serializer.serialize(topic, datum);
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        serializer.close();
+    }
+}

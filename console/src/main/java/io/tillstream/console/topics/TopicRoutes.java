@@ -1,0 +1,134 @@
+package io.tillstream.console.topics;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.tillstream.console.cluster.ClusterSampler;
+import io.tillstream.console.cluster.Snapshot;
+import io.tillstream.console.cluster.TopicState;
+import io.tillstream.console.http.Bodies;
+import io.tillstream.console.http.ConsoleException;
+import io.tillstream.console.http.Errors;
+import io.tillstream.console.http.Routes;
+import io.tillstream.console.http.WebServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.DescribeConfigsOptions;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code /topics}: the list and one topic's partitions and configs, read from the latest sample;
+ * create, change configs, add partitions and delete through the Admin API, each followed by a
+ * fresh sample so that the next page already shows the change.
+ */
+public final class TopicRoutes implements Routes {
+
+    private static final String TOPIC = WebServer.API + "/topics/{name}";
+
+    private final Admin admin;
+    private final ClusterSampler sampler;
+
+    public TopicRoutes(Admin admin, ClusterSampler sampler) {
+        this.admin = admin;
+        this.sampler = sampler;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get(WebServer.API + "/topics", this::list);
+        routes.post(WebServer.API + "/topics", this::create);
+        routes.get(TOPIC, this::detail);
+        routes.delete(TOPIC, this::delete);
+        routes.post(TOPIC + "/configs", this::alterConfigs);
+        routes.post(TOPIC + "/partitions", this::addPartitions);
+    }
+
+    private void list(Context ctx) {
+        String search = Optional.ofNullable(ctx.queryParam("search")).orElse("").trim().toLowerCase(Locale.ROOT);
+        boolean internal = Boolean.parseBoolean(ctx.queryParam("internal"));
+        Snapshot snapshot = sampler.latest();
+        ctx.json(snapshot.topics().values().stream()
+            .filter(t -> (internal || !t.internal()) && t.name().toLowerCase(Locale.ROOT).contains(search))
+            .map(t -> TopicSummary.of(t, snapshot)).toList());
+    }
+
+    private void detail(Context ctx) {
+        String name = TopicRequests.requireName(ctx.pathParam("name"));
+        Snapshot snapshot = sampler.latest();
+        TopicState topic = snapshot.topics().get(name);
+        if (topic == null) {
+            // Perhaps made since the last sample, by someone else.
+            snapshot = sampler.refresh();
+            topic = snapshot.topics().get(name);
+        }
+        if (topic == null) {
+            throw new ConsoleException(404, "topic_not_found", "There is no topic " + name + ".");
+        }
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, name);
+        Config config = Errors.await(admin.describeConfigs(Set.of(resource),
+            new DescribeConfigsOptions().includeDocumentation(true)).all()).get(resource);
+        List<TopicDetail.ConfigValue> configs = config.entries().stream()
+            .sorted(Comparator.comparing(ConfigEntry::name))
+            .map(e -> new TopicDetail.ConfigValue(e.name(), e.isSensitive() ? null : e.value(), e.source().name(),
+                e.isDefault(), e.isReadOnly(), e.isSensitive(), e.documentation()))
+            .toList();
+        ctx.json(new TopicDetail(TopicSummary.of(topic, snapshot), topic.partitions(), configs));
+    }
+
+    private void create(Context ctx) {
+        TopicRequests.Create request = Bodies.read(ctx, TopicRequests.Create.class);
+        request.validate();
+        NewTopic topic = new NewTopic(request.name(), Optional.of(request.partitions()),
+            Optional.ofNullable(request.replicationFactor()).map(Integer::shortValue));
+        if (request.configs() != null) {
+            topic.configs(request.configs());
+        }
+        Errors.await(admin.createTopics(List.of(topic)).all());
+        sampler.refresh();
+        ctx.status(201).json(Map.of("name", request.name()));
+    }
+
+    private void alterConfigs(Context ctx) {
+        String name = TopicRequests.requireName(ctx.pathParam("name"));
+        TopicRequests.Configs request = Bodies.read(ctx, TopicRequests.Configs.class);
+        request.validate();
+        List<AlterConfigOp> ops = request.configs().entrySet().stream()
+            .map(e -> e.getValue() == null
+                ? new AlterConfigOp(new ConfigEntry(e.getKey(), null), AlterConfigOp.OpType.DELETE)
+                : new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+            .toList();
+        Errors.await(admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, name), ops)).all());
+        ctx.json(Map.of("name", name));
+    }
+
+    private void addPartitions(Context ctx) {
+        String name = TopicRequests.requireName(ctx.pathParam("name"));
+        TopicRequests.Partitions request = Bodies.read(ctx, TopicRequests.Partitions.class);
+        request.validate();
+        Errors.await(admin.createPartitions(Map.of(name, NewPartitions.increaseTo(request.count()))).all());
+        sampler.refresh();
+        ctx.json(Map.of("name", name, "partitions", request.count()));
+    }
+
+    /** Deletes only when {@code confirm} repeats the name, so a slip of the mouse cannot delete a topic. */
+    private void delete(Context ctx) {
+        String name = TopicRequests.requireName(ctx.pathParam("name"));
+        if (!name.equals(ctx.queryParam("confirm"))) {
+            throw new ConsoleException(400, "confirmation_mismatch",
+                "Type the topic's name, " + name + ", to confirm that it should be deleted.");
+        }
+        Errors.await(admin.deleteTopics(List.of(name)).all());
+        sampler.refresh();
+        ctx.status(204);
+    }
+}

@@ -1,0 +1,34 @@
+// The REST API: every call sends the CSRF cookie back as a header and turns an error body into an Error.
+const BASE = '/api/v1';
+
+function csrfToken() {
+  const match = document.cookie.match(/(?:^|;\s*)tillstream_csrf=([^;]+)/);
+  return match ? match[1] : '';
+}
+
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export async function api(path, { method = 'GET', body } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken();
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError(0, 'console_unreachable', 'The console does not answer. Is tillstream still running?');
+  }
+  if (response.status === 204) return null;
+  const data = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = data && data.error ? data.error : { code: 'http_' + response.status, message: response.statusText };
+    throw new ApiError(response.status, error.code, error.message);
+  }
+  return data;
+}

@@ -1,0 +1,61 @@
+// The shell: routes #/path to a page module, polls the page once a second, keeps the theme.
+import { api } from './api.js';
+import { state } from './ui.js';
+import * as overview from './pages/overview.js';
+import * as topics from './pages/topics.js';
+import * as topic from './pages/topic.js';
+
+const ROUTES = [
+  { pattern: /^\/$/, page: overview, nav: 'overview' },
+  { pattern: /^\/topics$/, page: topics, nav: 'topics' },
+  { pattern: /^\/topics\/([^/]+)$/, page: topic, nav: 'topics' },
+];
+
+const POLL_MS = 1000;
+let current = null;
+
+function applyTheme(theme) {
+  document.documentElement.dataset.theme = theme;
+  localStorage.setItem('tillstream-theme', theme);
+}
+
+async function route(info) {
+  if (current) current.leave();
+  const path = location.hash.replace(/^#/, '') || '/';
+  const match = ROUTES.map((r) => ({ r, m: path.match(r.pattern) })).find((x) => x.m);
+  document.querySelectorAll('[data-nav]').forEach((a) => a.classList.toggle('active', match && a.dataset.nav === match.r.nav));
+  const root = document.getElementById('page');
+  if (!match) {
+    root.replaceChildren(state('empty', 'No such page', 'Pick a page on the left.'));
+    return;
+  }
+  const page = match.r.page.create(root, { info, params: match.m.slice(1).map(decodeURIComponent) });
+  let timer = null;
+  let stopped = false;
+  const tick = async () => {
+    await page.refresh();
+    if (!stopped) timer = setTimeout(tick, POLL_MS);
+  };
+  current = { leave: () => { stopped = true; clearTimeout(timer); } };
+  tick();
+}
+
+async function start() {
+  applyTheme(localStorage.getItem('tillstream-theme')
+    || (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'));
+  document.getElementById('theme').addEventListener('click', () =>
+    applyTheme(document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark'));
+  let info;
+  try {
+    info = await api('/info');
+  } catch (e) {
+    document.getElementById('page').replaceChildren(state('error', 'The console cannot start', e.message));
+    return;
+  }
+  document.body.classList.toggle('read-only', info.readOnly);
+  document.getElementById('mode').hidden = !info.readOnly;
+  window.addEventListener('hashchange', () => route(info));
+  route(info);
+}
+
+start();

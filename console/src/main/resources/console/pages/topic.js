@@ -1,0 +1,201 @@
+// One topic: partitions, a message browser decoding through the registry, test messages, configs and admin actions.
+import { api } from '../api.js';
+import { h, bytes, count, dialog, field, state, time, toast } from '../ui.js';
+
+function produce(name, partitions, onDone) {
+  const format = h('select', { name: 'format' }, h('option', { value: 'text' }, 'Text'), h('option', { value: 'avro' }, 'Avro (through the registry)'));
+  const schema = field('Avro schema', h('textarea', { name: 'schema', rows: 4, placeholder: `Empty: the latest schema of ${name}-value` }),
+    'Given, it is registered under ' + name + '-value first.');
+  schema.hidden = true;
+  format.addEventListener('change', () => { schema.hidden = format.value !== 'avro'; });
+  dialog('Produce a test message', [
+    h('div.row', {}, field('Format', format),
+      field('Partition', h('select', { name: 'partition' }, h('option', { value: '' }, 'by key'),
+        Array.from({ length: partitions }, (_, p) => h('option', { value: p }, p))))),
+    field('Key', h('input', { name: 'key', placeholder: 'none' })),
+    field('Value', h('textarea', { name: 'value', rows: 4, required: true, placeholder: '{"invoice_no": "I100001"}' })),
+    schema,
+  ], {
+    submitLabel: 'Send',
+    submit: async (data) => {
+      const sent = await api(`/topics/${encodeURIComponent(name)}/messages`, { method: 'POST', body: {
+        format: data.get('format'), key: data.get('key'), value: data.get('value'), schema: data.get('schema') || null,
+        partition: data.get('partition') === '' ? null : Number(data.get('partition')) } });
+      toast(`Sent to partition ${sent.partition} at offset ${sent.offset}.`);
+      onDone();
+    },
+  });
+}
+
+function addPartitions(name, current, onDone) {
+  dialog('Add partitions', [
+    field('New partition count', h('input', { name: 'count', type: 'number', min: current + 1, value: current + 1, required: true }),
+      `Now ${current}. Partitions can be added, never removed; keys may map to other partitions afterwards.`),
+  ], {
+    submit: async (data) => {
+      await api(`/topics/${encodeURIComponent(name)}/partitions`, { method: 'POST', body: { count: Number(data.get('count')) } });
+      toast(`${name} has ${data.get('count')} partitions.`);
+      onDone();
+    },
+  });
+}
+
+function deleteTopic(name) {
+  dialog(`Delete ${name}`, [
+    h('p', {}, 'This deletes the topic and every record in it, for good.'),
+    field(`Type ${name} to confirm`, h('input', { name: 'confirm', required: true, autocomplete: 'off' })),
+  ], {
+    submitLabel: 'Delete topic',
+    danger: true,
+    submit: async (data) => {
+      await api(`/topics/${encodeURIComponent(name)}?confirm=${encodeURIComponent(data.get('confirm'))}`, { method: 'DELETE' });
+      toast(`Topic ${name} deleted.`);
+      location.hash = '#/topics';
+    },
+  });
+}
+
+function editConfig(name, config, onDone) {
+  const reset = config.source === 'DYNAMIC_TOPIC_CONFIG';
+  dialog(`Edit ${config.name}`, [
+    config.documentation ? h('p.muted', {}, config.documentation) : null,
+    field('Value', h('input', { name: 'value', value: config.value ?? '', required: true, autofocus: true })),
+    reset ? h('label.check', {}, h('input', { type: 'checkbox', name: 'reset' }), 'Reset to the default') : null,
+  ], {
+    submit: async (data) => {
+      const value = data.get('reset') ? null : data.get('value');
+      await api(`/topics/${encodeURIComponent(name)}/configs`, { method: 'POST', body: { configs: { [config.name]: value } } });
+      toast(`${config.name} ${value === null ? 'reset' : 'set'}.`);
+      onDone();
+    },
+  });
+}
+
+function payload(p) {
+  if (!p || p.format === 'null') return h('span.muted', {}, 'null');
+  const text = typeof p.content === 'string' ? p.content : JSON.stringify(p.content);
+  return h('span.mono', { title: text }, text.length > 160 ? text.slice(0, 160) + '…' : text);
+}
+
+function detail(m) {
+  const block = (label, p) => h('div', {}, h('h3', {}, label, ' ', formatBadge(p)),
+    p.error ? h('p.form-error', {}, p.error) : null,
+    h('pre', {}, p.format === 'null' ? 'null' : typeof p.content === 'string' ? p.content : JSON.stringify(p.content, null, 2)),
+    p.hex ? h('details', {}, h('summary', {}, `Raw bytes (${p.size})`), h('pre.hex', {}, p.hex.replace(/(..)/g, '$1 ').trim())) : null);
+  return h('div.message-detail', {}, block('Value', m.value), block('Key', m.key),
+    h('h3', {}, 'Headers'), m.headers.length ? h('table.compact', {}, h('tbody', {}, m.headers.map((x) => h('tr', {}, h('td.mono', {}, x.key), h('td.mono', {}, x.value ?? 'null')))))
+      : h('p.muted', {}, 'No headers.'));
+}
+
+function formatBadge(p) {
+  if (!p || p.format === 'null') return null;
+  return h('span.badge' + (p.format === 'avro' ? '.accent' : ''), {}, p.format === 'avro' ? `avro · schema ${p.schemaId}` : p.format);
+}
+
+function browser(name) {
+  const partition = h('select', { 'aria-label': 'Partition' }, h('option', { value: '' }, 'All partitions'));
+  const mode = h('select', { 'aria-label': 'Seek' }, h('option', { value: 'latest' }, 'Newest'),
+    h('option', { value: 'offset' }, 'From offset'), h('option', { value: 'timestamp' }, 'From time'));
+  const position = h('input', { type: 'text', placeholder: 'offset', 'aria-label': 'Position', hidden: true });
+  const limit = h('select', { 'aria-label': 'Limit' }, [20, 50, 100, 500].map((n) => h('option', { value: n, selected: n === 50 }, `${n} messages`)));
+  const live = h('input', { type: 'checkbox' });
+  const list = h('div.messages');
+  mode.addEventListener('change', () => {
+    position.hidden = mode.value === 'latest';
+    position.type = mode.value === 'timestamp' ? 'datetime-local' : 'text';
+  });
+  let open = new Set();
+
+  async function load() {
+    const query = new URLSearchParams({ limit: limit.value, raw: 'true' });
+    if (partition.value !== '') query.set('partition', partition.value);
+    if (mode.value === 'offset' && position.value) query.set('offset', position.value.trim());
+    if (mode.value === 'timestamp' && position.value) query.set('timestamp', String(new Date(position.value).getTime()));
+    let messages;
+    try {
+      messages = await api(`/topics/${encodeURIComponent(name)}/messages?${query}`);
+    } catch (e) {
+      list.replaceChildren(state('error', 'Cannot read messages', e.message));
+      return;
+    }
+    if (messages.length === 0) {
+      list.replaceChildren(state('empty', 'No messages here', 'Produce a test message, or seek to an earlier offset or time.'));
+      return;
+    }
+    list.replaceChildren(h('table.message-table', {},
+      h('thead', {}, h('tr', {}, ['Partition', 'Offset', 'Time', 'Key', 'Value', 'Format'].map((c) => h('th', {}, c)))),
+      h('tbody', {}, messages.flatMap((m) => {
+        const id = `${m.partition}-${m.offset}`;
+        const row = h('tr.clickable', { dataset: { offset: m.offset }, onclick: () => {
+          open.has(id) ? open.delete(id) : open.add(id);
+          row.nextSibling.hidden = !open.has(id);
+        } }, h('td.num', {}, m.partition), h('td.num', {}, m.offset), h('td.nowrap', {}, time(m.timestamp)),
+        h('td', {}, payload(m.key)), h('td.value', {}, payload(m.value)), h('td', {}, formatBadge(m.value)));
+        return [row, h('tr.expanded', { hidden: !open.has(id) }, h('td', { colSpan: 6 }, detail(m)))];
+      }))));
+  }
+
+  const element = h('section.card', {}, h('div.section-head', {}, h('h2', {}, 'Messages'),
+    h('div.toolbar', {}, partition, mode, position, limit, h('label.check', {}, live, 'live'),
+      h('button', { type: 'button', onclick: load }, 'Load'))), list);
+  return {
+    element, load,
+    setPartitions(n) {
+      if (partition.options.length - 1 !== n) {
+        partition.replaceChildren(h('option', { value: '' }, 'All partitions'), Array.from({ length: n }, (_, p) => h('option', { value: p }, `Partition ${p}`)));
+      }
+    },
+    tick() { if (live.checked) load(); },
+  };
+}
+
+export function create(root, { params: [name] }) {
+  const summary = h('div.stats');
+  const partitions = h('div');
+  const configs = h('div');
+  const messages = browser(name);
+  let current = null;
+  const actions = h('div.toolbar', {},
+    h('button.admin', { type: 'button', onclick: () => produce(name, current.summary.partitions, messages.load) }, 'Produce'),
+    h('button.admin', { type: 'button', onclick: () => addPartitions(name, current.summary.partitions, refresh) }, 'Add partitions'),
+    h('button.danger.admin', { type: 'button', onclick: () => deleteTopic(name) }, 'Delete'));
+  root.replaceChildren(
+    h('header.page-head', {}, h('div', {}, h('a.back', { href: '#/topics' }, '← Topics'), h('h1', {}, name)), actions),
+    summary, messages.element,
+    h('div.grid-2', {}, h('section.card', {}, h('h2', {}, 'Partitions'), partitions), h('section.card', {}, h('h2', {}, 'Configs'), h('div.configs', {}, configs))));
+  let first = true;
+
+  async function refresh() {
+    try {
+      current = await api('/topics/' + encodeURIComponent(name));
+    } catch (e) {
+      actions.hidden = true;
+      summary.replaceChildren(state('error', e.status === 404 ? `There is no topic ${name}` : 'Cannot read the topic',
+        e.status === 404 ? 'It may have been deleted. Go back to Topics.' : e.message));
+      return;
+    }
+    actions.hidden = false;
+    const s = current.summary;
+    summary.replaceChildren(...[['Partitions', s.partitions], ['Replication factor', s.replicationFactor],
+      ['Messages', count(s.messages)], ['Size', bytes(s.sizeBytes)], ['In', bytes(s.rates.bytesIn) + '/s'],
+      ['Messages in', count(s.rates.messagesIn) + '/s']].map(([l, v]) => h('div.stat', {}, h('span.stat-label', {}, l), h('span.stat-value', {}, v))));
+    messages.setPartitions(s.partitions);
+    partitions.replaceChildren(h('table.compact', {},
+      h('thead', {}, h('tr', {}, ['#', 'Leader', 'Replicas', 'In sync', 'Start', 'End', 'Size'].map((c) => h('th', {}, c)))),
+      h('tbody', {}, current.partitions.map((p) => h('tr', {},
+        h('td.num', {}, p.partition), h('td.num', {}, p.leader ?? h('span.badge.bad', {}, 'offline')),
+        h('td', {}, p.replicas.join(', ')), h('td', {}, p.isr.length < p.replicas.length ? h('span.badge.warn', {}, p.isr.join(', ') || 'none') : p.isr.join(', ')),
+        h('td.num', {}, count(p.startOffset)), h('td.num', {}, count(p.endOffset)), h('td.num', {}, bytes(p.sizeBytes)))))));
+    configs.replaceChildren(h('table.compact', {}, h('tbody', {}, [...current.configs].sort((a, b) => (b.source === 'DYNAMIC_TOPIC_CONFIG') - (a.source === 'DYNAMIC_TOPIC_CONFIG')).map((c) => h('tr', { title: c.documentation || '' },
+      h('td.mono', {}, c.name), h('td.mono', {}, c.sensitive ? '••••' : c.value ?? '–'),
+      h('td', {}, c.source === 'DYNAMIC_TOPIC_CONFIG' ? h('span.badge.accent', {}, 'set') : h('span.muted', {}, 'default')),
+      h('td', {}, c.readOnly ? null : h('button.link.admin', { type: 'button', onclick: () => editConfig(name, c, refresh) }, 'Edit')))))));
+    if (first) {
+      first = false;
+      messages.load();
+    } else {
+      messages.tick();
+    }
+  }
+  return { refresh };
+}

@@ -1,0 +1,79 @@
+// Small DOM and formatting helpers shared by the pages.
+
+/** An element: h('div.card', {onclick}, child, ...); strings become text, never HTML. */
+export function h(tag, attrs = {}, ...children) {
+  const [name, ...classes] = tag.split('.');
+  const el = document.createElement(name);
+  if (classes.length) el.className = classes.join(' ');
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key in el && key !== 'list' && key !== 'form') el[key] = value;
+    else el.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
+
+export function bytes(n) {
+  if (n === null || n === undefined || n < 0) return '–';
+  let i = 0;
+  while (n >= 1024 && i < UNITS.length - 1) { n /= 1024; i++; }
+  return (i === 0 ? n.toFixed(0) : n.toFixed(n < 10 ? 1 : 0)) + ' ' + UNITS[i];
+}
+
+export function count(n) {
+  if (n === null || n === undefined) return '–';
+  return Number(n).toLocaleString('en-US', { maximumFractionDigits: n < 10 ? 1 : 0 });
+}
+
+export function time(ms) {
+  return new Date(ms).toLocaleString('sv-SE', { hour12: false }).replace(' ', ' · ');
+}
+
+/** A block that tells what is (not) here and what to do about it. */
+export function state(kind, title, hint) {
+  return h('div.state.' + kind, {}, h('strong', {}, title), hint ? h('p', {}, hint) : null);
+}
+
+export function toast(message, kind = 'ok') {
+  const el = h('div.toast.' + kind, { role: 'status' }, message);
+  document.getElementById('toasts').append(el);
+  setTimeout(() => el.remove(), 5000);
+}
+
+/** A modal form; resolves when submit() resolves, stays open showing the error when it throws. */
+export function dialog(title, body, { submitLabel = 'Save', danger = false, submit }) {
+  const error = h('p.form-error', { role: 'alert' });
+  const button = h('button.' + (danger ? 'danger' : 'primary'), { type: 'submit' }, submitLabel);
+  const form = h('form.dialog-body', {}, body, error, h('div.actions',
+    {}, h('button.ghost', { type: 'button', onclick: () => close() }, 'Cancel'), button));
+  const modal = h('dialog.modal', { 'aria-label': title }, h('h2', {}, title), form);
+  const close = () => { modal.close(); modal.remove(); };
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    button.disabled = true;
+    try {
+      await submit(new FormData(form), form);
+      close();
+    } catch (e) {
+      error.textContent = e.message;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  document.body.append(modal);
+  modal.showModal();
+  return modal;
+}
+
+export function field(label, input, hint) {
+  return h('label.field', {}, h('span', {}, label), input, hint ? h('small', {}, hint) : null);
+}

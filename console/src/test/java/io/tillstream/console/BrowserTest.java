@@ -1,0 +1,189 @@
+package io.tillstream.console;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.ConsoleMessage;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The UI in Debian's headless chromium, driven by Playwright, against the real cluster and
+ * registry. Screenshots of each page go to {@code target/screenshots/} for review.
+ */
+@ExtendWith(Environment.Extension.class)
+class BrowserTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static final String SCHEMA = "{\"type\": \"record\", \"name\": \"Sale\", \"fields\": ["
+        + "{\"name\": \"invoice_no\", \"type\": \"string\"}, {\"name\": \"shopping_mall\", \"type\": \"string\"}]}";
+
+    private static Playwright playwright;
+    private static Browser browser;
+    private Page page;
+    private final List<String> consoleErrors = new ArrayList<>();
+
+    @BeforeAll
+    static void launch() throws Exception {
+        // Fails rather than skips: CI installs chromium (.ci/run), so its absence is a broken machine.
+        assertThat(Files.isExecutable(CHROMIUM))
+            .as("Debian's chromium at " + CHROMIUM + " runs the browser tests: apt-get install -y chromium")
+            .isTrue();
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+            .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+            .setExecutablePath(CHROMIUM)
+            .setHeadless(true)
+            .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void quit() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900)).newPage();
+        page.onConsoleMessage((ConsoleMessage m) -> {
+            if (m.type().equals("error")) {
+                consoleErrors.add(m.text());
+            }
+        });
+        page.onPageError(error -> consoleErrors.add(error));
+        page.setDefaultTimeout(15_000);
+    }
+
+    @AfterEach
+    void closePage() {
+        page.context().close();
+    }
+
+    private void shoot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    @Test
+    void everyPageLoadsWithoutConsoleErrorsInBothThemes(Environment env) {
+        Client api = new Client(env.console().url());
+        api.post("/api/v1/topics", Map.of("name", "raw_data", "partitions", 3));
+        api.post("/api/v1/topics/raw_data/messages", Map.of("format", "avro", "schema", SCHEMA, "key", "I138884",
+            "value", "{\"invoice_no\": \"I138884\", \"shopping_mall\": \"Kanyon\"}"));
+
+        page.navigate(env.console().url() + "/#/");
+        assertThat(page.locator("h1")).hasText("Overview");
+        assertThat(page.locator("table tbody tr")).hasCount(1);
+        assertThat(page.getByText("active controller")).isVisible();
+        page.waitForTimeout(2_500); // a few samples, so the charts draw lines
+        assertThat(page.locator("svg.chart").first()).isVisible();
+        shoot("overview-light");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Topics").setExact(true)).click();
+        assertThat(page.locator("tr[data-topic='raw_data']")).isVisible();
+        shoot("topics");
+
+        page.locator("tr[data-topic='raw_data'] a").click();
+        assertThat(page.locator("h1")).hasText("raw_data");
+        assertThat(page.locator(".message-table")).containsText("Kanyon");
+        page.locator(".message-table tr.clickable").first().click();
+        shoot("topic");
+
+        page.locator("#theme").click();
+        page.navigate(env.console().url() + "/#/");
+        assertThat(page.locator("html")).hasAttribute("data-theme", "dark");
+        page.waitForTimeout(1_500);
+        shoot("overview-dark");
+        page.navigate(env.console().url() + "/#/topics/raw_data");
+        assertThat(page.locator(".message-table")).containsText("Kanyon");
+        shoot("topic-dark");
+
+        page.navigate(env.console().url() + "/#/topics/missing-topic");
+        assertThat(page.getByText("There is no topic missing-topic").first()).isVisible();
+        shoot("topic-missing");
+
+        // The 404 above is answered on purpose; the browser reports the failed fetch, which is not a page error.
+        assertThat(consoleErrors).allMatch(e -> e.contains("404"), "only the missing topic's 404");
+    }
+
+    @Test
+    void aTopicIsCreatedFilledReadDecodedAndDeletedInTheUi(Environment env) {
+        String name = "ui-returns";
+        page.navigate(env.console().url() + "/#/topics");
+        page.getByText("Create topic").click();
+        page.locator("dialog input[name=name]").fill(name);
+        page.locator("dialog input[name=partitions]").fill("2");
+        page.locator("dialog textarea[name=configs]").fill("retention.ms=86400000");
+        shoot("create-topic-dialog");
+        page.locator("dialog button[type=submit]").click();
+        assertThat(page.locator("tr[data-topic='" + name + "']")).isVisible();
+
+        page.locator("tr[data-topic='" + name + "'] a").click();
+        assertThat(page.getByText("No messages here")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Produce").setExact(true)).click();
+        page.locator("dialog select[name=format]").selectOption("avro");
+        page.locator("dialog input[name=key]").fill("I317333");
+        page.locator("dialog textarea[name=value]").fill("{\"invoice_no\": \"I317333\", \"shopping_mall\": \"Forum Istanbul\"}");
+        page.locator("dialog textarea[name=schema]").fill(SCHEMA);
+        shoot("produce-dialog");
+        page.locator("dialog button[type=submit]").click();
+        Locator table = page.locator(".message-table");
+        assertThat(table).containsText("Forum Istanbul");
+        assertThat(table).containsText("avro · schema");
+        assertThat(table).containsText("I317333");
+        table.locator("tr.clickable").first().click();
+        assertThat(page.locator(".message-detail")).containsText("\"shopping_mall\": \"Forum Istanbul\"");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete").setExact(true)).click();
+        page.locator("dialog input[name=confirm]").fill("wrong");
+        page.locator("dialog button[type=submit]").click();
+        assertThat(page.locator("dialog .form-error")).containsText("Type the topic's name");
+        page.locator("dialog input[name=confirm]").fill(name);
+        page.locator("dialog button[type=submit]").click();
+        assertThat(page.locator("h1")).hasText("Topics");
+        assertThat(page.locator("tr[data-topic='" + name + "']")).hasCount(0);
+        // The wrong confirmation's 400 is answered on purpose; the browser logs every failed fetch.
+        assertThat(consoleErrors).allMatch(e -> e.contains("status of 400"), "only the refused confirmation's 400");
+    }
+
+    @Test
+    void readOnlyModeHidesAdminActionsAndRefusesADelete(Environment env) {
+        new Client(env.console().url()).post("/api/v1/topics", Map.of("name", "kept", "partitions", 1));
+        try (ControlCenter readOnly = env.startConsole(Map.of(ConsoleConfig.READ_ONLY_CONFIG, true))) {
+            page.navigate(readOnly.url() + "/#/topics/kept");
+            assertThat(page.locator("h1")).hasText("kept");
+            assertThat(page.locator("#mode")).isVisible();
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete").setExact(true)))
+                .isHidden();
+            shoot("topic-read-only");
+
+            Object answer = page.evaluate("async () => { const { api } = await import('/api.js');"
+                + " try { await api('/topics/kept?confirm=kept', { method: 'DELETE' }); return 'deleted'; }"
+                + " catch (e) { return e.status + ' ' + e.message; } }");
+
+            assertThat(String.valueOf(answer)).startsWith("403 The console runs read-only");
+            assertThat(new Client(env.console().url()).get("/api/v1/topics/kept").status()).isEqualTo(200);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package io.tillstream.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ExtendWith(Environment.Extension.class)
+class ConsoleApiTest {
+
+    private static final String SALE_SCHEMA = """
+        {"type": "record", "name": "Sale", "namespace": "test", "fields": [
+          {"name": "invoice_no", "type": "string"}, {"name": "quantity", "type": "int"}]}""";
+
+    private static String newTopic(Client client, int partitions) {
+        String name = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(client.post("/api/v1/topics", Map.of("name", name, "partitions", partitions)).status()).isEqualTo(201);
+        return name;
+    }
+
+    private static JsonNode topicRow(Client client, String name) {
+        return StreamSupport.stream(client.get("/api/v1/topics?search=" + name).body().spliterator(), false)
+            .filter(t -> t.get("name").asText().equals(name)).findFirst().orElse(null);
+    }
+
+    private static void assertError(Client.Response response, int status, String code) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.body().at("/error/code").asText()).isEqualTo(code);
+        assertThat(response.body().at("/error/message").asText()).isNotBlank();
+        assertThat(response.text()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void overviewNamesTheBrokerTheActiveControllerAndThePartitionHealth(Environment env) {
+        JsonNode overview = new Client(env.console().url()).get("/api/v1/cluster").body();
+
+        assertThat(overview.get("clusterId").asText()).isNotBlank();
+        assertThat(overview.get("brokers")).hasSize(1);
+        JsonNode broker = overview.get("brokers").get(0);
+        assertThat(broker.get("controller").asBoolean()).isTrue();
+        assertThat(broker.get("voter").asBoolean()).isTrue();
+        assertThat(broker.get("host").asText()).isEqualTo("127.0.0.1");
+        assertThat(broker.get("diskTotalBytes").asLong()).isPositive();
+        assertThat(overview.get("underReplicated").asLong()).isZero();
+        assertThat(overview.get("offline").asLong()).isZero();
+        assertThat(overview.get("metadataVersion").asText()).startsWith("metadata.version ");
+    }
+
+    @Test
+    void throughputChartsSeeRecordsProducedAndLogDirsGrow(Environment env) {
+        Client client = new Client(env.console().url());
+        String topic = newTopic(client, 2);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", env.bootstrapServers()),
+            new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < 500; i++) {
+                producer.send(new ProducerRecord<>(topic, "k" + i, "sale " + i));
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode samples = client.get("/api/v1/cluster/throughput").body().get("samples");
+            assertThat(samples.findValues("messagesIn").stream().mapToDouble(JsonNode::asDouble).max().orElse(0))
+                .isPositive();
+            assertThat(samples.findValues("bytesIn").stream().mapToDouble(JsonNode::asDouble).max().orElse(0))
+                .isPositive();
+            JsonNode row = topicRow(client, topic);
+            assertThat(row.get("messages").asLong()).isEqualTo(500);
+            assertThat(row.get("sizeBytes").asLong()).isPositive();
+        });
+        assertThat(client.get("/api/v1/cluster").body().at("/brokers/0/logDirBytes").asLong()).isPositive();
+    }
+
+    @Test
+    void aCreatedTopicIsListedWithItsPartitionsReplicationAndConfigs(Environment env) {
+        Client client = new Client(env.console().url());
+        String name = "orders-" + UUID.randomUUID().toString().substring(0, 6);
+
+        Client.Response created = client.post("/api/v1/topics", Map.of("name", name, "partitions", 3,
+            "replicationFactor", 1, "configs", Map.of("retention.ms", "3600000")));
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode row = topicRow(client, name);
+        assertThat(row.get("partitions").asInt()).isEqualTo(3);
+        assertThat(row.get("replicationFactor").asInt()).isEqualTo(1);
+        JsonNode detail = client.get("/api/v1/topics/" + name).body();
+        assertThat(detail.get("partitions")).hasSize(3);
+        assertThat(detail.at("/partitions/0/leader").asInt()).isEqualTo(0);
+        assertThat(config(detail, "retention.ms").get("value").asText()).isEqualTo("3600000");
+        assertThat(config(detail, "retention.ms").get("source").asText()).isEqualTo("DYNAMIC_TOPIC_CONFIG");
+    }
+
+    private static JsonNode config(JsonNode detail, String name) {
+        return StreamSupport.stream(detail.get("configs").spliterator(), false)
+            .filter(c -> c.get("name").asText().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void badTopicRequestsAreAnsweredWithAnErrorBodyAndNoStackTrace(Environment env) {
+        Client client = new Client(env.console().url());
+        String existing = newTopic(client, 1);
+
+        assertError(client.post("/api/v1/topics", Map.of("name", existing, "partitions", 1)), 409, "topic_exists");
+        assertError(client.post("/api/v1/topics", Map.of("name", "no spaces/allowed", "partitions", 1)), 400, "bad_request");
+        assertError(client.post("/api/v1/topics", Map.of("name", "fine", "partitions", 0)), 400, "bad_request");
+        assertError(client.post("/api/v1/topics", Map.of("name", "fine", "partitions", 1, "replicationFactor", 3)),
+            400, "invalid_request");
+        assertError(client.post("/api/v1/topics", "not an object"), 400, "bad_request");
+        assertError(client.get("/api/v1/topics/nope-" + UUID.randomUUID()), 404, "topic_not_found");
+        assertError(client.get("/api/v1/no/such/endpoint"), 404, "not_found");
+        assertError(client.get("/api/v1/topics/" + existing + "/messages?limit=100000"), 400, "bad_request");
+        assertError(client.post("/api/v1/topics/" + existing + "/configs", Map.of("configs", Map.of("no.such.config", "1"))),
+            400, "invalid_request");
+    }
+
+    @Test
+    void configsAreChangedThenResetAndPartitionsOnlyGrow(Environment env) {
+        Client client = new Client(env.console().url());
+        String name = newTopic(client, 1);
+
+        assertThat(client.post("/api/v1/topics/" + name + "/configs", Map.of("configs", Map.of("cleanup.policy", "compact")))
+            .status()).isEqualTo(200);
+        assertThat(config(client.get("/api/v1/topics/" + name).body(), "cleanup.policy").get("value").asText())
+            .isEqualTo("compact");
+        Map<String, Object> reset = new java.util.HashMap<>();
+        reset.put("cleanup.policy", null);
+        client.post("/api/v1/topics/" + name + "/configs", Map.of("configs", reset));
+        assertThat(config(client.get("/api/v1/topics/" + name).body(), "cleanup.policy").get("value").asText())
+            .isEqualTo("delete");
+
+        assertThat(client.post("/api/v1/topics/" + name + "/partitions", Map.of("count", 4)).status()).isEqualTo(200);
+        assertThat(client.get("/api/v1/topics/" + name).body().get("partitions")).hasSize(4);
+        assertError(client.post("/api/v1/topics/" + name + "/partitions", Map.of("count", 2)), 400, "invalid_request");
+    }
+
+    @Test
+    void deletingNeedsTheNameTypedAgain(Environment env) {
+        Client client = new Client(env.console().url());
+        String name = newTopic(client, 1);
+
+        assertError(client.delete("/api/v1/topics/" + name + "?confirm=other"), 400, "confirmation_mismatch");
+        assertThat(client.delete("/api/v1/topics/" + name + "?confirm=" + name).status()).isEqualTo(204);
+        assertThat(topicRow(client, name)).isNull();
+    }
+
+    @Test
+    void messagesAreDecodedThroughTheRegistryNewestFirstWithKeysHeadersAndRawBytes(Environment env) {
+        Client client = new Client(env.console().url());
+        String topic = newTopic(client, 1);
+        String path = "/api/v1/topics/" + topic + "/messages";
+
+        Client.Response first = client.post(path, Map.of("format", "avro", "schema", SALE_SCHEMA, "key", "I100001",
+            "value", "{\"invoice_no\": \"I100001\", \"quantity\": 3}", "headers", Map.of("source", "test")));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(client.post(path, Map.of("format", "avro", "value", "{\"invoice_no\": \"I100002\", \"quantity\": 5}"))
+            .status()).as("the subject's latest schema without one given").isEqualTo(201);
+        client.post(path, Map.of("format", "text", "value", "plain words"));
+
+        JsonNode messages = client.get(path + "?raw=true").body();
+        assertThat(messages).hasSize(3);
+        assertThat(messages.at("/0/value/format").asText()).isEqualTo("text");
+        assertThat(messages.at("/0/value/content").asText()).isEqualTo("plain words");
+        JsonNode sale = messages.get(2);
+        assertThat(sale.get("offset").asLong()).isZero();
+        assertThat(sale.at("/value/format").asText()).isEqualTo("avro");
+        assertThat(sale.at("/value/schemaId").asInt()).isPositive();
+        assertThat(sale.at("/value/content/invoice_no").asText()).isEqualTo("I100001");
+        assertThat(sale.at("/value/content/quantity").asInt()).isEqualTo(3);
+        assertThat(sale.at("/value/hex").asText()).startsWith("00");
+        assertThat(sale.at("/key/content").asText()).isEqualTo("I100001");
+        assertThat(sale.at("/headers/0/key").asText()).isEqualTo("source");
+        assertThat(sale.at("/headers/0/value").asText()).isEqualTo("test");
+        assertThat(client.get(path).body().at("/0/value/hex").isNull()).as("raw bytes only on request").isTrue();
+
+        assertError(client.post(path, Map.of("format", "avro", "value", "{\"invoice_no\": 7}")), 400, "bad_request");
+    }
+
+    @Test
+    void theBrowserSeeksByOffsetOrTimestampInOnePartition(Environment env) throws Exception {
+        Client client = new Client(env.console().url());
+        String topic = newTopic(client, 2);
+        String path = "/api/v1/topics/" + topic + "/messages";
+        for (int i = 0; i < 10; i++) {
+            client.post(path, Map.of("partition", 1, "value", "m" + i));
+        }
+        long middle = client.get(path + "?partition=1&offset=5&limit=1").body().at("/0/timestamp").asLong();
+
+        JsonNode fromOffset = client.get(path + "?partition=1&offset=5&limit=3").body();
+        assertThat(fromOffset.findValues("offset").stream().map(JsonNode::asLong).toList()).containsExactly(7L, 6L, 5L);
+        JsonNode fromTime = client.get(path + "?partition=1&timestamp=" + middle).body();
+        assertThat(fromTime.findValues("offset").stream().map(JsonNode::asLong).toList()).last().isEqualTo(5L);
+        assertThat(client.get(path + "?partition=0").body()).isEmpty();
+        assertError(client.get(path + "?partition=2"), 400, "bad_request");
+    }
+
+    @Test
+    void aChangeWithoutTheCsrfTokenIsRefused(Environment env) {
+        Client client = new Client(env.console().url()).withoutCsrf();
+        client.get("/api/v1/info");
+
+        assertError(client.post("/api/v1/topics", Map.of("name", "csrf-victim", "partitions", 1)), 403,
+            "csrf_token_invalid");
+        assertThat(topicRow(client, "csrf-victim")).isNull();
+    }
+
+    @Test
+    void aReadOnlyConsoleRefusesEveryChange(Environment env) {
+        Client admin = new Client(env.console().url());
+        String name = newTopic(admin, 1);
+        try (ControlCenter readOnly = env.startConsole(Map.of(ConsoleConfig.READ_ONLY_CONFIG, true))) {
+            Client client = new Client(readOnly.url());
+
+            assertThat(client.get("/api/v1/info").body().get("readOnly").asBoolean()).isTrue();
+            assertError(client.delete("/api/v1/topics/" + name + "?confirm=" + name), 403, "read_only");
+            assertError(client.post("/api/v1/topics", Map.of("name", "x", "partitions", 1)), 403, "read_only");
+            assertError(client.post("/api/v1/topics/" + name + "/messages", Map.of("value", "x")), 403, "read_only");
+            assertThat(topicRow(client, name)).isNotNull();
+        }
+    }
+
+    @Test
+    void withAUsersFileEveryRequestNeedsBasicAuth(Environment env) throws Exception {
+        Path users = Files.writeString(env.dataDir().resolve("users"), "# console users\nalice:s3cret\n");
+        try (ControlCenter secured = env.startConsole(Map.of(ConsoleConfig.USERS_FILE_CONFIG, users.toString()))) {
+            assertError(new Client(secured.url()).get("/api/v1/cluster"), 401, "unauthorized");
+            assertThat(new Client(secured.url()).get("/").status()).isEqualTo(401);
+            assertError(new Client(secured.url()).basicAuth("alice", "wrong").get("/api/v1/cluster"), 401, "unauthorized");
+            assertThat(new Client(secured.url()).basicAuth("alice", "s3cret").get("/api/v1/cluster").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theUiIsServedFromTheJar(Environment env) {
+        Client.Response index = new Client(env.console().url()).get("/");
+        assertThat(index.status()).isEqualTo(200);
+        assertThat(index.text()).contains("<script type=\"module\" src=\"app.js\"></script>");
+        assertThat(List.of("/app.js", "/style.css", "/pages/topic.js"))
+            .allSatisfy(file -> assertThat(new Client(env.console().url()).get(file).status()).isEqualTo(200));
+    }
+}
