@@ -1,6 +1,7 @@
 package io.tillstream.cli;
 
 import io.tillstream.cluster.ClusterException;
+import io.tillstream.console.ConsoleStartException;
 import io.tillstream.registry.RegistryStartException;
 import io.tillstream.serde.client.RegistryClientException;
 import io.tillstream.serde.client.RegistryConnectionException;
@@ -26,7 +27,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             err.println("error: " + failed.getMessage());
             return failed.exitCode();
         }
-        if (e instanceof ClusterException || e instanceof RegistryStartException) {
+        if (e instanceof ClusterException || e instanceof RegistryStartException || e instanceof ConsoleStartException) {
             err.println("error: " + e.getMessage());
             return ExitCode.FAILED;
         }

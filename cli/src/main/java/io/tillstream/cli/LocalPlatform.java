@@ -2,6 +2,8 @@ package io.tillstream.cli;
 
 import io.tillstream.cluster.ClusterSpec;
 import io.tillstream.cluster.LocalCluster;
+import io.tillstream.console.ConsoleConfig;
+import io.tillstream.console.ControlCenter;
 import io.tillstream.registry.RegistryConfig;
 import io.tillstream.registry.SchemaRegistryServer;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -16,7 +18,7 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * What {@code up} and {@code demo} run in this process: a local Kafka cluster with the {@code raw_data}
- * topic, and a Schema Registry on it. Started whole or not at all.
+ * topic, a Schema Registry and the Control Center on it. Started whole or not at all.
  */
 final class LocalPlatform implements AutoCloseable {
 
@@ -25,12 +27,15 @@ final class LocalPlatform implements AutoCloseable {
     private final ClusterSpec spec;
     private final LocalCluster cluster;
     private final SchemaRegistryServer registry;
+    private final ControlCenter console;
     private final int salesPartitions;
 
-    private LocalPlatform(ClusterSpec spec, LocalCluster cluster, SchemaRegistryServer registry, int salesPartitions) {
+    private LocalPlatform(ClusterSpec spec, LocalCluster cluster, SchemaRegistryServer registry, ControlCenter console,
+                          int salesPartitions) {
         this.spec = spec;
         this.cluster = cluster;
         this.registry = registry;
+        this.console = console;
         this.salesPartitions = salesPartitions;
     }
 
@@ -40,22 +45,31 @@ final class LocalPlatform implements AutoCloseable {
      */
     static LocalPlatform start(LocalPlatformOptions options, Verbosity verbosity, PrintWriter err) {
         ClusterSpec spec = options.clusterSpec();
-        String registryHost = spec.listensBeyondLoopback() ? "0.0.0.0" : ClusterSpec.LOOPBACK;
-        LocalCluster.checkPortFree(registryHost, options.registryPort, "Schema Registry");
+        String host = spec.listensBeyondLoopback() ? "0.0.0.0" : ClusterSpec.LOOPBACK;
+        LocalCluster.checkPortFree(host, options.registryPort, "Schema Registry");
+        LocalCluster.checkPortFree(host, options.consolePort, "Control Center");
         LocalCluster cluster = LocalCluster.prepare(spec);
         verbosity.configure(cluster.dataDirectory().logFile());
         cluster.start();
+        SchemaRegistryServer registry = null;
         try {
             int salesPartitions = ensureSalesTopic(cluster, options.partitions);
-            SchemaRegistryServer registry = RegistryCommand.startRegistry(ConnectionOptions.to(cluster.bootstrapServers()),
-                Map.of(RegistryConfig.LISTENERS_CONFIG, "http://" + registryHost + ":" + options.registryPort));
+            ConnectionOptions local = ConnectionOptions.to(cluster.bootstrapServers());
+            registry = RegistryCommand.startRegistry(local,
+                Map.of(RegistryConfig.LISTENERS_CONFIG, "http://" + host + ":" + options.registryPort));
+            ControlCenter console = ConsoleCommand.startConsole(local.clientProperties(),
+                RegistryOptions.at("http://" + ClusterSpec.LOOPBACK + ":" + registry.port()),
+                Map.of(ConsoleConfig.LISTEN_HOST_CONFIG, host, ConsoleConfig.LISTEN_PORT_CONFIG, options.consolePort));
             if (spec.listensBeyondLoopback()) {
-                err.println("warning: Kafka and the Schema Registry listen on every interface without authentication;"
-                    + " anyone who can reach ports " + options.kafkaPort + " and " + options.registryPort
-                    + " can read and write every topic");
+                err.println("warning: Kafka, the Schema Registry and the Control Center listen on every interface without"
+                    + " authentication; anyone who can reach ports " + options.kafkaPort + ", " + options.registryPort
+                    + " and " + options.consolePort + " can read and write every topic");
             }
-            return new LocalPlatform(spec, cluster, registry, salesPartitions);
+            return new LocalPlatform(spec, cluster, registry, console, salesPartitions);
         } catch (RuntimeException e) {
+            if (registry != null) {
+                registry.close();
+            }
             cluster.close();
             throw e;
         }
@@ -74,12 +88,18 @@ final class LocalPlatform implements AutoCloseable {
         return "http://" + spec.advertisedHost() + ":" + registry.port();
     }
 
+    /** The Control Center's URL on the advertised host. */
+    String consoleUrl() {
+        return "http://" + spec.advertisedHost() + ":" + console.port();
+    }
+
     int salesPartitions() {
         return salesPartitions;
     }
 
     @Override
     public void close() {
+        console.close();
         registry.close();
         cluster.close();
     }

@@ -39,6 +39,10 @@ final class LocalPlatformOptions {
         description = "Port of the Schema Registry (default: ${DEFAULT-VALUE}).")
     int registryPort;
 
+    @Option(names = "--console-port", paramLabel = "PORT", defaultValue = "" + ConsoleCommand.DEFAULT_PORT,
+        description = "Port of the Control Center web UI (default: ${DEFAULT-VALUE}).")
+    int consolePort;
+
     /** The cluster these options describe, after checking the values a cluster spec cannot. */
     ClusterSpec clusterSpec() {
         if (brokers < 1 || brokers > ClusterSpec.MAX_NODES) {

@@ -21,6 +21,13 @@ public final class RegistryOptions {
         description = "HTTP basic auth credentials for the Schema Registry.")
     String userInfo;
 
+    /** Settings for a registry this process started itself. */
+    static RegistryOptions at(String url) {
+        RegistryOptions options = new RegistryOptions();
+        options.url = url;
+        return options;
+    }
+
     public String url() {
         return url;
     }

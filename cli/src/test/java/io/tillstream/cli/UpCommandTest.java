@@ -34,13 +34,15 @@ class UpCommandTest {
         ClusterSpec ports = TestClusters.freePorts(ClusterSpec.local(dataDir, 1));
         String bootstrap = "127.0.0.1:" + ports.clientPort();
         String[] args = {"up", "--data-dir", dataDir.toString(), "--kafka-port", "" + ports.clientPort(),
-            "--controller-port", "" + ports.controllerPort(), "--partitions", "4", "--registry-port", "0"};
+            "--controller-port", "" + ports.controllerPort(), "--partitions", "4", "--registry-port", "0", "--console-port", "0"};
 
         try (RunningUp up = RunningUp.start(args)) {
             assertThat(up.readyLine()).startsWith("Tillstream is up: Kafka 4.")
                 .contains("at " + bootstrap + " (1 node, KRaft), topic raw_data with 4 partitions, Schema Registry at http://127.0.0.1:")
+                .contains(", Control Center at http://127.0.0.1:")
                 .endsWith("data in " + dataDir + ". Ctrl-C stops it.");
             assertThat(httpGet(up.registryUrl() + "/subjects")).isEqualTo("[]");
+            assertThat(httpGet(up.consoleUrl() + "/api/v1/cluster")).contains("\"brokers\"");
             Cli.Result described = Cli.run("topics", "describe", "--topic", "raw_data", "--bootstrap-server", bootstrap);
             assertThat(described.out()).contains("PartitionCount: 4");
             assertThat(Cli.run("topics", "create", "--topic", "kept", "--bootstrap-server", bootstrap).exitCode()).isZero();
@@ -60,7 +62,7 @@ class UpCommandTest {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
             Cli.Result result = Cli.run("up", "--data-dir", dataDir.toString(), "--kafka-port", "" + port,
-                "--controller-port", "" + (port + 1), "--registry-port", "0");
+                "--controller-port", "" + (port + 1), "--registry-port", "0", "--console-port", "0");
 
             assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
             assertThat(result.err()).isEqualTo("error: port " + port + " on 127.0.0.1 (Kafka clients, node 0) is already in use;"
@@ -75,7 +77,7 @@ class UpCommandTest {
         ClusterSpec ports = TestClusters.freePorts(ClusterSpec.local(dataDir, 1));
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             Cli.Result result = Cli.run("up", "--data-dir", dataDir.toString(), "--kafka-port", "" + ports.clientPort(),
-                "--controller-port", "" + ports.controllerPort(), "--registry-port", "" + taken.getLocalPort());
+                "--controller-port", "" + ports.controllerPort(), "--registry-port", "" + taken.getLocalPort(), "--console-port", "0");
 
             assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
             assertThat(result.err()).isEqualTo("error: port " + taken.getLocalPort()
@@ -91,7 +93,7 @@ class UpCommandTest {
         ClusterSpec ports = TestClusters.freePorts(ClusterSpec.local(foreign, 1));
 
         Cli.Result result = Cli.run("up", "--data-dir", foreign.toString(), "--kafka-port", "" + ports.clientPort(),
-            "--controller-port", "" + ports.controllerPort(), "--registry-port", "0");
+            "--controller-port", "" + ports.controllerPort(), "--registry-port", "0", "--console-port", "0");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
         assertThat(result.err()).startsWith("error: data directory " + foreign + " is not a Tillstream data directory")
@@ -116,9 +118,10 @@ class UpCommandTest {
         ClusterSpec ports = TestClusters.freePorts(ClusterSpec.local(dataDir, 1).withAdvertisedHost(host));
 
         try (RunningUp up = RunningUp.start("up", "--data-dir", dataDir.toString(), "--advertised-host", host,
-            "--kafka-port", "" + ports.clientPort(), "--controller-port", "" + ports.controllerPort(), "--registry-port", "0")) {
+            "--kafka-port", "" + ports.clientPort(), "--controller-port", "" + ports.controllerPort(), "--registry-port", "0", "--console-port", "0")) {
             assertThat(up.readyLine()).contains("at " + host + ":" + ports.clientPort()).contains("Schema Registry at http://" + host + ":");
-            assertThat(up.err()).contains("warning: Kafka and the Schema Registry listen on every interface without authentication");
+            assertThat(up.err()).contains("warning: Kafka, the Schema Registry and the Control Center listen on every interface"
+                + " without authentication");
         }
     }
 
@@ -157,8 +160,16 @@ class UpCommandTest {
         }
 
         String registryUrl() {
+            return urlAfter("Schema Registry at ");
+        }
+
+        String consoleUrl() {
+            return urlAfter("Control Center at ");
+        }
+
+        private String urlAfter(String label) {
             String line = readyLine();
-            int start = line.indexOf("Schema Registry at ") + "Schema Registry at ".length();
+            int start = line.indexOf(label) + label.length();
             return line.substring(start, line.indexOf(',', start));
         }
 

@@ -1,0 +1,57 @@
+package io.tillstream.cli;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConsoleCommandTest {
+
+    @RegisterExtension
+    static KafkaWithRegistry stack = new KafkaWithRegistry();
+
+    @Test
+    void theStandaloneConsoleServesAnyClusterAndStopsOnRequest() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        CommandLine commandLine = Tillstream.commandLine();
+        ConsoleCommand command = commandLine.getSubcommands().get("console").getCommand();
+        StringWriter out = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("console",
+            "--bootstrap-server", stack.bootstrapServers(), "--registry-url", stack.registryUrl(),
+            "--port", "" + port, "--read-only"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> out.toString().contains("is up") || exit.isDone());
+        assertThat(out.toString()).startsWith("Control Center is up at http://127.0.0.1:" + port
+            + " for Kafka at " + stack.bootstrapServers() + " (read-only)");
+        assertThat(UpCommandTest.httpGet("http://127.0.0.1:" + port + "/api/v1/cluster")).contains("\"brokers\"");
+
+        command.stop();
+        assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(out.toString()).endsWith("Stopping...\nStopped.\n");
+    }
+
+    @Test
+    void aTakenPortIsReportedInOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            Cli.Result result = Cli.run("console", "--bootstrap-server", stack.bootstrapServers(),
+                "--port", "" + taken.getLocalPort());
+
+            assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
+            assertThat(result.err()).startsWith("error: ").contains("" + taken.getLocalPort()).hasLineCount(1);
+        }
+    }
+}
