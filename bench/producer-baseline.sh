@@ -15,7 +15,7 @@ work=$(mktemp -d)
 port=39092
 trap 'kill $(jobs -p) 2>/dev/null || true; wait; rm -rf "$work"' EXIT
 
-"$root/tillstream" up --data-dir "$work/data" --kafka-port $port --controller-port $((port + 1)) > "$work/up.out" 2>&1 &
+"$root/tillstream" up --data-dir "$work/data" --kafka-port $port --controller-port $((port + 1)) --registry-port $((port + 2)) --console-port $((port + 3)) > "$work/up.out" 2>&1 &
 wait_for_line "$work/up.out" "Tillstream is up" 60 >/dev/null
 bootstrap=127.0.0.1:$port
 

@@ -34,7 +34,7 @@ PROPS
 # Each start sets $pid and $took (seconds from launch to the ready line).
 start_tillstream() { # data-dir
   s=$(date +%s.%N)
-  java $opts -jar "$jar" up --data-dir "$1" --kafka-port $port --controller-port $((port + 1)) --registry-port $((port + 2)) > "$work/out" 2>&1 &
+  java $opts -jar "$jar" up --data-dir "$1" --kafka-port $port --controller-port $((port + 1)) --registry-port $((port + 2)) --console-port $((port + 3)) > "$work/out" 2>&1 &
   pid=$!
   wait_for_line "$work/out" "Tillstream is up" 60; took=$(echo "$(date +%s.%N) - $s" | bc)
 }

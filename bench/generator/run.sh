@@ -25,7 +25,7 @@ work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; wait; rm -rf "$work"' EXIT
 
 "$root/tillstream" up --data-dir "$work/data" --kafka-port $port --controller-port $((port + 1)) \
-  --registry-port $registry_port > "$work/up.out" 2>&1 &
+  --registry-port $registry_port --console-port $((registry_port + 1)) > "$work/up.out" 2>&1 &
 wait_for_line "$work/up.out" "Tillstream is up" 90 >/dev/null
 bootstrap=127.0.0.1:$port
 "$root/tillstream" topics create --topic warmup --partitions 6 --bootstrap-server $bootstrap >/dev/null
