@@ -3,13 +3,17 @@ package io.tillstream.cli;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -61,6 +65,19 @@ final class ClusterConnection implements AutoCloseable {
 
     String bootstrapServer() {
         return options.bootstrapServer();
+    }
+
+    /** Describes topics; one that does not exist is a one-line failure naming it. */
+    Map<String, TopicDescription> describeTopics(Collection<String> names) {
+        try {
+            return await(admin.describeTopics(names).allTopicNames());
+        } catch (CommandFailedException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                String which = names.size() == 1 ? "topic '" + names.iterator().next() + "'" : "one of the topics " + names;
+                throw new CommandFailedException(which + " does not exist", ExitCode.FAILED, e.getCause());
+            }
+            throw e;
+        }
     }
 
     /** Waits for an admin result, translating Kafka's exceptions into one-line failures. */

@@ -49,7 +49,7 @@ final class StatusCommand implements Callable<Integer> {
             List<Node> brokers = cluster.await(description.nodes()).stream()
                 .sorted(Comparator.comparingInt(Node::id)).toList();
             Set<String> names = cluster.await(cluster.admin().listTopics(new ListTopicsOptions().listInternal(true)).names());
-            Map<String, TopicDescription> topics = cluster.await(cluster.admin().describeTopics(names).allTopicNames());
+            Map<String, TopicDescription> topics = cluster.describeTopics(names);
 
             List<String> problems = partitionProblems(topics.values());
             int partitions = topics.values().stream().mapToInt(t -> t.partitions().size()).sum();

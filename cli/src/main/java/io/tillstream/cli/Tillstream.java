@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** The {@code tillstream} command: every subcommand, and the mapping of failures to exit codes. */
 @Command(name = "tillstream", mixinStandardHelpOptions = true, versionProvider = Tillstream.Version.class,
     description = "A retail-sales streaming platform on Apache Kafka, in one program.",
-    subcommands = {UpCommand.class, StatusCommand.class, TopicsCommand.class, RegistryCommand.class, SchemasCommand.class, GenerateCommand.class, ConsoleCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {UpCommand.class, StatusCommand.class, TopicsCommand.class, RegistryCommand.class, SchemasCommand.class, GenerateCommand.class, ConsumeCommand.class, ProcessCommand.class, DemoCommand.class, ConsoleCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 1 failure, 2 bad command line, 3 Kafka unreachable."})
 public final class Tillstream implements Runnable {
 

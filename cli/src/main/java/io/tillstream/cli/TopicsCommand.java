@@ -2,7 +2,6 @@ package io.tillstream.cli;
 
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -78,16 +77,7 @@ final class TopicsCommand extends CommandGroup {
         int run(ClusterConnection cluster, PrintWriter out) {
             Collection<String> names = topic != null ? List.of(topic)
                 : cluster.await(cluster.admin().listTopics().names()).stream().sorted().toList();
-            Map<String, TopicDescription> descriptions;
-            try {
-                descriptions = cluster.await(cluster.admin()
-                    .describeTopics(names, new DescribeTopicsOptions()).allTopicNames());
-            } catch (CommandFailedException e) {
-                if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                    throw new CommandFailedException("topic '" + topic + "' does not exist", ExitCode.FAILED, e.getCause());
-                }
-                throw e;
-            }
+            Map<String, TopicDescription> descriptions = cluster.describeTopics(names);
             Map<String, String> configs = overriddenConfigs(cluster, names);
             for (String name : names) {
                 TopicDescription d = descriptions.get(name);

@@ -18,8 +18,6 @@ import java.util.concurrent.Callable;
         "Data lives under --data-dir, so a second start finds its topics, records, offsets and schemas again."})
 final class UpCommand implements Callable<Integer> {
 
-    static final String SALES_TOPIC = LocalPlatform.SALES_TOPIC;
-
     @Mixin
     LocalPlatformOptions options;
     @Mixin

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.tillstream.serde.KafkaAvroDeserializer;
 import io.tillstream.serde.WireFormat;
+import io.tillstream.serde.AvroJson;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# `tillstream process` on one embedded 1-node `tillstream up`, in one run:
+#  1. throughput: raw_data pre-filled with N sales (`tillstream generate --rate max`), read once by Apache
+#     Kafka's own ConsumerPerformance and once processed by the pipeline (validate, enrich to sales_enriched,
+#     aggregate, exactly-once) from the start of the process until the aggregates count all N sales
+#     (polling /api/v1/sales/by-mall); prints both records/s and their ratio.
+#  2. latency: the same processor, caught up, while the generator sends 1,000 sales/s for a minute: the
+#     pipeline's histogram of now - event_time when each sale reaches the aggregation (/api/v1/metrics/latency).
+#
+#   bench/pipeline/run.sh [records] [stream-threads] [latency-seconds]     defaults: 2000000 1 60
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+# lib.sh finds the repository from $0, as for the scripts directly in bench/.
+BASH_ARGV0="$here/../pipeline.sh"
+. "$here/../lib.sh"
+records=${1:-2000000}
+threads=${2:-1}
+latency_seconds=${3:-60}
+port=39392
+registry_port=39381
+http_port=39370
+
+ensure_jar
+cp=$(kafka_tools_classpath)
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; wait; rm -rf "$work"' EXIT
+bootstrap=127.0.0.1:$port
+registry=http://127.0.0.1:$registry_port
+api=http://127.0.0.1:$http_port
+
+"$root/tillstream" up --data-dir "$work/data" --kafka-port $port --controller-port $((port + 1)) \
+  --registry-port $registry_port > "$work/up.out" 2>&1 &
+wait_for_line "$work/up.out" "Tillstream is up" 90 >/dev/null
+
+echo "Pre-filling raw_data (6 partitions) with $records sales..."
+# shellcheck disable=SC2086 # java_opts (lib.sh) holds several options
+java $java_opts -jar "$jar" generate --rate max --count "$records" --seed 1 \
+  --bootstrap-server $bootstrap --registry-url $registry > "$work/fill.out" 2>&1
+grep -E "^(Records/s|Bytes):" "$work/fill.out" || true
+
+echo
+echo "ConsumerPerformance: $records records of raw_data"
+# kafka-tools brings logback without a configuration, which would log every fetch at debug level.
+printf '<configuration><root level="WARN"/></configuration>\n' > "$work/logback.xml"
+perf=$(java -Xmx512m -Dlogback.configurationFile="$work/logback.xml" -cp "$cp" org.apache.kafka.tools.ConsumerPerformance \
+  --bootstrap-server $bootstrap --topic raw_data --num-records "$records" --group "perf-$$" --timeout 60000 2>/dev/null \
+  | grep -E '^[0-9]{4}-' | tail -n 1)
+echo "$perf"
+# start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec
+perf_rate=$(echo "$perf" | awk -F', ' '{ print $6 }')
+perf_fetch_rate=$(echo "$perf" | awk -F', ' '{ print $10 }')
+
+counted() {
+  curl -sf "$api/api/v1/sales/by-mall" 2>/dev/null | jq '[.rows[].invoices] | add // 0' 2>/dev/null || echo 0
+}
+
+echo
+echo "tillstream process ($threads stream thread(s), exactly_once_v2${STREAMS_SETTINGS:+, $STREAMS_SETTINGS}): $records sales"
+# More Kafka Streams settings (one per line, e.g. commit.interval.ms=1000) can come in $STREAMS_SETTINGS.
+printf 'num.stream.threads=%s\n%s\n' "$threads" "${STREAMS_SETTINGS:-}" > "$work/streams.properties"
+start=$(date +%s.%N)
+# shellcheck disable=SC2086
+java $java_opts -jar "$jar" process --bootstrap-server $bootstrap --registry-url $registry \
+  --http-port $http_port --state-dir "$work/state" --command-config "$work/streams.properties" > "$work/process.out" 2>&1 &
+processor=$!
+wait_for_line "$work/process.out" "Ctrl-C stops it" 120 >/dev/null
+ready=$(date +%s.%N)
+while [ "$(counted)" -lt "$records" ]; do
+  kill -0 $processor 2>/dev/null || { cat "$work/process.out"; exit 1; }
+  sleep 0.2
+done
+done_at=$(date +%s.%N)
+rate_all=$(echo "$records / ($done_at - $start)" | bc -l)
+rate_running=$(echo "$records / ($done_at - $ready)" | bc -l)
+printf 'start to ready: %.1f s; ready to all %s aggregated: %.1f s\n' "$(echo "$ready - $start" | bc -l)" "$records" \
+  "$(echo "$done_at - $ready" | bc -l)"
+echo "dead letters: $(curl -s "$api/api/v1/sales/dead-letters")"
+
+echo
+printf '%-40s %12s\n' "" "records/s"
+printf '%-40s %12.0f\n' "ConsumerPerformance (whole run)" "$perf_rate"
+printf '%-40s %12.0f\n' "ConsumerPerformance (fetch time only)" "$perf_fetch_rate"
+printf '%-40s %12.0f\n' "tillstream process (from JVM start)" "$rate_all"
+printf '%-40s %12.0f\n' "tillstream process (from ready line)" "$rate_running"
+printf 'ratio (whole run / whole run)           %.3f   (target >= 0.5)\n' "$(echo "$rate_all / $perf_rate" | bc -l)"
+printf 'ratio (ready line / fetch time)          %.3f\n' "$(echo "$rate_running / $perf_fetch_rate" | bc -l)"
+
+echo
+echo "Latency: tillstream generate --rate 1000 for ${latency_seconds}s into the caught-up processor"
+curl -sf -X DELETE "$api/api/v1/metrics/latency"
+# shellcheck disable=SC2086
+java $java_opts -jar "$jar" generate --rate 1000 --duration "${latency_seconds}s" --seed 2 \
+  --bootstrap-server $bootstrap --registry-url $registry > "$work/latency-gen.out" 2>&1
+sleep 2
+echo "now - event_time at aggregation (ms): $(curl -s "$api/api/v1/metrics/latency")   (target p99 < 200)"

@@ -1,0 +1,221 @@
+package io.tillstream.cli;
+
+import io.tillstream.serde.AvroJson;
+import io.tillstream.serde.KafkaAvroDeserializer;
+import io.tillstream.serde.WireFormat;
+import io.tillstream.serde.client.RegistryClientException;
+import io.tillstream.serde.client.RegistryConnectionException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code tillstream consume}: prints a topic's records decoded, one JSON line each, as Confluent's
+ * avro console consumer does. Values are polled as bytes and decoded here, so that a record that
+ * cannot be decoded costs one line on standard error, not the rest of the topic.
+ */
+@Command(name = "consume", mixinStandardHelpOptions = true,
+    description = {"Print a topic's records as JSON lines, decoding Avro values through the Schema Registry.",
+        "Prices and other decimals print as JSON numbers with their exact decimals (1500.40); dates and timestamps as"
+            + " ISO-8601 strings. A record that cannot be decoded prints one line on standard error (its partition,"
+            + " offset and why) and the rest go on."},
+    footer = {"", "Without --group, nothing is committed and no consumer group is left behind.",
+        "Exit codes: 0 done (--max reached, or Ctrl-C); 2 bad command line; 3 Kafka or the Schema Registry unreachable."})
+final class ConsumeCommand implements Callable<Integer> {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    @Option(names = "--topic", paramLabel = "NAME", defaultValue = LocalPlatform.SALES_TOPIC,
+        description = "Topic to read (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--from-beginning", description = "Start at the oldest record instead of new ones only"
+        + " (with --group: when the group has no committed offset).")
+    boolean fromBeginning;
+
+    @Option(names = "--partition", paramLabel = "N", description = "Read this partition only.")
+    Integer partition;
+
+    @Option(names = "--offset", paramLabel = "N|earliest|latest",
+        description = "With --partition: where to start (default: latest, or earliest with --from-beginning).")
+    String offset;
+
+    @Option(names = "--max", paramLabel = "N", description = "Stop after N records (bad ones count too).")
+    Long max;
+
+    @Option(names = "--group", paramLabel = "ID", description = "Consume as this consumer group, committing offsets.")
+    String group;
+
+    @Option(names = "--print-key", description = "Print each record's key before its value, separated by a tab.")
+    boolean printKey;
+
+    @Option(names = "--print-metadata",
+        description = "Print Partition:, Offset:, CreateTime: (or LogAppendTime:) and SchemaId: before each record, tab-separated.")
+    boolean printMetadata;
+
+    @Mixin
+    ConnectionOptions connection;
+    @Mixin
+    RegistryOptions registry;
+    @Mixin
+    Verbosity verbosity;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        verbosity.configure();
+        checkOptions();
+        List<TopicPartition> partitions = partitions();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long consumed = 0;
+        long undecodable = 0;
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(),
+            new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        // Ctrl-C wakes the poll up; the hook then waits until the consumer is closed and the summary printed.
+        try (StopOnSignal signal = StopOnSignal.install(consumer::wakeup, STOP_GRACE)) {
+            try (consumer; KafkaAvroDeserializer keys = deserializer(true); KafkaAvroDeserializer values = deserializer(false)) {
+                start(consumer, partitions);
+                while (max == null || consumed < max) {
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                        String line = format(record, keys, values);
+                        if (line == null) {
+                            undecodable++;
+                        } else {
+                            out.println(line);
+                        }
+                        consumed++;
+                        if (max != null && consumed >= max) {
+                            break;
+                        }
+                    }
+                    out.flush();
+                    err.flush();
+                }
+            } catch (WakeupException stopped) {
+                // Ctrl-C: only the summary is left to do.
+            }
+            out.flush();
+            err.println("Processed a total of " + consumed + " messages" + (undecodable == 0 ? "" : ", " + undecodable
+                + " of them could not be decoded"));
+            err.flush();
+        }
+        return ExitCode.OK;
+    }
+
+    private void checkOptions() {
+        if (offset != null && partition == null) {
+            throw new CommandFailedException("--offset needs --partition", ExitCode.USAGE);
+        }
+        if (partition != null && group != null) {
+            throw new CommandFailedException("--partition and --group do not go together: a group's partitions are"
+                + " assigned by Kafka", ExitCode.USAGE);
+        }
+        if (max != null && max < 1) {
+            throw new CommandFailedException("--max must be at least 1, not " + max, ExitCode.USAGE);
+        }
+        if (offset != null && !offset.equals("earliest") && !offset.equals("latest") && !offset.matches("\\d+")) {
+            throw new CommandFailedException("--offset must be a number, earliest or latest, not '" + offset + "'", ExitCode.USAGE);
+        }
+    }
+
+    /** The partitions to read, proving on the way that Kafka answers and the topic exists. */
+    private List<TopicPartition> partitions() {
+        try (ClusterConnection cluster = ClusterConnection.open(connection)) {
+            List<TopicPartitionInfo> all = cluster.describeTopics(List.of(topic)).get(topic).partitions();
+            if (partition != null && (partition < 0 || partition >= all.size())) {
+                throw new CommandFailedException("topic " + topic + " has partitions 0 to " + (all.size() - 1)
+                    + ", not " + partition, ExitCode.USAGE);
+            }
+            return all.stream().map(info -> new TopicPartition(topic, info.partition()))
+                .filter(tp -> partition == null || tp.partition() == partition).toList();
+        }
+    }
+
+    private Properties consumerProperties() {
+        Properties properties = connection.clientProperties();
+        // The pipeline writes in transactions: show only what it committed, as its readers see it.
+        properties.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
+        if (group != null) {
+            properties.setProperty(ConsumerConfig.GROUP_ID_CONFIG, group);
+        }
+        return properties;
+    }
+
+    private KafkaAvroDeserializer deserializer(boolean isKey) {
+        KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
+        deserializer.configure(registry.clientSettings(), isKey);
+        return deserializer;
+    }
+
+    private void start(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
+        if (group != null) {
+            consumer.subscribe(List.of(topic));
+            return;
+        }
+        consumer.assign(partitions);
+        String from = offset != null ? offset : fromBeginning ? "earliest" : "latest";
+        switch (from) {
+            case "earliest" -> consumer.seekToBeginning(partitions);
+            case "latest" -> consumer.seekToEnd(partitions);
+            default -> consumer.seek(partitions.get(0), Long.parseLong(from));
+        }
+    }
+
+    /** The record's line, or null after reporting on standard error why it cannot be decoded. */
+    private String format(ConsumerRecord<byte[], byte[]> record, KafkaAvroDeserializer keys, KafkaAvroDeserializer values) {
+        StringBuilder line = new StringBuilder();
+        try {
+            if (printMetadata) {
+                line.append("Partition:").append(record.partition())
+                    .append("\tOffset:").append(record.offset())
+                    .append('\t').append(record.timestampType().name).append(':').append(record.timestamp())
+                    .append("\tSchemaId:").append(WireFormat.hasHeader(record.value()) ? WireFormat.schemaId(record.value()) : "none")
+                    .append('\t');
+            }
+            if (printKey) {
+                line.append(key(record, keys)).append('\t');
+            }
+            line.append(AvroJson.write(values.deserialize(record)));
+            return line.toString();
+        } catch (SerializationException e) {
+            if (e.getCause() instanceof RegistryConnectionException
+                || e.getCause() instanceof RegistryClientException client && client.status() >= 500) {
+                throw new CommandFailedException("the Schema Registry at " + registry.url() + " cannot be used: "
+                    + e.getCause().getMessage(), ExitCode.UNREACHABLE, e);
+            }
+            // The message names the topic, partition and offset.
+            spec.commandLine().getErr().println("skipped: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Keys in Confluent's wire format are decoded; others (Tillstream's invoice numbers) print as UTF-8 text. */
+    private static String key(ConsumerRecord<byte[], byte[]> record, KafkaAvroDeserializer keys) {
+        if (record.key() == null) {
+            return "null";
+        }
+        return WireFormat.hasHeader(record.key()) ? AvroJson.write(keys.deserialize(record))
+            : new String(record.key(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,158 @@
+package io.tillstream.cli;
+
+import io.tillstream.pipeline.PipelineConfig;
+import io.tillstream.pipeline.PipelineException;
+import io.tillstream.pipeline.SalesPipeline;
+import io.tillstream.retail.generator.GeneratorConfig;
+import io.tillstream.retail.generator.SalesGenerator;
+import io.tillstream.serde.client.SchemaRegistryClientConfig;
+import org.apache.kafka.clients.CommonClientConfigs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code tillstream demo}: the whole flow in one process — Kafka with {@code raw_data}, the Schema
+ * Registry, the sales processor and a synthetic generator at a watchable rate — until Ctrl-C.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Run the whole flow on this machine until Ctrl-C: Kafka (KRaft) with raw_data, the Schema Registry,"
+        + " the sales processor with its HTTP API, and a synthetic sales generator.",
+        "Prints where to look and what to try next."})
+final class DemoCommand implements Callable<Integer> {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+
+    @Mixin
+    LocalPlatformOptions platformOptions;
+
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "10",
+        description = "Synthetic sales per second (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the synthetic sales (default: random, printed).")
+    Long seed;
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "7070",
+        description = "Port of the processor's HTTP API (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Mixin
+    Verbosity verbosity;
+    @Spec
+    CommandSpec spec;
+
+    private final Shutdown shutdown = new Shutdown();
+
+    @Override
+    public Integer call() {
+        if (rate < 1) {
+            throw new CommandFailedException("--rate must be at least 1, not " + rate, ExitCode.USAGE);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        LocalPlatform platform = LocalPlatform.start(platformOptions, verbosity, spec.commandLine().getErr());
+        SalesPipeline pipeline = null;
+        SalesGenerator generator = null;
+        try {
+            pipeline = startPipeline(platform);
+            generator = SalesGenerator.open(new GeneratorConfig(generatorSettings()),
+                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()),
+                Map.of(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL_CONFIG, platform.registryUrl()),
+                (file, row) -> { });
+        } catch (RuntimeException e) {
+            closeAll(null, null, pipeline, platform);
+            throw e;
+        }
+        SalesGenerator running = generator;
+        SalesPipeline processing = pipeline;
+        PrintWriter err = spec.commandLine().getErr();
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(running::run).whenComplete((done, failure) -> {
+            if (failure != null) {
+                err.println("warning: the sales generator stopped: " + failure.getCause().getMessage());
+                err.flush();
+            }
+        });
+        printGuide(out, platform, processing, running);
+        shutdown.runUntilStopped(out, () -> closeAll(running, sending, processing, platform));
+        return ExitCode.OK;
+    }
+
+    /** Asks a running demo to shut down as Ctrl-C would. */
+    void stop() {
+        shutdown.request();
+    }
+
+    private SalesPipeline startPipeline(LocalPlatform platform) {
+        SalesPipeline pipeline = SalesPipeline.create(new PipelineConfig(Map.of(
+            PipelineConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+            PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG, platform.registryUrl(),
+            PipelineConfig.HTTP_PORT_CONFIG, httpPort,
+            PipelineConfig.STATE_DIR_CONFIG, platform.cluster().dataDirectory().root().resolve("streams").toString())));
+        try {
+            pipeline.start();
+            pipeline.awaitRunning(READY_TIMEOUT);
+            return pipeline;
+        } catch (PipelineException e) {
+            pipeline.close();
+            throw new CommandFailedException(e.getMessage(), ExitCode.FAILED, e);
+        }
+    }
+
+    private Map<String, Object> generatorSettings() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(GeneratorConfig.RATE_CONFIG, Integer.toString(rate));
+        if (seed != null) {
+            settings.put(GeneratorConfig.SEED_CONFIG, seed);
+        }
+        return settings;
+    }
+
+    private void printGuide(PrintWriter out, LocalPlatform platform, SalesPipeline pipeline, SalesGenerator generator) {
+        String api = pipeline.httpUrl() + "/api/v1/sales";
+        out.println("Tillstream demo is running. Ctrl-C stops it.");
+        out.printf("  Kafka %-11s %s (KRaft), topic %s with %d partitions%n", KafkaVersion.current(),
+            platform.bootstrapServers(), LocalPlatform.SALES_TOPIC, platform.salesPartitions());
+        out.printf("  Schema Registry   %s%n", platform.registryUrl());
+        out.printf("  Control Center    %s%n", platform.consoleUrl());
+        out.printf("  Sales generator   %d synthetic sales a second into %s (seed %d)%n", rate, LocalPlatform.SALES_TOPIC,
+            generator.seed().orElse(0));
+        out.printf("  Sales processor   %s (by-mall, by-category, by-payment-method, by-day, per-minute, top-customers)%n", api);
+        out.println("Try, in another terminal:");
+        out.println("  ./tillstream consume --max 5 --print-key");
+        out.printf("  curl -s %s/by-mall%n", api);
+        out.printf("  curl -s '%s/top-customers?limit=5'%n", api);
+        out.println("  ./tillstream status");
+        out.flush();
+    }
+
+    private static void closeAll(SalesGenerator generator, CompletableFuture<Void> sending, SalesPipeline pipeline,
+                                 LocalPlatform platform) {
+        if (generator != null) {
+            generator.stop();
+            try {
+                sending.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException alreadyReported) {
+                // A generator failure was printed when it happened; stopping goes on regardless.
+            }
+            generator.close();
+        }
+        if (pipeline != null) {
+            pipeline.close();
+        }
+        platform.close();
+    }
+}

@@ -1,0 +1,106 @@
+package io.tillstream.cli;
+
+import io.tillstream.pipeline.testing.GeneratedSales;
+import io.tillstream.pipeline.testing.TestPlatform;
+import io.tillstream.retail.Sale;
+import io.tillstream.retail.SyntheticSales;
+import io.tillstream.serde.WireFormat;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConsumeCommandTest {
+
+    private final TestPlatform platform = TestPlatform.get();
+
+    @Test
+    void printsEachSaleAsAJsonLineWithExactPricesAndIsoDatesThenStopsAtMax() {
+        String topic = TestPlatform.unique("consume");
+        platform.createTopic(topic, 1);
+        GeneratedSales generated = new GeneratedSales(1).send(platform, topic, 5);
+
+        Cli.Result result = consume("--topic", topic, "--from-beginning", "--max", "3");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().lines()).containsExactly(json(generated.sales().get(0)), json(generated.sales().get(1)),
+            json(generated.sales().get(2)));
+        assertThat(result.err()).isEqualTo("Processed a total of 3 messages\n");
+    }
+
+    @Test
+    void printsTheKeyAndTheRecordsMetadataWhenAsked() {
+        String topic = TestPlatform.unique("consume");
+        platform.createTopic(topic, 2);
+        Sale sale = new SyntheticSales(2, 10, Clock.systemUTC()).next();
+        byte[] value = GeneratedSales.avroSerializer(platform).serialize(topic, sale);
+        byte[] key = sale.getInvoiceNo().getBytes(StandardCharsets.UTF_8);
+        GeneratedSales.sendRaw(platform, topic, key, value);
+        RecordMetadata where = GeneratedSales.sendRaw(platform, topic, key, value);
+
+        Cli.Result result = consume("--topic", topic, "--partition", Integer.toString(where.partition()),
+            "--offset", Long.toString(where.offset()), "--max", "1", "--print-key", "--print-metadata");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEqualTo("Partition:" + where.partition() + "\tOffset:" + where.offset()
+            + "\tCreateTime:" + where.timestamp() + "\tSchemaId:" + WireFormat.schemaId(value) + "\t" + sale.getInvoiceNo() + "\t" + json(sale) + "\n");
+    }
+
+    @Test
+    void aRecordThatCannotBeDecodedCostsOneLineAndTheRestGoOn() {
+        String topic = TestPlatform.unique("consume");
+        platform.createTopic(topic, 1);
+        GeneratedSales generated = new GeneratedSales(3).send(platform, topic, 1);
+        GeneratedSales.sendRaw(platform, topic, null, "not avro".getBytes(StandardCharsets.UTF_8));
+        generated.send(platform, topic, 1);
+
+        Cli.Result result = consume("--topic", topic, "--from-beginning", "--max", "3");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().lines()).containsExactly(json(generated.sales().get(0)), json(generated.sales().get(1)));
+        assertThat(result.err()).isEqualTo("skipped: Cannot deserialize value from topic " + topic + " partition 0 offset 1:"
+            + " unknown magic byte 0x6e, expected 0x00 (Confluent's wire format)\n"
+            + "Processed a total of 3 messages, 1 of them could not be decoded\n");
+    }
+
+    @Test
+    void anOffsetWithoutAPartitionIsAUsageError() {
+        Cli.Result result = consume("--offset", "5");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).isEqualTo("error: --offset needs --partition\n");
+    }
+
+    @Test
+    void aTopicThatDoesNotExistIsReportedInOneLine() {
+        Cli.Result result = consume("--topic", "no-such-topic", "--max", "1");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(result.err()).isEqualTo("error: topic 'no-such-topic' does not exist\n");
+    }
+
+    private Cli.Result consume(String... options) {
+        String[] args = new String[options.length + 5];
+        args[0] = "consume";
+        args[1] = "--bootstrap-server";
+        args[2] = platform.bootstrapServers();
+        args[3] = "--registry-url";
+        args[4] = platform.registryUrl();
+        System.arraycopy(options, 0, args, 5, options.length);
+        return Cli.run(args);
+    }
+
+    /** The line consume prints for {@code sale}: fields in schema order, the price with its cents, ISO date and time. */
+    private static String json(Sale sale) {
+        return "{\"invoice_no\":\"" + sale.getInvoiceNo() + "\",\"customer_id\":\"" + sale.getCustomerId()
+            + "\",\"gender\":\"" + sale.getGender() + "\",\"age\":" + sale.getAge() + ",\"category\":\"" + sale.getCategory()
+            + "\",\"quantity\":" + sale.getQuantity() + ",\"price\":" + sale.getPrice().toPlainString()
+            + ",\"payment_method\":\"" + sale.getPaymentMethod() + "\",\"invoice_date\":\"" + sale.getInvoiceDate()
+            + "\",\"shopping_mall\":\"" + sale.getShoppingMall() + "\",\"event_time\":\""
+            + sale.getEventTime().truncatedTo(ChronoUnit.MILLIS) + "\"}";
+    }
+}

@@ -1,0 +1,54 @@
+package io.tillstream.pipeline;
+
+import java.util.function.Function;
+
+/**
+ * The groupings the pipeline keeps running totals for. All of them share one state store, each
+ * under its own key prefix ({@code mall|Kanyon}), and each has its own compacted topic.
+ */
+public enum Breakdown {
+    MALL("by_mall", EnrichedSale::getShoppingMall),
+    CATEGORY("by_category", EnrichedSale::getCategory),
+    PAYMENT_METHOD("by_payment_method", EnrichedSale::getPaymentMethod),
+    /** By invoice date, the sale's event day, as an ISO date, so that keys sort by day. */
+    DAY("by_day", sale -> sale.getInvoiceDate().toString()),
+    CUSTOMER("by_customer", EnrichedSale::getCustomerId);
+
+    private final String topicSuffix;
+    private final String prefix;
+    private final Function<EnrichedSale, String> group;
+
+    Breakdown(String topicSuffix, Function<EnrichedSale, String> group) {
+        this.topicSuffix = topicSuffix;
+        this.prefix = name().toLowerCase() + "|";
+        this.group = group;
+    }
+
+    String topicSuffix() {
+        return topicSuffix;
+    }
+
+    /** The prefix of this breakdown's keys in the totals store. */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** The store key of the group {@code sale} belongs to. */
+    public String keyOf(EnrichedSale sale) {
+        return prefix + group.apply(sale);
+    }
+
+    /** The store key of the group named {@code group}. */
+    public String key(String group) {
+        return prefix + group;
+    }
+
+    public boolean owns(String key) {
+        return key.startsWith(prefix);
+    }
+
+    /** The group a store key names: {@code Kanyon} for {@code mall|Kanyon}. */
+    public String groupOf(String key) {
+        return key.substring(prefix.length());
+    }
+}

@@ -1,0 +1,24 @@
+package io.tillstream.pipeline;
+
+/**
+ * What a record in the dead-letter topic carries besides its original key and value bytes: headers
+ * naming why it was rejected and where it came from (values are UTF-8 strings).
+ */
+public final class DeadLetters {
+
+    /** {@value #DECODE} or {@value #INVALID}. */
+    public static final String ERROR_CLASS_HEADER = "tillstream.error.class";
+    /** One line saying what is wrong, e.g. {@code price 1500.41 is not 5 x 300.08}. */
+    public static final String ERROR_REASON_HEADER = "tillstream.error.reason";
+    public static final String SOURCE_TOPIC_HEADER = "tillstream.source.topic";
+    public static final String SOURCE_PARTITION_HEADER = "tillstream.source.partition";
+    public static final String SOURCE_OFFSET_HEADER = "tillstream.source.offset";
+
+    /** The value is not a sale in Confluent's wire format with a schema the registry knows. */
+    public static final String DECODE = "decode";
+    /** The value is a sale, but breaks a rule (quantity, price, age, category, mall, payment method, date). */
+    public static final String INVALID = "invalid";
+
+    private DeadLetters() {
+    }
+}

@@ -1,0 +1,200 @@
+package io.tillstream.pipeline;
+
+import io.tillstream.pipeline.query.HttpApi;
+import io.tillstream.pipeline.topology.LatencyHistogram;
+import io.tillstream.pipeline.topology.SalesTopology;
+import io.tillstream.serde.AvroSerdeConfig;
+import io.tillstream.serde.SubjectNameStrategy;
+import io.tillstream.serde.client.CachedSchemaRegistryClient;
+import io.tillstream.serde.client.RegistryClientException;
+import io.tillstream.serde.client.RegistryConnectionException;
+import io.tillstream.serde.client.SchemaRegistryClient;
+import org.apache.avro.Schema;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The sales pipeline: Kafka Streams running {@link SalesTopology} with exactly-once processing, and
+ * the HTTP query API over its state. Run it several times with one application id and the
+ * instances share the partitions; any of them answers a query for all.
+ *
+ * <pre>{@code
+ * SalesPipeline pipeline = SalesPipeline.create(new PipelineConfig(Map.of(
+ *     "bootstrap.servers", "127.0.0.1:9092", "schema.registry.url", "http://127.0.0.1:8081")));
+ * pipeline.start();
+ * pipeline.awaitRunning(Duration.ofMinutes(1));
+ * }</pre>
+ */
+public final class SalesPipeline implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SalesPipeline.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final String PRODUCER_LINGER_MS = "5";
+
+    private final PipelineConfig config;
+    private final SchemaRegistryClient registry;
+    private final LatencyHistogram latency = new LatencyHistogram();
+    private HttpApi http;
+    private KafkaStreams streams;
+    private boolean closed;
+
+    private SalesPipeline(PipelineConfig config) {
+        this.config = config;
+        this.registry = new CachedSchemaRegistryClient(config.clientSettings());
+    }
+
+    /** A pipeline for {@code config}, not yet started. */
+    public static SalesPipeline create(PipelineConfig config) {
+        return new SalesPipeline(config);
+    }
+
+    /**
+     * Checks that Kafka answers and has the source topic, registers the output schemas (which proves
+     * the registry answers), creates the missing output topics, starts the HTTP API and then Kafka Streams; returns once all of that is under
+     * way ({@link #awaitRunning} waits for processing). On failure nothing is left running.
+     *
+     * @throws PipelineUnreachableException if Kafka or the Schema Registry cannot be reached
+     * @throws PipelineException            for any other reason it cannot start (no source topic, port taken, ...)
+     */
+    public synchronized void start() {
+        try {
+            Properties properties = streamsProperties();
+            try (Admin admin = Admin.create(new StreamsConfig(properties).getAdminConfigs(config.applicationId() + "-setup"))) {
+                TopicSetup topics = new TopicSetup(admin, config.bootstrapServers(), config.startupTimeout());
+                int partitions = topics.sourcePartitions(config.topics().source());
+                registerOutputSchemas();
+                topics.createMissing(config.topics(), partitions, config.windowRetention());
+            }
+            http = HttpApi.create(config.httpHost(), config.httpPort(), latency);
+            startHttp();
+            HostInfo self = new HostInfo(config.httpHost(), http.port());
+            properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+            streams = new KafkaStreams(new SalesTopology(config.topics(), config.windowGrace(), config.windowRetention(),
+                config.clientSettings(), registry, latency).build(), properties);
+            streams.setUncaughtExceptionHandler(e -> {
+                // E.g. the registry out of reach: the thread restarts from the last commit, so nothing is lost or doubled.
+                log.error("A stream thread failed; replacing it", e);
+                return StreamThreadExceptionResponse.REPLACE_THREAD;
+            });
+            http.serve(streams, self);
+            streams.start();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Blocks until every stream thread is processing.
+     *
+     * @throws PipelineException if Kafka Streams fails first, or {@code timeout} passes
+     */
+    public void awaitRunning(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (state() != KafkaStreams.State.RUNNING) {
+            KafkaStreams.State state = state();
+            if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+                || state == KafkaStreams.State.PENDING_SHUTDOWN || state == KafkaStreams.State.NOT_RUNNING) {
+                throw new PipelineException("Kafka Streams stopped while starting (state " + state + "); run with -v for its logs");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new PipelineException("Kafka Streams is not running after " + timeout.toSeconds() + " s (state " + state + ")");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PipelineException("interrupted while waiting for Kafka Streams to run", e);
+            }
+        }
+    }
+
+    /** Kafka Streams' state; {@code CREATED} before {@link #start()}. */
+    public synchronized KafkaStreams.State state() {
+        return streams == null ? KafkaStreams.State.CREATED : streams.state();
+    }
+
+    /** The HTTP API's base URL, e.g. {@code http://127.0.0.1:7070}; the port is the chosen one when configured as 0. */
+    public synchronized String httpUrl() {
+        return "http://" + config.httpHost() + ":" + http.port();
+    }
+
+    /** Stops Kafka Streams (committing what it processed) and the HTTP API; calling it twice is harmless. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (streams != null) {
+            streams.close(CLOSE_TIMEOUT);
+        }
+        if (http != null) {
+            http.close();
+        }
+        registry.close();
+    }
+
+    private Properties streamsProperties() {
+        Properties properties = new Properties();
+        Set<String> own = PipelineConfig.configDef().names();
+        config.clientSettings().forEach((key, value) -> {
+            if (!own.contains(key)) {
+                properties.put(key, value);
+            }
+        });
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // Streams holds records up to 100 ms (its linger.ms under exactly-once) before sending them; the commit,
+        // every commit.interval.ms, sends them anyway, so waiting only adds to a sale's time to its aggregate.
+        if (!properties.containsKey(ProducerConfig.LINGER_MS_CONFIG)) {
+            properties.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), PRODUCER_LINGER_MS);
+        }
+        return properties;
+    }
+
+    /** Registers up front what the serdes would on first write, so that an unreachable registry fails the start. */
+    private void registerOutputSchemas() {
+        SubjectNameStrategy subjects = new AvroSerdeConfig(config.clientSettings()).subjectNameStrategy(false);
+        Topics topics = config.topics();
+        register(subjects, topics.enriched(), EnrichedSale.getClassSchema());
+        register(subjects, topics.perMinute(), SalesTotals.getClassSchema());
+        for (Breakdown breakdown : Breakdown.values()) {
+            register(subjects, topics.aggregate(breakdown), SalesTotals.getClassSchema());
+        }
+    }
+
+    private void register(SubjectNameStrategy subjects, String topic, Schema schema) {
+        String subject = subjects.subjectName(topic, false, schema);
+        try {
+            registry.register(subject, schema, false);
+        } catch (RegistryConnectionException e) {
+            throw new PipelineUnreachableException("cannot reach the Schema Registry: " + e.getMessage(), e);
+        } catch (RegistryClientException e) {
+            throw new PipelineException("the Schema Registry refused schema " + schema.getFullName() + " for subject "
+                + subject + ": " + e.registryMessage(), e);
+        }
+    }
+
+    private void startHttp() {
+        try {
+            http.start();
+        } catch (RuntimeException e) {
+            throw new PipelineException("cannot listen on " + config.httpHost() + ":" + config.httpPort() + " for the HTTP API: "
+                + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.tillstream.pipeline.query;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/**
+ * Answers from whichever instances hold the data, as Kafka Streams' metadata says: this instance's
+ * part from its own stores, the others' over HTTP with {@code local=true}, which makes them answer
+ * from their own stores only. Every key lives in exactly one active task, so the parts never overlap.
+ */
+final class ClusterQueries {
+
+    static final String LOCAL_PARAM = "local";
+    private static final Duration PEER_TIMEOUT = Duration.ofSeconds(10);
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    ClusterQueries(KafkaStreams streams, HostInfo self) {
+        this.streams = streams;
+        this.self = self;
+    }
+
+    /**
+     * Every instance's part of an answer from {@code store}.
+     *
+     * @param pathAndQuery the request the other instances get, with {@code local=true} added
+     */
+    <T> List<T> fromEveryInstance(String store, String pathAndQuery, Supplier<T> local, Class<T> type) {
+        Collection<StreamsMetadata> holders = streams.streamsMetadataForStore(store);
+        if (holders.isEmpty()) {
+            throw new QueryUnavailableException("no instance holds " + store + " yet (starting or rebalancing); retry");
+        }
+        List<CompletableFuture<Optional<T>>> remote = new ArrayList<>();
+        boolean selfHolds = false;
+        for (StreamsMetadata holder : holders) {
+            if (holder.hostInfo().equals(self)) {
+                selfHolds = true;
+            } else {
+                remote.add(ask(holder.hostInfo(), pathAndQuery, type));
+            }
+        }
+        List<T> parts = new ArrayList<>();
+        if (selfHolds) {
+            parts.add(local.get());
+        }
+        for (CompletableFuture<Optional<T>> part : remote) {
+            parts.add(await(part).orElseThrow(() -> new QueryUnavailableException("an instance lost its part of "
+                + store + " while answering; retry")));
+        }
+        return parts;
+    }
+
+    /** The answer about one key of {@code store}, from the instance whose active task holds it. */
+    <T> Optional<T> fromOwner(String store, String key, String pathAndQuery, Supplier<Optional<T>> local, Class<T> type) {
+        KeyQueryMetadata owner = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw new QueryUnavailableException("no instance holds " + store + " yet (starting or rebalancing); retry");
+        }
+        return owner.activeHost().equals(self) ? local.get() : await(ask(owner.activeHost(), pathAndQuery, type));
+    }
+
+    /** Another instance's answer; empty if it answers 404. */
+    private <T> CompletableFuture<Optional<T>> ask(HostInfo peer, String pathAndQuery, Class<T> type) {
+        URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + pathAndQuery
+            + (pathAndQuery.contains("?") ? "&" : "?") + LOCAL_PARAM + "=true");
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(PEER_TIMEOUT).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).handle((response, failure) -> {
+            if (failure != null) {
+                throw new QueryUnavailableException("instance " + peer + " is out of reach: " + failure.getMessage(), failure);
+            }
+            if (response.statusCode() == 404) {
+                return Optional.empty();
+            }
+            if (response.statusCode() != 200) {
+                throw new QueryUnavailableException("instance " + peer + " answered HTTP " + response.statusCode() + ": "
+                    + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return Optional.of(Json.read(response.body(), type));
+        });
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new UncheckedIOException(new IOException(e.getCause()));
+        }
+    }
+}

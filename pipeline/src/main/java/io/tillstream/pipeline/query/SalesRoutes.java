@@ -1,0 +1,142 @@
+package io.tillstream.pipeline.query;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import io.tillstream.pipeline.Breakdown;
+import io.tillstream.pipeline.Totals;
+import io.tillstream.pipeline.topology.SalesTopology;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** {@code /api/v1/sales/...} and {@code /api/v1/customers/{id}}: the aggregates, whichever instance holds them. */
+final class SalesRoutes {
+
+    static final String SALES = "/api/v1/sales";
+    static final String CUSTOMERS = "/api/v1/customers";
+    private static final int DEFAULT_MINUTES = 15;
+    private static final int DEFAULT_CUSTOMERS = 10;
+
+    private final Supplier<Queries> queries;
+
+    /** Both views of the stores, once Kafka Streams exists. */
+    record Queries(LocalQueries local, ClusterQueries cluster) {
+    }
+
+    SalesRoutes(Supplier<Queries> queries) {
+        this.queries = queries;
+    }
+
+    void addTo(RoutesConfig routes) {
+        breakdown(routes, "/by-mall", Breakdown.MALL, Rows.BY_REVENUE);
+        breakdown(routes, "/by-category", Breakdown.CATEGORY, Rows.BY_REVENUE);
+        breakdown(routes, "/by-payment-method", Breakdown.PAYMENT_METHOD, Rows.BY_REVENUE);
+        breakdown(routes, "/by-day", Breakdown.DAY, Rows.BY_KEY);
+        routes.get(SALES + "/top-customers", this::topCustomers);
+        routes.get(SALES + "/per-minute", this::perMinute);
+        routes.get(SALES + "/dead-letters", this::deadLetters);
+        routes.get(CUSTOMERS + "/{id}", this::customer);
+    }
+
+    private void breakdown(RoutesConfig routes, String path, Breakdown breakdown, Comparator<Row> order) {
+        routes.get(SALES + path, ctx -> Json.respond(ctx, Rows.of(gather(ctx, SalesTopology.TOTALS_STORE, SALES + path,
+            () -> queries.get().local().breakdown(breakdown)), order, Integer.MAX_VALUE)));
+    }
+
+    /** Each instance answers with its own top customers; a customer's sales are all in one instance, so the top of those is exact. */
+    private void topCustomers(Context ctx) {
+        int limit = intParam(ctx, "limit", DEFAULT_CUSTOMERS, 1, 10_000);
+        Map<String, Totals> customers = gather(ctx, SalesTopology.TOTALS_STORE, SALES + "/top-customers?limit=" + limit,
+            () -> top(queries.get().local().breakdown(Breakdown.CUSTOMER), limit));
+        Json.respond(ctx, Rows.of(customers, Rows.BY_REVENUE, limit));
+    }
+
+    /** The last {@code minutes} minutes, or {@code from}..{@code to} (ISO instants); the window start is the key. */
+    private void perMinute(Context ctx) {
+        Instant to = instantParam(ctx, "to", Instant.now());
+        Instant from = instantParam(ctx, "from", null);
+        if (from == null) {
+            int minutes = intParam(ctx, "minutes", DEFAULT_MINUTES, 1, 7 * 24 * 60);
+            from = to.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(minutes - 1L));
+        }
+        Instant start = from;
+        Map<String, Totals> minutes = gather(ctx, SalesTopology.PER_MINUTE_STORE, SALES + "/per-minute?from=" + from + "&to=" + to,
+            () -> queries.get().local().perMinute(start, to));
+        Json.respond(ctx, Rows.of(minutes, Rows.BY_KEY, Integer.MAX_VALUE));
+    }
+
+    private void deadLetters(Context ctx) {
+        Supplier<DeadLetterCounts> local = () -> DeadLetterCounts.of(queries.get().local().deadLetters());
+        Json.respond(ctx, isLocal(ctx) ? local.get() : DeadLetterCounts.sum(queries.get().cluster().fromEveryInstance(
+            SalesTopology.DEAD_LETTER_STORE, SALES + "/dead-letters", local, DeadLetterCounts.class)));
+    }
+
+    /** One customer's totals, from the instance whose partition holds them (Kafka Streams' key metadata says which). */
+    private void customer(Context ctx) {
+        String id = ctx.pathParam("id");
+        Supplier<Optional<Row>> local = () -> queries.get().local().group(Breakdown.CUSTOMER, id)
+            .map(totals -> Row.of(id, totals));
+        Optional<Row> row = isLocal(ctx) ? local.get() : queries.get().cluster().fromOwner(SalesTopology.TOTALS_STORE,
+            Breakdown.CUSTOMER.key(id), CUSTOMERS + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8), local, Row.class);
+        Json.respond(ctx, row.orElseThrow(() -> new NotFoundResponse("no sales of customer " + id)));
+    }
+
+    /** This instance's groups with {@code local=true}; else every instance's, merged. */
+    private Map<String, Totals> gather(Context ctx, String store, String pathAndQuery, Supplier<Map<String, Totals>> local) {
+        if (isLocal(ctx)) {
+            return local.get();
+        }
+        Supplier<Rows> localRows = () -> Rows.of(local.get(), Rows.BY_KEY, Integer.MAX_VALUE);
+        return Rows.merge(queries.get().cluster().fromEveryInstance(store, pathAndQuery, localRows, Rows.class));
+    }
+
+    private static Map<String, Totals> top(Map<String, Totals> groups, int limit) {
+        return groups.entrySet().stream()
+            .sorted(Map.Entry.<String, Totals>comparingByValue(Comparator.comparingLong(Totals::revenueCents).reversed())
+                .thenComparing(Map.Entry.comparingByKey()))
+            .limit(limit)
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static boolean isLocal(Context ctx) {
+        return "true".equals(ctx.queryParam(ClusterQueries.LOCAL_PARAM));
+    }
+
+    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+    }
+
+    private static Instant instantParam(Context ctx, String name, Instant fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be an ISO instant like 2024-05-01T10:05:00Z, not '" + value + "'");
+        }
+    }
+}

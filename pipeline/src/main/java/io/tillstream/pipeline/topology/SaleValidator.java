@@ -1,0 +1,102 @@
+package io.tillstream.pipeline.topology;
+
+import io.tillstream.pipeline.DeadLetters;
+import io.tillstream.retail.Sale;
+import io.tillstream.serde.KafkaAvroDeserializer;
+import io.tillstream.serde.client.RegistryClientException;
+import io.tillstream.serde.client.RegistryConnectionException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Decodes each raw record and checks it against {@link SaleRules}. A good sale goes on enriched,
+ * with its event time as the record's timestamp (so windows are in event time); anything else goes
+ * on as its original bytes with headers saying why, and is counted in a store.
+ *
+ * <p>The event time is set here rather than by a TimestampExtractor: that would decode every value
+ * a second time, and could not send a record it cannot decode to the dead-letter topic anyway.
+ */
+final class SaleValidator implements FixedKeyProcessor<byte[], byte[], Checked> {
+
+    private final KafkaAvroDeserializer deserializer;
+    private FixedKeyProcessorContext<byte[], Checked> context;
+    private KeyValueStore<String, Long> deadLetterCounts;
+
+    SaleValidator(KafkaAvroDeserializer deserializer) {
+        this.deserializer = deserializer;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<byte[], Checked> context) {
+        this.context = context;
+        this.deadLetterCounts = context.getStateStore(SalesTopology.DEAD_LETTER_STORE);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<byte[], byte[]> record) {
+        RecordMetadata source = context.recordMetadata().orElseThrow();
+        if (record.value() == null) {
+            reject(record, source, DeadLetters.DECODE, "no value (a tombstone)");
+            return;
+        }
+        Object value;
+        try {
+            value = deserializer.deserialize(source.topic(), record.value());
+        } catch (SerializationException e) {
+            if (registryUnavailable(e)) {
+                // Not the record's fault: fail the task so that it is retried from the last commit.
+                throw e;
+            }
+            reject(record, source, DeadLetters.DECODE, e.getMessage());
+            return;
+        }
+        if (!(value instanceof Sale sale)) {
+            reject(record, source, DeadLetters.DECODE, "not a sale: the value is a " + value.getClass().getSimpleName());
+            return;
+        }
+        Optional<String> violation = SaleRules.violation(sale);
+        if (violation.isPresent()) {
+            reject(record, source, DeadLetters.INVALID, violation.get());
+            return;
+        }
+        // A sale written before event_time existed reads as 0: its record's timestamp is the next best thing.
+        Instant eventTime = sale.getEventTime() == null || sale.getEventTime().toEpochMilli() <= 0
+            ? Instant.ofEpochMilli(record.timestamp()) : sale.getEventTime();
+        context.forward(record.withValue((Checked) new Checked.Accepted(Enrichment.enrich(sale, eventTime)))
+            .withTimestamp(eventTime.toEpochMilli()));
+    }
+
+    private void reject(FixedKeyRecord<byte[], byte[]> record, RecordMetadata source, String errorClass, String reason) {
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        put(headers, DeadLetters.ERROR_CLASS_HEADER, errorClass);
+        put(headers, DeadLetters.ERROR_REASON_HEADER, reason);
+        put(headers, DeadLetters.SOURCE_TOPIC_HEADER, source.topic());
+        put(headers, DeadLetters.SOURCE_PARTITION_HEADER, Integer.toString(source.partition()));
+        put(headers, DeadLetters.SOURCE_OFFSET_HEADER, Long.toString(source.offset()));
+        Long count = deadLetterCounts.get(errorClass);
+        deadLetterCounts.put(errorClass, count == null ? 1 : count + 1);
+        context.forward(record.withValue((Checked) new Checked.Rejected(record.value())).withHeaders(headers));
+    }
+
+    private static void put(Headers headers, String name, String value) {
+        headers.remove(name);
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A registry that cannot be reached or fails answers for every record alike, good or bad. */
+    private static boolean registryUnavailable(SerializationException e) {
+        Throwable cause = e.getCause();
+        return cause instanceof RegistryConnectionException
+            || cause instanceof RegistryClientException client && client.status() >= 500;
+    }
+}

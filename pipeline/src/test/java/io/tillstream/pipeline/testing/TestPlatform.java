@@ -1,0 +1,159 @@
+package io.tillstream.pipeline.testing;
+
+import io.tillstream.cluster.LocalCluster;
+import io.tillstream.pipeline.PipelineConfig;
+import io.tillstream.pipeline.SalesPipeline;
+import io.tillstream.cluster.testing.TestClusters;
+import io.tillstream.registry.RegistryConfig;
+import io.tillstream.pipeline.SalesTotals;
+import io.tillstream.serde.KafkaAvroDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import io.tillstream.registry.SchemaRegistryServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One real Kafka broker and one real Schema Registry for every test in this JVM, started on first
+ * use (that takes seconds); tests keep apart with topics and application ids of their own.
+ */
+public final class TestPlatform {
+
+    private static final Duration READ_PATIENCE = Duration.ofSeconds(60);
+
+    private static TestPlatform instance;
+
+    private final LocalCluster cluster;
+    private final SchemaRegistryServer registry;
+    private final Path stateDirs;
+
+    private TestPlatform(LocalCluster cluster, SchemaRegistryServer registry, Path stateDirs) {
+        this.cluster = cluster;
+        this.registry = registry;
+        this.stateDirs = stateDirs;
+    }
+
+    public static synchronized TestPlatform get() {
+        if (instance == null) {
+            try {
+                Path root = Files.createTempDirectory("tillstream-pipeline-test");
+                LocalCluster cluster = TestClusters.start(root.resolve("kafka"), 1);
+                SchemaRegistryServer registry = SchemaRegistryServer.create(new RegistryConfig(Map.of(
+                    RegistryConfig.KAFKASTORE_BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+                    RegistryConfig.LISTENERS_CONFIG, "http://127.0.0.1:0")));
+                registry.start();
+                instance = new TestPlatform(cluster, registry, root.resolve("streams"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    registry.close();
+                    cluster.close();
+                }, "test-platform-stop"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    /** A name no other test uses. */
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    public String registryUrl() {
+        return registry.url();
+    }
+
+    public void createTopic(String name, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Settings for a pipeline reading {@code source} and writing topics named after it, with its own
+     * state directory and a free HTTP port.
+     */
+    public Map<String, Object> pipelineSettings(String source, String applicationId) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(PipelineConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        settings.put(PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl());
+        settings.put(PipelineConfig.APPLICATION_ID_CONFIG, applicationId);
+        settings.put(PipelineConfig.SOURCE_TOPIC_CONFIG, source);
+        settings.put(PipelineConfig.DEAD_LETTER_TOPIC_CONFIG, source + "_dlq");
+        settings.put(PipelineConfig.ENRICHED_TOPIC_CONFIG, source + "_enriched");
+        settings.put(PipelineConfig.AGGREGATE_TOPIC_PREFIX_CONFIG, source + "_");
+        settings.put(PipelineConfig.STATE_DIR_CONFIG, newStateDir().toString());
+        settings.put(PipelineConfig.HTTP_PORT_CONFIG, 0);
+        return settings;
+    }
+
+    /** A state directory no other pipeline uses. */
+    public Path newStateDir() {
+        return stateDirs.resolve(unique("state"));
+    }
+
+    public SalesPipeline startPipeline(Map<String, Object> settings) {
+        SalesPipeline pipeline = SalesPipeline.create(new PipelineConfig(settings));
+        pipeline.start();
+        return pipeline;
+    }
+
+    /** The latest totals per key of a compacted aggregate topic, decoded as a consumer of it would. */
+    public Map<String, GeneratedSales.Group> latestTotals(String topic) {
+        Map<String, GeneratedSales.Group> latest = new HashMap<>();
+        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
+        values.configure(Map.of("schema.registry.url", registryUrl(), "specific.avro.reader", true), false);
+        for (ConsumerRecord<byte[], byte[]> record : readCommitted(topic, 1)) {
+            SalesTotals totals = (SalesTotals) values.deserialize(topic, record.value());
+            latest.put(new String(record.key(), StandardCharsets.UTF_8),
+                new GeneratedSales.Group(totals.getRevenue(), totals.getQuantity(), totals.getInvoices()));
+        }
+        return latest;
+    }
+
+    /** Every committed record of {@code topic}, reading until at least {@code atLeast} came and the topic is drained. */
+    public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int atLeast) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+            ConsumerConfig.GROUP_ID_CONFIG, TestPlatform.unique("reader")), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + READ_PATIENCE.toNanos();
+            int emptyPolls = 0;
+            while (System.nanoTime() < deadline && (records.size() < atLeast || emptyPolls < 2)) {
+                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
+                batch.forEach(records::add);
+                emptyPolls = batch.isEmpty() ? emptyPolls + 1 : 0;
+            }
+        }
+        return records;
+    }
+}
