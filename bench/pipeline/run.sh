@@ -10,8 +10,6 @@
 #   bench/pipeline/run.sh [records] [stream-threads] [latency-seconds]     defaults: 2000000 1 60
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-# lib.sh finds the repository from $0, as for the scripts directly in bench/.
-BASH_ARGV0="$here/../pipeline.sh"
 . "$here/../lib.sh"
 records=${1:-2000000}
 threads=${2:-1}
@@ -29,7 +27,7 @@ registry=http://127.0.0.1:$registry_port
 api=http://127.0.0.1:$http_port
 
 "$root/tillstream" up --data-dir "$work/data" --kafka-port $port --controller-port $((port + 1)) \
-  --registry-port $registry_port > "$work/up.out" 2>&1 &
+  --registry-port $registry_port --console-port $((registry_port + 1)) > "$work/up.out" 2>&1 &
 wait_for_line "$work/up.out" "Tillstream is up" 90 >/dev/null
 
 echo "Pre-filling raw_data (6 partitions) with $records sales..."
