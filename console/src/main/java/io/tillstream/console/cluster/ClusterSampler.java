@@ -54,6 +54,9 @@ public final class ClusterSampler implements AutoCloseable {
     public record Sample(long time, double bytesIn, double bytesOut, double messagesIn, double messagesOut) {
     }
 
+    private static final long UNWATCHED_AFTER_MS = 30_000;
+    private static final long UNWATCHED_INTERVAL_MS = 10_000;
+
     private final Admin admin;
     private final long intervalMs;
     private final int maxSamples;
@@ -65,6 +68,7 @@ public final class ClusterSampler implements AutoCloseable {
     private final Deque<Sample> history = new ArrayDeque<>();
     private volatile Snapshot latest;
     private volatile String failure;
+    private volatile long lastReadMs;
 
     public ClusterSampler(Admin admin, long intervalMs, long windowMs) {
         this.admin = admin;
@@ -82,6 +86,7 @@ public final class ClusterSampler implements AutoCloseable {
 
     /** The latest sample; takes one first if there is none yet. */
     public Snapshot latest() {
+        lastReadMs = System.currentTimeMillis();
         Snapshot snapshot = latest;
         return snapshot != null ? snapshot : refresh();
     }
@@ -98,12 +103,20 @@ public final class ClusterSampler implements AutoCloseable {
 
     /** The throughput samples taken after {@code since} (epoch millis), oldest first. */
     public List<Sample> history(long since) {
+        lastReadMs = System.currentTimeMillis();
         synchronized (history) {
             return history.stream().filter(s -> s.time() > since).toList();
         }
     }
 
     private void sampleQuietly() {
+        long now = System.currentTimeMillis();
+        Snapshot previous = latest;
+        // With no page open, sample less often: a second-by-second Admin poll costs the process (and
+        // the broker, when it shares the process) CPU that nobody is looking at.
+        if (previous != null && now - lastReadMs > UNWATCHED_AFTER_MS && now - previous.time() < UNWATCHED_INTERVAL_MS) {
+            return;
+        }
         try {
             sample();
         } catch (RuntimeException e) {
