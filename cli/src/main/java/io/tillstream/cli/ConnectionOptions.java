@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -46,6 +48,14 @@ public final class ConnectionOptions {
 
     public Duration timeout() {
         return timeout;
+    }
+
+    /** {@link #clientProperties()} as the settings map Kafka clients, Streams and our own configs take. */
+    public Map<String, Object> clientSettings() {
+        Properties properties = clientProperties();
+        Map<String, Object> settings = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
+        return settings;
     }
 
     /**

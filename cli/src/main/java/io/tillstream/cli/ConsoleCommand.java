@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /** {@code tillstream console}: the Control Center web UI alone, against any cluster and registry, until Ctrl-C. */
@@ -63,7 +62,7 @@ final class ConsoleCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: the Control Center listens beyond loopback without"
                 + " authentication; pass --users-file to require it");
         }
-        ControlCenter console = startConsole(connection.clientProperties(), registry, settings);
+        ControlCenter console = startConsole(connection.clientSettings(), registry, settings);
         out.printf("Control Center is up at %s for Kafka at %s%s. Ctrl-C stops it.%n", console.url(),
             connection.bootstrapServer(), readOnly ? " (read-only)" : "");
         out.flush();
@@ -76,10 +75,9 @@ final class ConsoleCommand implements Callable<Integer> {
         shutdown.request();
     }
 
-    /** Starts a Control Center on the cluster the client properties name, with the registry's settings. */
-    static ControlCenter startConsole(Properties client, RegistryOptions registry, Map<String, Object> settings) {
-        Map<String, Object> all = new HashMap<>();
-        client.stringPropertyNames().forEach(name -> all.put(name, client.getProperty(name)));
+    /** Starts a Control Center on the cluster the client settings name, with the registry's settings. */
+    static ControlCenter startConsole(Map<String, Object> client, RegistryOptions registry, Map<String, Object> settings) {
+        Map<String, Object> all = new HashMap<>(client);
         all.put(ConsoleConfig.REGISTRY_URL_CONFIG, registry.url());
         if (registry.userInfo != null) {
             all.put(ConsoleConfig.REGISTRY_USER_INFO_CONFIG, registry.userInfo);

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /**
@@ -119,7 +118,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     private SalesGenerator open(GeneratorConfig config, RejectReport report) {
         try {
-            return SalesGenerator.open(config, clientSettings(), registry.clientSettings(), report);
+            return SalesGenerator.open(config, connection.clientSettings(), registry.clientSettings(), report);
         } catch (SaleFileException e) {
             throw new CommandFailedException(e.getMessage(), ExitCode.USAGE, e);
         }
@@ -166,13 +165,6 @@ final class GenerateCommand implements Callable<Integer> {
         if (value != null) {
             settings.put(name, value instanceof Path ? value.toString() : value);
         }
-    }
-
-    private Map<String, Object> clientSettings() {
-        Properties properties = connection.clientProperties();
-        Map<String, Object> settings = new HashMap<>();
-        properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
-        return settings;
     }
 
     /**

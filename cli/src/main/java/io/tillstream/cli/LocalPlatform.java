@@ -57,7 +57,7 @@ final class LocalPlatform implements AutoCloseable {
             ConnectionOptions local = ConnectionOptions.to(cluster.bootstrapServers());
             registry = RegistryCommand.startRegistry(local,
                 Map.of(RegistryConfig.LISTENERS_CONFIG, "http://" + host + ":" + options.registryPort));
-            ControlCenter console = ConsoleCommand.startConsole(local.clientProperties(),
+            ControlCenter console = ConsoleCommand.startConsole(local.clientSettings(),
                 RegistryOptions.at("http://" + ClusterSpec.LOOPBACK + ":" + registry.port()),
                 Map.of(ConsoleConfig.LISTEN_HOST_CONFIG, host, ConsoleConfig.LISTEN_PORT_CONFIG, options.consolePort));
             if (spec.listensBeyondLoopback()) {

@@ -13,9 +13,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /**
@@ -95,9 +93,7 @@ final class ProcessCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> settings() {
-        Map<String, Object> settings = new HashMap<>();
-        Properties client = connection.clientProperties();
-        client.stringPropertyNames().forEach(name -> settings.put(name, client.getProperty(name)));
+        Map<String, Object> settings = connection.clientSettings();
         settings.putAll(registry.clientSettings());
         settings.put(PipelineConfig.APPLICATION_ID_CONFIG, applicationId);
         settings.put(PipelineConfig.HTTP_HOST_CONFIG, httpHost);
