@@ -1,10 +1,13 @@
 package io.tillstream.pipeline;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 
 /**
  * The groupings the pipeline keeps running totals for. All of them share one state store, each
- * under its own key prefix ({@code mall|Kanyon}), and each has its own compacted topic.
+ * under its own key prefix ({@code mall|Kanyon}); each but the customers, who are too many to send
+ * on every few milliseconds, also has its own compacted topic.
  */
 public enum Breakdown {
     MALL("by_mall", EnrichedSale::getShoppingMall),
@@ -12,7 +15,8 @@ public enum Breakdown {
     PAYMENT_METHOD("by_payment_method", EnrichedSale::getPaymentMethod),
     /** By invoice date, the sale's event day, as an ISO date, so that keys sort by day. */
     DAY("by_day", sale -> sale.getInvoiceDate().toString()),
-    CUSTOMER("by_customer", EnrichedSale::getCustomerId);
+    /** Queryable only: no topic. */
+    CUSTOMER(null, EnrichedSale::getCustomerId);
 
     private final String topicSuffix;
     private final String prefix;
@@ -24,7 +28,20 @@ public enum Breakdown {
         this.group = group;
     }
 
+    /** The breakdowns that have a compacted topic. */
+    public static List<Breakdown> withTopics() {
+        return Arrays.stream(values()).filter(Breakdown::hasTopic).toList();
+    }
+
+    /** Whether this breakdown's totals also go to a compacted topic of their own. */
+    public boolean hasTopic() {
+        return topicSuffix != null;
+    }
+
     String topicSuffix() {
+        if (topicSuffix == null) {
+            throw new IllegalStateException(this + " totals have no topic");
+        }
         return topicSuffix;
     }
 

@@ -51,12 +51,12 @@ public final class PipelineConfig extends AbstractConfig {
 
     public static final String ENRICHED_TOPIC_CONFIG = "enriched.topic";
     public static final String ENRICHED_TOPIC_DOC = "Where valid sales go with their derived fields (Avro). "
-        + "Created if missing.";
+        + "(customer totals are queryable over HTTP only). Created if missing.";
 
     public static final String AGGREGATE_TOPIC_PREFIX_CONFIG = "aggregate.topic.prefix";
     public static final String AGGREGATE_TOPIC_PREFIX_DOC = "Prefix of the compacted aggregate topics: <prefix>by_mall, "
-        + "<prefix>by_category, <prefix>by_payment_method, <prefix>by_day, <prefix>by_customer and <prefix>per_minute. "
-        + "Created if missing.";
+        + "<prefix>by_category, <prefix>by_payment_method, <prefix>by_day and <prefix>per_minute "
+        + "(customer totals are queryable over HTTP only). Created if missing.";
 
     public static final String WINDOW_GRACE_MS_CONFIG = "window.grace.ms";
     public static final String WINDOW_GRACE_MS_DOC = "How late (in event time) a sale may arrive and still count in its "

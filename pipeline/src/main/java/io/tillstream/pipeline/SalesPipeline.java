@@ -172,7 +172,7 @@ public final class SalesPipeline implements AutoCloseable {
         Topics topics = config.topics();
         register(subjects, topics.enriched(), EnrichedSale.getClassSchema());
         register(subjects, topics.perMinute(), SalesTotals.getClassSchema());
-        for (Breakdown breakdown : Breakdown.values()) {
+        for (Breakdown breakdown : Breakdown.withTopics()) {
             register(subjects, topics.aggregate(breakdown), SalesTotals.getClassSchema());
         }
     }

@@ -59,7 +59,7 @@ final class TopicSetup {
         List<NewTopic> wanted = new ArrayList<>();
         wanted.add(topic(topics.deadLetters(), partitions, Map.of()));
         wanted.add(topic(topics.enriched(), partitions, Map.of()));
-        for (Breakdown breakdown : Breakdown.values()) {
+        for (Breakdown breakdown : Breakdown.withTopics()) {
             wanted.add(topic(topics.aggregate(breakdown), partitions, compact));
         }
         // One key per minute and mall: compacted for the latest totals, and deleted when the windows expire.

@@ -118,7 +118,7 @@ class SalesPipelineTest {
             }
             assertThat(one.rows("/api/v1/sales/by-mall")).isEqualTo(generated.byMall());
             assertThat(one.rows("/api/v1/sales/top-customers?limit=5")).containsExactlyEntriesOf(generated.topCustomers(5));
-            // Each customer's totals live in one instance: the other one asks it.
+            // A customer's sales are spread over both instances' partitions: either one adds up both parts.
             for (String customer : generated.topCustomers(5).keySet()) {
                 assertThat(two.row("/api/v1/customers/" + customer)).isEqualTo(one.row("/api/v1/customers/" + customer))
                     .containsEntry(customer, generated.topCustomers(5).get(customer));

@@ -1,8 +1,6 @@
 package io.tillstream.pipeline.query;
 
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -24,7 +22,8 @@ import java.util.function.Supplier;
 /**
  * Answers from whichever instances hold the data, as Kafka Streams' metadata says: this instance's
  * part from its own stores, the others' over HTTP with {@code local=true}, which makes them answer
- * from their own stores only. Every key lives in exactly one active task, so the parts never overlap.
+ * from their own stores only. Each partition lives in exactly one active task, so the parts never
+ * overlap, and adding them up gives the whole.
  */
 final class ClusterQueries {
 
@@ -68,15 +67,6 @@ final class ClusterQueries {
                 + store + " while answering; retry")));
         }
         return parts;
-    }
-
-    /** The answer about one key of {@code store}, from the instance whose active task holds it. */
-    <T> Optional<T> fromOwner(String store, String key, String pathAndQuery, Supplier<Optional<T>> local, Class<T> type) {
-        KeyQueryMetadata owner = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
-        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-            throw new QueryUnavailableException("no instance holds " + store + " yet (starting or rebalancing); retry");
-        }
-        return owner.activeHost().equals(self) ? local.get() : await(ask(owner.activeHost(), pathAndQuery, type));
     }
 
     /** Another instance's answer; empty if it answers 404. */

@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Reads this instance's state stores: the partitions its stream threads hold as active tasks, not
- * the whole picture. {@link ClusterQueries} asks every instance and merges.
+ * the whole picture. Every partition has its own totals of every group, which are added up here;
+ * {@link ClusterQueries} asks every instance and adds up theirs.
  */
 final class LocalQueries {
 
@@ -41,8 +42,17 @@ final class LocalQueries {
         return groups;
     }
 
+    /** One group's totals: the sum of what each of this instance's partitions holds of it. */
     Optional<Totals> group(Breakdown breakdown, String group) {
-        return Optional.ofNullable(totalsStore().get(breakdown.key(group)));
+        String key = breakdown.key(group);
+        Totals sum = null;
+        try (KeyValueIterator<String, Totals> parts = totalsStore().range(key, key)) {
+            while (parts.hasNext()) {
+                Totals part = parts.next().value;
+                sum = sum == null ? part : sum.plus(part);
+            }
+        }
+        return Optional.ofNullable(sum);
     }
 
     /** Totals per 1-minute window starting between {@code from} and {@code to}, keyed by the window's start. */

@@ -15,7 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -42,6 +41,7 @@ final class SalesRoutes {
         breakdown(routes, "/by-category", Breakdown.CATEGORY, Rows.BY_REVENUE);
         breakdown(routes, "/by-payment-method", Breakdown.PAYMENT_METHOD, Rows.BY_REVENUE);
         breakdown(routes, "/by-day", Breakdown.DAY, Rows.BY_KEY);
+        breakdown(routes, "/by-customer", Breakdown.CUSTOMER, Rows.BY_REVENUE);
         routes.get(SALES + "/top-customers", this::topCustomers);
         routes.get(SALES + "/per-minute", this::perMinute);
         routes.get(SALES + "/dead-letters", this::deadLetters);
@@ -53,12 +53,15 @@ final class SalesRoutes {
             () -> queries.get().local().breakdown(breakdown)), order, Integer.MAX_VALUE)));
     }
 
-    /** Each instance answers with its own top customers; a customer's sales are all in one instance, so the top of those is exact. */
+    /**
+     * A customer's sales are spread over the partitions, so every instance sends all its customers'
+     * totals ({@code /by-customer}) and the top is taken from their sum, which makes it exact.
+     */
     private void topCustomers(Context ctx) {
         int limit = intParam(ctx, "limit", DEFAULT_CUSTOMERS, 1, 10_000);
-        Map<String, Totals> customers = gather(ctx, SalesTopology.TOTALS_STORE, SALES + "/top-customers?limit=" + limit,
-            () -> top(queries.get().local().breakdown(Breakdown.CUSTOMER), limit));
-        Json.respond(ctx, Rows.of(customers, Rows.BY_REVENUE, limit));
+        Map<String, Totals> customers = gather(ctx, SalesTopology.TOTALS_STORE, SALES + "/by-customer",
+            () -> queries.get().local().breakdown(Breakdown.CUSTOMER));
+        Json.respond(ctx, Rows.of(top(customers, limit), Rows.BY_REVENUE, limit));
     }
 
     /** The last {@code minutes} minutes, or {@code from}..{@code to} (ISO instants); the window start is the key. */
@@ -81,14 +84,21 @@ final class SalesRoutes {
             SalesTopology.DEAD_LETTER_STORE, SALES + "/dead-letters", local, DeadLetterCounts.class)));
     }
 
-    /** One customer's totals, from the instance whose partition holds them (Kafka Streams' key metadata says which). */
+    /** One customer's totals, summed over every instance's partitions; with {@code local=true}, this instance's part. */
     private void customer(Context ctx) {
         String id = ctx.pathParam("id");
-        Supplier<Optional<Row>> local = () -> queries.get().local().group(Breakdown.CUSTOMER, id)
-            .map(totals -> Row.of(id, totals));
-        Optional<Row> row = isLocal(ctx) ? local.get() : queries.get().cluster().fromOwner(SalesTopology.TOTALS_STORE,
-            Breakdown.CUSTOMER.key(id), CUSTOMERS + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8), local, Row.class);
-        Json.respond(ctx, row.orElseThrow(() -> new NotFoundResponse("no sales of customer " + id)));
+        Map<String, Totals> customer = gather(ctx, SalesTopology.TOTALS_STORE,
+            CUSTOMERS + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8),
+            () -> queries.get().local().group(Breakdown.CUSTOMER, id).map(totals -> Map.of(id, totals)).orElse(Map.of()));
+        if (isLocal(ctx)) {
+            Json.respond(ctx, Rows.of(customer, Rows.BY_KEY, 1));
+            return;
+        }
+        Totals totals = customer.get(id);
+        if (totals == null) {
+            throw new NotFoundResponse("no sales of customer " + id);
+        }
+        Json.respond(ctx, Row.of(id, totals));
     }
 
     /** This instance's groups with {@code local=true}; else every instance's, merged. */

@@ -11,28 +11,19 @@ import io.tillstream.serde.SpecificAvroSerde;
 import io.tillstream.serde.client.SchemaRegistryClient;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,25 +32,29 @@ import java.util.Map;
  * <pre>
  * source (bytes) ─ validate ─┬─ rejected ─ dead-letter topic (original bytes, error headers)
  *                            └─ accepted ─ enriched topic (Avro)
- *                                        └─ one contribution per breakdown ─ repartition by group
- *                                             ├─ totals store (all breakdowns) ─ a compacted topic per breakdown
- *                                             └─ mall contributions ─ 1-minute windows ─ per-minute topic
+ *                                        └─ sum per source partition (queryable: totals and 1-minute windows)
+ *                                             └─ changed groups, every 100 ms ─ repartition by group
+ *                                                  └─ merge the partitions ─ a compacted topic per breakdown
+ *                                                                          └─ per-minute topic
  * </pre>
  *
- * All breakdowns go through one repartition topic as small fixed-size totals, instead of one
- * repartition of the whole sale per breakdown.
+ * Sales are summed in the task that reads them ({@link PartitionAggregator}); only each changed
+ * group's running total crosses a repartition, a few dozen records per interval, not several per sale.
  */
 public final class SalesTopology {
 
-    /** Totals of every breakdown, keyed {@code <breakdown>|<group>} (see {@link Breakdown}). */
+    /** Totals of every breakdown, keyed {@code <breakdown>|<group>} (see {@link Breakdown}); one per source partition. */
     public static final String TOTALS_STORE = "sales-totals";
-    /** 1-minute windows of totals per mall, keyed {@code mall|<mall>}. */
+    /** 1-minute windows of totals per mall, keyed {@code mall|<mall>}; one per source partition. */
     public static final String PER_MINUTE_STORE = "sales-per-minute";
     /** Records sent to the dead-letter topic, by error class; each task counts its own partition's. */
     public static final String DEAD_LETTER_STORE = "dead-letter-counts";
+    /** What each source partition last reported of each published group. */
+    static final String MERGED_STORE = "merged-totals";
     public static final Duration WINDOW = Duration.ofMinutes(1);
 
-    private static final Serde<Totals> TOTALS = new TotalsSerde();
+    private static final String MINUTE_PREFIX = "minute|";
+    private static final Serde<Totals> TOTALS = TotalsSerdes.totals();
 
     private final Topics topics;
     private final Duration windowGrace;
@@ -93,8 +88,16 @@ public final class SalesTopology {
 
     public Topology build() {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEAD_LETTER_STORE),
+        // In memory: the stores are small (a customer is the largest group), and a restart restores them from their changelogs.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(DEAD_LETTER_STORE),
             Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TOTALS_STORE), Serdes.String(), TOTALS)
+            .withCachingEnabled());
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.inMemoryWindowStore(PER_MINUTE_STORE, windowRetention, WINDOW, false),
+            Serdes.String(), TOTALS).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MERGED_STORE), Serdes.String(),
+            TotalsSerdes.splitTotals()).withCachingEnabled());
+
         Map<String, KStream<byte[], Checked>> checked = builder
             .stream(topics.source(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("sales"))
             .processValues(() -> new SaleValidator(saleDeserializer), Named.as("validate"), DEAD_LETTER_STORE)
@@ -110,48 +113,38 @@ public final class SalesTopology {
             .mapValues(value -> ((Checked.Accepted) value).sale(), Named.as("enriched"));
         enriched.to(topics.enriched(), Produced.with(Serdes.ByteArray(), enrichedSerde).withName("sales-enriched"));
 
-        KStream<String, Totals> contributions = enriched
-            .flatMap((key, sale) -> contributions(sale), Named.as("contributions"))
-            .repartition(Repartitioned.<String, Totals>as("contributions").withKeySerde(Serdes.String()).withValueSerde(TOTALS))
-            .processValues(() -> new LatencyMeter(latency), Named.as("event-time-latency"));
-        sumTotals(contributions);
-        sumMinutes(contributions);
+        KStream<String, SalesTotals> merged = enriched
+            .process(() -> new PartitionAggregator(windowGrace, latency), Named.as("sum-partition"), TOTALS_STORE, PER_MINUTE_STORE)
+            .repartition(Repartitioned.<String, PartitionTotals>as("partition-totals")
+                .withKeySerde(Serdes.String()).withValueSerde(TotalsSerdes.partitionTotals()))
+            .process(() -> new TotalsMerger(windowRetention), Named.as("merge-partitions"), MERGED_STORE);
+        for (Breakdown breakdown : Breakdown.withTopics()) {
+            String name = breakdown.name().toLowerCase().replace('_', '-');
+            merged.filter((key, totals) -> breakdown.owns(key), Named.as(name + "-changes"))
+                .selectKey((key, totals) -> breakdown.groupOf(key), Named.as(name + "-group"))
+                .to(topics.aggregate(breakdown), Produced.with(Serdes.String(), totalsSerde).withName(name + "-topic"));
+        }
+        merged.filter((key, totals) -> isMinuteKey(key), Named.as("minute-changes"))
+            .selectKey((key, totals) -> key.substring(MINUTE_PREFIX.length()), Named.as("minute-window"))
+            .to(topics.perMinute(), Produced.with(Serdes.String(), totalsSerde).withName("per-minute-topic"));
         return builder.build();
     }
 
-    private static List<KeyValue<String, Totals>> contributions(EnrichedSale sale) {
-        Totals totals = Totals.of(sale);
-        return Arrays.stream(Breakdown.values()).map(breakdown -> KeyValue.pair(breakdown.keyOf(sale), totals)).toList();
+    /** {@code minute|2024-05-01T10:05:00Z/Kanyon}: the window's start, then the mall; they sort by start. */
+    static String minuteKey(String mallKey, long start) {
+        return minuteKey(Instant.ofEpochMilli(start)) + "/" + Breakdown.MALL.groupOf(mallKey);
     }
 
-    private void sumTotals(KStream<String, Totals> contributions) {
-        KStream<String, Totals> changes = contributions
-            .groupByKey(Grouped.with(Serdes.String(), TOTALS))
-            .reduce(Totals::plus, Named.as("sum-totals"), Materialized.<String, Totals, KeyValueStore<Bytes, byte[]>>as(TOTALS_STORE)
-                .withKeySerde(Serdes.String()).withValueSerde(TOTALS))
-            .toStream(Named.as("totals-changes"));
-        for (Breakdown breakdown : Breakdown.values()) {
-            String name = breakdown.name().toLowerCase().replace('_', '-');
-            changes.filter((key, totals) -> breakdown.owns(key), Named.as(name + "-changes"))
-                .map((key, totals) -> KeyValue.pair(breakdown.groupOf(key), totals.toAvro()), Named.as(name + "-totals"))
-                .to(topics.aggregate(breakdown), Produced.with(Serdes.String(), totalsSerde).withName(name + "-topic"));
-        }
+    /** The part of a minute key before the mall, which sorts before every key of a later window. */
+    static String minuteKey(Instant start) {
+        return MINUTE_PREFIX + start;
     }
 
-    private void sumMinutes(KStream<String, Totals> contributions) {
-        contributions
-            .filter((key, totals) -> Breakdown.MALL.owns(key), Named.as("mall-contributions"))
-            .groupByKey(Grouped.with(Serdes.String(), TOTALS))
-            .windowedBy(TimeWindows.ofSizeAndGrace(WINDOW, windowGrace))
-            .reduce(Totals::plus, Named.as("sum-minutes"), Materialized.<String, Totals, WindowStore<Bytes, byte[]>>as(PER_MINUTE_STORE)
-                .withKeySerde(Serdes.String()).withValueSerde(TOTALS).withRetention(windowRetention))
-            .toStream(Named.as("minute-changes"))
-            .map((window, totals) -> KeyValue.pair(minuteKey(window), totals.toAvro()), Named.as("minute-totals"))
-            .to(topics.perMinute(), Produced.with(Serdes.String(), totalsSerde).withName("per-minute-topic"));
+    static boolean isMinuteKey(String key) {
+        return key.startsWith(MINUTE_PREFIX);
     }
 
-    /** {@code 2024-05-01T10:05:00Z/Kanyon}: the window's start, then the mall. */
-    private static String minuteKey(Windowed<String> window) {
-        return window.window().startTime() + "/" + Breakdown.MALL.groupOf(window.key());
+    static long minuteStart(String minuteKey) {
+        return Instant.parse(minuteKey.substring(MINUTE_PREFIX.length(), minuteKey.indexOf('/'))).toEpochMilli();
     }
 }
