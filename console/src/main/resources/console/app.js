@@ -4,11 +4,13 @@ import { state } from './ui.js';
 import * as overview from './pages/overview.js';
 import * as topics from './pages/topics.js';
 import * as topic from './pages/topic.js';
+import * as sales from './pages/sales.js';
 
 const ROUTES = [
   { pattern: /^\/$/, page: overview, nav: 'overview' },
   { pattern: /^\/topics$/, page: topics, nav: 'topics' },
   { pattern: /^\/topics\/([^/]+)$/, page: topic, nav: 'topics' },
+  { pattern: /^\/sales$/, page: sales, nav: 'sales' },
 ];
 
 const POLL_MS = 1000;
@@ -54,6 +56,7 @@ async function start() {
   }
   document.body.classList.toggle('read-only', info.readOnly);
   document.getElementById('mode').hidden = !info.readOnly;
+  document.querySelector('[data-nav=sales]').hidden = !info.salesApi;
   window.addEventListener('hashchange', () => route(info));
   route(info);
 }

@@ -1,4 +1,4 @@
-// A small SVG line chart for throughput: time on x, a nice-rounded scale on y, one line per series.
+// Small SVG charts: a line chart over time (a nice-rounded scale on y, one line per series) and horizontal bars.
 const NS = 'http://www.w3.org/2000/svg';
 
 function svg(tag, attrs) {
@@ -49,5 +49,38 @@ export function lineChart(container, { series, format, windowMs }) {
     const d = points.map((p, i) => `${i ? 'L' : 'M'}${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`).join('');
     root.append(svg('path', { d, class: 'line', style: `stroke: var(${s.cssVar})` }));
   }
+  container.replaceChildren(root);
+}
+
+const BAR = 18;
+const BAR_GAP = 8;
+const LABEL_CHARS = 22;
+
+/**
+ * Draws horizontal bars into `container`, longest for the largest value, in the order given.
+ * rows: [{label, value}]; format: number -> the text at the end of each bar.
+ */
+export function barChart(container, { rows, format }) {
+  const width = Math.max(240, container.clientWidth);
+  const labelWidth = 136;
+  const valueWidth = 104;
+  const height = rows.length * (BAR + BAR_GAP);
+  const max = Math.max(0, ...rows.map((r) => r.value)) || 1;
+  const total = rows.reduce((sum, r) => sum + r.value, 0) || 1;
+  const span = width - labelWidth - valueWidth;
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'chart bars', role: 'img' });
+  rows.forEach((r, i) => {
+    const top = i * (BAR + BAR_GAP) + BAR_GAP / 2;
+    const length = Math.max(2, (r.value / max) * span);
+    const row = svg('g', { class: 'bar-row' });
+    const title = svg('title', {});
+    title.textContent = `${r.label}: ${format(r.value)} (${Math.round((100 * r.value) / total)}%)`;
+    const label = svg('text', { x: labelWidth - 10, y: top + BAR / 2 + 4, 'text-anchor': 'end', class: 'label' });
+    label.textContent = r.label.length > LABEL_CHARS ? r.label.slice(0, LABEL_CHARS - 1) + '…' : r.label;
+    const value = svg('text', { x: labelWidth + length + 8, y: top + BAR / 2 + 4, class: 'value' });
+    value.textContent = format(r.value);
+    row.append(title, label, svg('rect', { x: labelWidth, y: top, width: length, height: BAR, rx: 3, class: 'bar' }), value);
+    root.append(row);
+  });
   container.replaceChildren(root);
 }

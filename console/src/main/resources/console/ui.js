@@ -33,6 +33,17 @@ export function count(n) {
   return Number(n).toLocaleString('en-US', { maximumFractionDigits: n < 10 ? 1 : 0 });
 }
 
+/** An amount of money as the pipeline sums it, with two decimals. */
+export function money(n) {
+  if (n === null || n === undefined) return '–';
+  return Number(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** A large number in few characters, for chart axes: 1.2K, 3.4M. */
+export function compact(n) {
+  return Number(n).toLocaleString('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+}
+
 export function time(ms) {
   return new Date(ms).toLocaleString('sv-SE', { hour12: false }).replace(' ', ' · ');
 }

@@ -41,6 +41,11 @@ final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--users-file", paramLabel = "FILE", description = "Require HTTP basic auth: one user:password per line.")
     Path usersFile;
 
+    @Option(names = "--sales-api-url", paramLabel = "URL",
+        description = "The HTTP API of a running tillstream process (e.g. http://127.0.0.1:7070), for the Sales page;"
+            + " without it the page is hidden.")
+    String salesApiUrl;
+
     @Mixin
     Verbosity verbosity;
     @Spec
@@ -56,6 +61,9 @@ final class ConsoleCommand implements Callable<Integer> {
         settings.put(ConsoleConfig.LISTEN_HOST_CONFIG, host);
         settings.put(ConsoleConfig.LISTEN_PORT_CONFIG, port);
         settings.put(ConsoleConfig.READ_ONLY_CONFIG, readOnly);
+        if (salesApiUrl != null) {
+            settings.put(ConsoleConfig.SALES_API_URL_CONFIG, salesApiUrl);
+        }
         if (usersFile != null) {
             settings.put(ConsoleConfig.USERS_FILE_CONFIG, usersFile.toString());
         } else if (!host.startsWith("127.") && !host.equals("localhost")) {

@@ -1,5 +1,6 @@
 package io.tillstream.cli;
 
+import io.tillstream.cluster.LocalCluster;
 import io.tillstream.pipeline.PipelineConfig;
 import io.tillstream.pipeline.PipelineException;
 import io.tillstream.pipeline.SalesPipeline;
@@ -62,21 +63,18 @@ final class DemoCommand implements Callable<Integer> {
             throw new CommandFailedException("--rate must be at least 1, not " + rate, ExitCode.USAGE);
         }
         PrintWriter out = spec.commandLine().getOut();
-        LocalPlatform platform = LocalPlatform.start(platformOptions, verbosity, spec.commandLine().getErr());
-        SalesPipeline pipeline = null;
-        SalesGenerator generator = null;
+        LocalPlatform platform = LocalPlatform.start(platformOptions, verbosity, spec.commandLine().getErr(),
+            this::startPipeline);
+        SalesGenerator running;
         try {
-            pipeline = startPipeline(platform);
-            generator = SalesGenerator.open(new GeneratorConfig(generatorSettings()),
+            running = SalesGenerator.open(new GeneratorConfig(generatorSettings()),
                 Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()),
                 Map.of(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL_CONFIG, platform.registryUrl()),
                 (file, row) -> { });
         } catch (RuntimeException e) {
-            closeAll(null, null, pipeline, platform);
+            platform.close();
             throw e;
         }
-        SalesGenerator running = generator;
-        SalesPipeline processing = pipeline;
         PrintWriter err = spec.commandLine().getErr();
         CompletableFuture<Void> sending = CompletableFuture.runAsync(running::run).whenComplete((done, failure) -> {
             if (failure != null) {
@@ -84,8 +82,8 @@ final class DemoCommand implements Callable<Integer> {
                 err.flush();
             }
         });
-        printGuide(out, platform, processing, running);
-        shutdown.runUntilStopped(out, () -> closeAll(running, sending, processing, platform));
+        printGuide(out, platform, running);
+        shutdown.runUntilStopped(out, () -> closeAll(running, sending, platform));
         return ExitCode.OK;
     }
 
@@ -94,12 +92,13 @@ final class DemoCommand implements Callable<Integer> {
         shutdown.request();
     }
 
-    private SalesPipeline startPipeline(LocalPlatform platform) {
+    /** The processor, running before the console starts so that the console's Sales page can read its API. */
+    private SalesPipeline startPipeline(LocalCluster cluster, String registryUrl) {
         SalesPipeline pipeline = SalesPipeline.create(new PipelineConfig(Map.of(
-            PipelineConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-            PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG, platform.registryUrl(),
+            PipelineConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+            PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl,
             PipelineConfig.HTTP_PORT_CONFIG, httpPort,
-            PipelineConfig.STATE_DIR_CONFIG, platform.cluster().dataDirectory().root().resolve("streams").toString())));
+            PipelineConfig.STATE_DIR_CONFIG, cluster.dataDirectory().root().resolve("streams").toString())));
         try {
             pipeline.start();
             pipeline.awaitRunning(READY_TIMEOUT);
@@ -119,13 +118,13 @@ final class DemoCommand implements Callable<Integer> {
         return settings;
     }
 
-    private void printGuide(PrintWriter out, LocalPlatform platform, SalesPipeline pipeline, SalesGenerator generator) {
-        String api = pipeline.httpUrl() + "/api/v1/sales";
+    private void printGuide(PrintWriter out, LocalPlatform platform, SalesGenerator generator) {
+        String api = platform.processor().httpUrl() + "/api/v1/sales";
         out.println("Tillstream demo is running. Ctrl-C stops it.");
         out.printf("  Kafka %-11s %s (KRaft), topic %s with %d partitions%n", KafkaVersion.current(),
             platform.bootstrapServers(), LocalPlatform.SALES_TOPIC, platform.salesPartitions());
         out.printf("  Schema Registry   %s%n", platform.registryUrl());
-        out.printf("  Control Center    %s%n", platform.consoleUrl());
+        out.printf("  Control Center    %s/#/sales (the processor's totals, live)%n", platform.consoleUrl());
         out.printf("  Sales generator   %d synthetic sales a second into %s (seed %d)%n", rate, LocalPlatform.SALES_TOPIC,
             generator.seed().orElse(0));
         out.printf("  Sales processor   %s (by-mall, by-category, by-payment-method, by-day, per-minute, top-customers)%n", api);
@@ -137,22 +136,16 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void closeAll(SalesGenerator generator, CompletableFuture<Void> sending, SalesPipeline pipeline,
-                                 LocalPlatform platform) {
-        if (generator != null) {
-            generator.stop();
-            try {
-                sending.get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException alreadyReported) {
-                // A generator failure was printed when it happened; stopping goes on regardless.
-            }
-            generator.close();
+    private static void closeAll(SalesGenerator generator, CompletableFuture<Void> sending, LocalPlatform platform) {
+        generator.stop();
+        try {
+            sending.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException alreadyReported) {
+            // A generator failure was printed when it happened; stopping goes on regardless.
         }
-        if (pipeline != null) {
-            pipeline.close();
-        }
+        generator.close();
         platform.close();
     }
 }

@@ -4,6 +4,7 @@ import io.tillstream.cluster.ClusterSpec;
 import io.tillstream.cluster.LocalCluster;
 import io.tillstream.console.ConsoleConfig;
 import io.tillstream.console.ControlCenter;
+import io.tillstream.pipeline.SalesPipeline;
 import io.tillstream.registry.RegistryConfig;
 import io.tillstream.registry.SchemaRegistryServer;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -12,13 +13,16 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiFunction;
 
 /**
  * What {@code up} and {@code demo} run in this process: a local Kafka cluster with the {@code raw_data}
- * topic, a Schema Registry and the Control Center on it. Started whole or not at all.
+ * topic, a Schema Registry, for {@code demo} the sales processor, and the Control Center on them.
+ * Started whole or not at all.
  */
 final class LocalPlatform implements AutoCloseable {
 
@@ -27,14 +31,16 @@ final class LocalPlatform implements AutoCloseable {
     private final ClusterSpec spec;
     private final LocalCluster cluster;
     private final SchemaRegistryServer registry;
+    private final SalesPipeline processor;
     private final ControlCenter console;
     private final int salesPartitions;
 
-    private LocalPlatform(ClusterSpec spec, LocalCluster cluster, SchemaRegistryServer registry, ControlCenter console,
-                          int salesPartitions) {
+    private LocalPlatform(ClusterSpec spec, LocalCluster cluster, SchemaRegistryServer registry, SalesPipeline processor,
+                          ControlCenter console, int salesPartitions) {
         this.spec = spec;
         this.cluster = cluster;
         this.registry = registry;
+        this.processor = processor;
         this.console = console;
         this.salesPartitions = salesPartitions;
     }
@@ -44,6 +50,16 @@ final class LocalPlatform implements AutoCloseable {
      * {@code raw_data} if missing and starts the registry; on failure stops what it started.
      */
     static LocalPlatform start(LocalPlatformOptions options, Verbosity verbosity, PrintWriter err) {
+        return start(options, verbosity, err, null);
+    }
+
+    /**
+     * As {@link #start(LocalPlatformOptions, Verbosity, PrintWriter)}, and between the registry and the
+     * console runs {@code processor} (given the cluster and the registry's URL), so that the console's
+     * Sales page reads the sales processor's HTTP API. The platform closes the processor with the rest.
+     */
+    static LocalPlatform start(LocalPlatformOptions options, Verbosity verbosity, PrintWriter err,
+                               BiFunction<LocalCluster, String, SalesPipeline> processor) {
         ClusterSpec spec = options.clusterSpec();
         String host = spec.listensBeyondLoopback() ? "0.0.0.0" : ClusterSpec.LOOPBACK;
         LocalCluster.checkPortFree(host, options.registryPort, "Schema Registry");
@@ -52,21 +68,30 @@ final class LocalPlatform implements AutoCloseable {
         verbosity.configure(cluster.dataDirectory().logFile());
         cluster.start();
         SchemaRegistryServer registry = null;
+        SalesPipeline sales = null;
         try {
             int salesPartitions = ensureSalesTopic(cluster, options.partitions);
             ConnectionOptions local = ConnectionOptions.to(cluster.bootstrapServers());
             registry = RegistryCommand.startRegistry(local,
                 Map.of(RegistryConfig.LISTENERS_CONFIG, "http://" + host + ":" + options.registryPort));
+            sales = processor == null ? null : processor.apply(cluster, registryUrl(spec, registry));
+            Map<String, Object> consoleSettings = new HashMap<>(Map.of(
+                ConsoleConfig.LISTEN_HOST_CONFIG, host, ConsoleConfig.LISTEN_PORT_CONFIG, options.consolePort));
+            if (sales != null) {
+                consoleSettings.put(ConsoleConfig.SALES_API_URL_CONFIG, sales.httpUrl());
+            }
             ControlCenter console = ConsoleCommand.startConsole(local.clientSettings(),
-                RegistryOptions.at("http://" + ClusterSpec.LOOPBACK + ":" + registry.port()),
-                Map.of(ConsoleConfig.LISTEN_HOST_CONFIG, host, ConsoleConfig.LISTEN_PORT_CONFIG, options.consolePort));
+                RegistryOptions.at("http://" + ClusterSpec.LOOPBACK + ":" + registry.port()), consoleSettings);
             if (spec.listensBeyondLoopback()) {
                 err.println("warning: Kafka, the Schema Registry and the Control Center listen on every interface without"
                     + " authentication; anyone who can reach ports " + options.kafkaPort + ", " + options.registryPort
                     + " and " + options.consolePort + " can read and write every topic");
             }
-            return new LocalPlatform(spec, cluster, registry, console, salesPartitions);
+            return new LocalPlatform(spec, cluster, registry, sales, console, salesPartitions);
         } catch (RuntimeException e) {
+            if (sales != null) {
+                sales.close();
+            }
             if (registry != null) {
                 registry.close();
             }
@@ -85,7 +110,16 @@ final class LocalPlatform implements AutoCloseable {
 
     /** The registry's URL as clients should use it: on the advertised host. */
     String registryUrl() {
+        return registryUrl(spec, registry);
+    }
+
+    private static String registryUrl(ClusterSpec spec, SchemaRegistryServer registry) {
         return "http://" + spec.advertisedHost() + ":" + registry.port();
+    }
+
+    /** The sales processor started with the platform; null when there is none. */
+    SalesPipeline processor() {
+        return processor;
     }
 
     /** The Control Center's URL on the advertised host. */
@@ -100,6 +134,9 @@ final class LocalPlatform implements AutoCloseable {
     @Override
     public void close() {
         console.close();
+        if (processor != null) {
+            processor.close();
+        }
         registry.close();
         cluster.close();
     }

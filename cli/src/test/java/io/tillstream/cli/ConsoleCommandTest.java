@@ -45,6 +45,15 @@ class ConsoleCommandTest {
     }
 
     @Test
+    void aSalesApiUrlThatIsNoHttpUrlIsAUsageError() {
+        Cli.Result result = Cli.run("console", "--bootstrap-server", stack.bootstrapServers(),
+            "--sales-api-url", "localhost:7070");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).startsWith("error: ").contains("localhost:7070", "http://127.0.0.1:7070").hasLineCount(1);
+    }
+
+    @Test
     void aTakenPortIsReportedInOneLine() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             Cli.Result result = Cli.run("console", "--bootstrap-server", stack.bootstrapServers(),

@@ -45,12 +45,16 @@ class DemoCommandTest {
             .contains("  Control Center    http://127.0.0.1:")
             .contains("./tillstream consume");
         String byMall = url(out.toString(), "curl -s (\\S+/by-mall)");
+        String console = url(out.toString(), "Control Center +(\\S+)/#/sales");
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
             .until(() -> invoices(byMall) >= 20);
         long earlier = invoices(byMall);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
             .until(() -> invoices(byMall) > earlier);
+        // The console's Sales page reads the same processor.
+        assertThat(UpCommandTest.httpGet(console + "/api/v1/info")).contains("\"salesApi\":true");
+        assertThat(invoices(console + "/api/v1/sales/by-mall")).isGreaterThan(earlier);
 
         command.stop();
         assertThat(exit.get(90, TimeUnit.SECONDS)).isZero();

@@ -10,6 +10,8 @@ import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,7 +49,8 @@ public final class ConsoleConfig extends AbstractConfig {
         + "authentication as one of them.";
 
     public static final String SALES_API_URL_CONFIG = "sales.api.url";
-    public static final String SALES_API_URL_DOC = "The sales pipeline's HTTP API, for the Sales page; none hides the page.";
+    public static final String SALES_API_URL_DOC = "The sales pipeline's HTTP API (tillstream process serves it on port "
+        + "7070), for the Sales page; none hides the page.";
 
     public static final String SAMPLE_INTERVAL_MS_CONFIG = "metrics.sample.interval.ms";
     public static final String SAMPLE_INTERVAL_MS_DOC = "How often the throughput charts take a sample of the cluster.";
@@ -68,13 +71,37 @@ public final class ConsoleConfig extends AbstractConfig {
         .define(LISTEN_PORT_CONFIG, Type.INT, 9021, Range.between(0, 65_535), Importance.HIGH, LISTEN_PORT_DOC)
         .define(READ_ONLY_CONFIG, Type.BOOLEAN, false, Importance.HIGH, READ_ONLY_DOC)
         .define(USERS_FILE_CONFIG, Type.STRING, null, Importance.MEDIUM, USERS_FILE_DOC)
-        .define(SALES_API_URL_CONFIG, Type.STRING, null, Importance.LOW, SALES_API_URL_DOC)
+        .define(SALES_API_URL_CONFIG, Type.STRING, null, new HttpUrl(), Importance.LOW, SALES_API_URL_DOC)
         .define(SAMPLE_INTERVAL_MS_CONFIG, Type.LONG, 1_000L, Range.atLeast(100), Importance.LOW,
             SAMPLE_INTERVAL_MS_DOC)
         .define(METRICS_WINDOW_MS_CONFIG, Type.LONG, 15 * 60_000L, Range.atLeast(1_000), Importance.LOW,
             METRICS_WINDOW_MS_DOC)
         .define(REQUEST_TIMEOUT_MS_CONFIG, Type.INT, 10_000, Range.atLeast(100), Importance.LOW,
             REQUEST_TIMEOUT_MS_DOC);
+
+    /** An http(s) URL with a host, or none. */
+    private static final class HttpUrl implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null) {
+                return;
+            }
+            try {
+                URI uri = new URI(value.toString());
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                    return;
+                }
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+            throw new ConfigException(name, value, "must be an http:// or https:// URL such as http://127.0.0.1:7070");
+        }
+
+        @Override
+        public String toString() {
+            return "an http(s) URL";
+        }
+    }
 
     public ConsoleConfig(Map<?, ?> props) {
         super(CONFIG, props);
@@ -130,8 +157,10 @@ public final class ConsoleConfig extends AbstractConfig {
         return getString(USERS_FILE_CONFIG);
     }
 
+    /** The sales pipeline's base URL without a trailing slash, or null when there is none. */
     public String salesApiUrl() {
-        return getString(SALES_API_URL_CONFIG);
+        String url = getString(SALES_API_URL_CONFIG);
+        return url == null ? null : url.replaceAll("/+$", "");
     }
 
     public long sampleIntervalMs() {

@@ -6,7 +6,9 @@ import com.microsoft.playwright.ConsoleMessage;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,9 +19,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -165,6 +170,55 @@ class BrowserTest {
         assertThat(page.locator("tr[data-topic='" + name + "']")).hasCount(0);
         // The wrong confirmation's 400 is answered on purpose; the browser logs every failed fetch.
         assertThat(consoleErrors).allMatch(e -> e.contains("status of 400"), "only the refused confirmation's 400");
+    }
+
+    @Test
+    void theSalesDashboardNumbersMoveWhileTheGeneratorRuns(Environment env) throws Exception {
+        page.navigate(env.console().url() + "/#/sales");
+        assertThat(page.getByText("Connect a sales pipeline")).isVisible();
+        assertThat(page.locator("[data-nav=sales]")).isHidden();
+        shoot("sales-not-configured");
+
+        try (SalesFixture sales = SalesFixture.start(env);
+             ControlCenter console = env.startConsole(Map.of(ConsoleConfig.SALES_API_URL_CONFIG, sales.url()))) {
+            page.navigate(console.url() + "/#/");
+            page.locator("[data-nav=sales]").click();
+            assertThat(page.getByText("No sales yet")).isVisible();
+            shoot("sales-empty");
+            sales.send(300, "max");
+            Locator invoices = page.locator("[data-kpi=invoices] .stat-value");
+            assertThat(invoices).hasText("300", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+            assertThat(page.locator("[data-chart=by-mall] .bar")).hasCount(10);
+            assertThat(page.locator("[data-chart=by-payment-method] .bar")).hasCount(3);
+            assertThat(page.locator("table.top-customers tbody tr")).hasCount(10);
+
+            CompletableFuture<Void> generating = CompletableFuture.runAsync(() -> sales.send(400, "40"));
+            long seen = 300;
+            for (int move = 0; move < 3; move++) {
+                long before = seen;
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> number(invoices) > before);
+                seen = number(invoices);
+            }
+            assertThat(generating).as("the numbers moved while sales were still being sent").isNotDone();
+            generating.get(60, TimeUnit.SECONDS);
+            assertThat(invoices).hasText("700", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+            assertThat(page.locator("[data-kpi=revenue] .stat-value")).containsText(".");
+            shoot("sales");
+            page.locator("#theme").click();
+            shoot("sales-dark");
+
+            sales.close();
+            assertThat(page.getByText("Cannot reach the sales pipeline")).isVisible();
+            assertThat(invoices).hasText("700");
+            shoot("sales-down");
+        }
+        // The missing, stopping (502) and stopped (503) pipeline's answers are on purpose; the browser logs every failed fetch.
+        assertThat(consoleErrors).allMatch(e -> e.matches("Failed to load resource: .* status of (404|502|503) .*"),
+            "only the unconfigured, stopping and stopped pipeline's answers");
+    }
+
+    private static long number(Locator stat) {
+        return Long.parseLong(stat.textContent().replaceAll("[^0-9]", ""));
     }
 
     @Test

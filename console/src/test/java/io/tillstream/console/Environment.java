@@ -57,6 +57,10 @@ public final class Environment implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
+    public String registryUrl() {
+        return registry.url();
+    }
+
     public Path dataDir() {
         return dataDir;
     }

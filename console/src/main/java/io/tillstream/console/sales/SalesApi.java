@@ -1,0 +1,84 @@
+package io.tillstream.console.sales;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tillstream.console.http.ConsoleException;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * A client of the sales pipeline's HTTP API. Its answers come back as the bytes it sent, so money
+ * keeps the exact decimals the pipeline wrote; its failures become errors that say what to check.
+ */
+final class SalesApi {
+
+    /** Short: the page asks once a second, and a pipeline that takes longer is as good as down to it. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    SalesApi(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** The pipeline's JSON answer to {@code pathAndQuery}. */
+    byte[] get(String pathAndQuery) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(ANSWER_TIMEOUT)
+            .header("Accept", "application/json").GET().build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw unavailable("did not answer within " + ANSWER_TIMEOUT.toSeconds() + " s");
+        } catch (ConnectException e) {
+            throw unavailable("cannot be reached");
+        } catch (IOException e) {
+            throw unavailable("does not answer (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConsoleException(503, "interrupted", "The console is shutting down");
+        }
+        if (response.statusCode() == 200) {
+            return response.body();
+        }
+        String reason = reason(response.body());
+        if (response.statusCode() == 503) {
+            throw new ConsoleException(503, "sales_not_ready", "The sales pipeline at " + baseUrl + " is not ready yet: "
+                + reason);
+        }
+        throw new ConsoleException(502, "sales_failed", "The sales pipeline at " + baseUrl + " answered HTTP "
+            + response.statusCode() + ": " + reason);
+    }
+
+    private ConsoleException unavailable(String what) {
+        return new ConsoleException(503, "sales_unavailable", "The sales pipeline at " + baseUrl + " " + what
+            + ". Check that tillstream process (or tillstream demo) is running there.");
+    }
+
+    /** The pipeline's {@code {"error": "..."}} message, or the start of whatever else it sent. */
+    private static String reason(byte[] body) {
+        try {
+            JsonNode error = JSON.readTree(body).path("error");
+            if (error.isTextual()) {
+                return error.asText();
+            }
+        } catch (IOException notJson) {
+            // not the pipeline's error body: show what came instead
+        }
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        return text.isEmpty() ? "no reason given" : text.substring(0, Math.min(200, text.length()));
+    }
+}

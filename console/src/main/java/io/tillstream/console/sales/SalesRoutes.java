@@ -1,0 +1,36 @@
+package io.tillstream.console.sales;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.tillstream.console.http.ConsoleException;
+import io.tillstream.console.http.Routes;
+import io.tillstream.console.http.WebServer;
+
+/**
+ * {@code /sales/{view}}: the Sales page's aggregates, asked of the sales pipeline's HTTP API
+ * ({@code tillstream process}) and answered as the pipeline answered them. Without a pipeline
+ * configured every view says how to get one.
+ */
+public final class SalesRoutes implements Routes {
+
+    private final SalesApi pipeline;
+
+    /** Routes to the pipeline at {@code salesApiUrl}, or to the advice to start one when it is null. */
+    public SalesRoutes(String salesApiUrl) {
+        this.pipeline = salesApiUrl == null ? null : new SalesApi(salesApiUrl);
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get(WebServer.API + "/sales/{view}", this::view);
+    }
+
+    private void view(Context ctx) {
+        String pathAndQuery = SalesView.named(ctx.pathParam("view")).pathAndQuery(ctx);
+        if (pipeline == null) {
+            throw new ConsoleException(404, "sales_not_configured", "No sales pipeline is connected to this console. "
+                + "Run tillstream demo, or run tillstream console --sales-api-url http://host:7070 next to tillstream process.");
+        }
+        ctx.contentType("application/json").result(pipeline.get(pathAndQuery));
+    }
+}
