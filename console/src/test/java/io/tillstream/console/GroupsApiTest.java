@@ -223,6 +223,8 @@ class GroupsApiTest {
         assertError(client.get("/api/v1/groups/no-such-" + group), 404, "group_not_found");
         assertError(client.post("/api/v1/groups/no-such-" + group + "/offsets", Map.of("to", "earliest")), 404,
             "group_not_found");
+        assertThat(client.get("/api/v1/groups/no%20such%23" + group).body().at("/error/message").asText())
+            .as("the id decoded from the path").contains("no such#" + group);
         assertError(client.get("/api/v1/groups/" + "g".repeat(256)), 400, "bad_request");
         assertError(client.post(path + "/offsets", Map.of("to", "yesterday")), 400, "bad_request");
         assertError(client.post(path + "/offsets", Map.of("to", "timestamp")), 400, "bad_request");
