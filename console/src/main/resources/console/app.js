@@ -4,12 +4,16 @@ import { state } from './ui.js';
 import * as overview from './pages/overview.js';
 import * as topics from './pages/topics.js';
 import * as topic from './pages/topic.js';
+import * as groups from './pages/groups.js';
+import * as group from './pages/group.js';
 import * as sales from './pages/sales.js';
 
 const ROUTES = [
   { pattern: /^\/$/, page: overview, nav: 'overview' },
   { pattern: /^\/topics$/, page: topics, nav: 'topics' },
   { pattern: /^\/topics\/([^/]+)$/, page: topic, nav: 'topics' },
+  { pattern: /^\/groups$/, page: groups, nav: 'groups' },
+  { pattern: /^\/groups\/([^/]+)$/, page: group, nav: 'groups' },
   { pattern: /^\/sales$/, page: sales, nav: 'sales' },
 ];
 

@@ -3,6 +3,7 @@ package io.tillstream.console;
 import io.javalin.Javalin;
 import io.tillstream.console.cluster.ClusterRoutes;
 import io.tillstream.console.cluster.ClusterSampler;
+import io.tillstream.console.groups.GroupRoutes;
 import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
 import io.tillstream.console.messages.MessageRoutes;
@@ -66,7 +67,8 @@ public final class ControlCenter implements AutoCloseable {
         Routes infoRoute = routes -> routes.get(WebServer.API + "/info", ctx -> ctx.json(info));
         try {
             this.http = WebServer.create(config, List.of(infoRoute, new ClusterRoutes(sampler),
-                new TopicRoutes(admin, sampler), messages, new SalesRoutes(config.salesApiUrl())));
+                new TopicRoutes(admin, sampler), messages, new GroupRoutes(admin, sampler, config.metricsWindowMs()),
+                new SalesRoutes(config.salesApiUrl())));
         } catch (IOException e) {
             close();
             throw new ConsoleStartException("Cannot read the users file " + config.usersFile() + ": " + e.getMessage(), e);

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -239,5 +240,45 @@ class BrowserTest {
             assertThat(String.valueOf(answer)).startsWith("403 The console runs read-only");
             assertThat(new Client(env.console().url()).get("/api/v1/topics/kept").status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aConsumerGroupShowsItsLagThenIsResetAndDeletedOnceItsConsumerStops(Environment env) {
+        String topic = ConsoleApiTest.newTopic(new Client(env.console().url()), 2);
+        String group = "ui-readers";
+        GroupsApiTest.produce(env, topic, 20);
+        try (KafkaConsumer<String, String> consumer =
+                 GroupsApiTest.consumerThatCommitted(env, group, "ui-reader", List.of(topic), 20)) {
+            GroupsApiTest.produce(env, topic, 7);
+            page.navigate(env.console().url() + "/#/groups");
+            Locator row = page.locator("tr[data-group='" + group + "']");
+            assertThat(row.locator("td.lag")).hasText("7");
+            assertThat(row).containsText("stable");
+            shoot("groups");
+
+            row.getByText(group).click();
+            assertThat(page.locator("h1")).hasText(group);
+            assertThat(page.locator(".stat", new Page.LocatorOptions().setHasText("Total lag"))).containsText("7");
+            assertThat(page.locator("table.partitions tbody tr")).hasCount(2);
+            assertThat(page.locator("table.compact").first()).containsText("ui-reader");
+            assertThat(page.getByText("Reset offsets")).isDisabled();
+            page.waitForTimeout(2_000); // a few lag samples for the chart
+            shoot("group");
+        }
+
+        assertThat(page.locator(".subtitle")).containsText("empty");
+        page.getByText("Reset offsets").click();
+        page.locator("dialog select[name=to]").selectOption("earliest");
+        page.locator("dialog input[name=confirm]").check();
+        shoot("group-reset-dialog");
+        page.locator("dialog button[type=submit]").click();
+        assertThat(page.locator(".stat", new Page.LocatorOptions().setHasText("Total lag"))).containsText("27");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete").setExact(true)).click();
+        page.locator("dialog input[name=confirm]").fill(group);
+        page.locator("dialog button[type=submit]").click();
+        assertThat(page.locator("h1")).hasText("Consumer groups");
+        assertThat(page.locator("tr[data-group='" + group + "']")).hasCount(0);
+        assertThat(consoleErrors).isEmpty();
     }
 }

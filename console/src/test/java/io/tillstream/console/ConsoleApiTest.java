@@ -25,7 +25,7 @@ class ConsoleApiTest {
         {"type": "record", "name": "Sale", "namespace": "test", "fields": [
           {"name": "invoice_no", "type": "string"}, {"name": "quantity", "type": "int"}]}""";
 
-    private static String newTopic(Client client, int partitions) {
+    static String newTopic(Client client, int partitions) {
         String name = "t-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(client.post("/api/v1/topics", Map.of("name", name, "partitions", partitions)).status()).isEqualTo(201);
         return name;
@@ -36,7 +36,7 @@ class ConsoleApiTest {
             .filter(t -> t.get("name").asText().equals(name)).findFirst().orElse(null);
     }
 
-    private static void assertError(Client.Response response, int status, String code) {
+    static void assertError(Client.Response response, int status, String code) {
         assertThat(response.status()).isEqualTo(status);
         assertThat(response.body().at("/error/code").asText()).isEqualTo(code);
         assertThat(response.body().at("/error/message").asText()).isNotBlank();

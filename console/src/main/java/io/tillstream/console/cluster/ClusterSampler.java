@@ -33,10 +33,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -66,6 +68,7 @@ public final class ClusterSampler implements AutoCloseable {
         return thread;
     });
     private final Deque<Sample> history = new ArrayDeque<>();
+    private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile Snapshot latest;
     private volatile String failure;
     private volatile long lastReadMs;
@@ -82,6 +85,14 @@ public final class ClusterSampler implements AutoCloseable {
 
     public long intervalMs() {
         return intervalMs;
+    }
+
+    /**
+     * Hands every new sample to {@code listener}, on the sampling thread, so a feature can keep its
+     * own history without asking Kafka again. It must be quick and must not throw.
+     */
+    public void onSample(Consumer<Snapshot> listener) {
+        listeners.add(listener);
     }
 
     /** The latest sample; takes one first if there is none yet. */
@@ -159,6 +170,7 @@ public final class ClusterSampler implements AutoCloseable {
             brokers(nodes, Errors.await(cluster.controller()), logDirs), topics, commits, total, topicRates);
         latest = snapshot;
         failure = null;
+        listeners.forEach(listener -> listener.accept(snapshot));
         if (previous != null) {
             record(new Sample(now, total.bytesIn(), total.bytesOut(), total.messagesIn(), total.messagesOut()));
         }

@@ -6,6 +6,8 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
@@ -15,6 +17,7 @@ import org.apache.kafka.common.errors.PolicyViolationException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.util.concurrent.CompletionException;
@@ -53,6 +56,14 @@ public final class Errors {
         }
         if (e instanceof TopicExistsException) {
             return new ConsoleException(409, "topic_exists", e.getMessage());
+        }
+        if (e instanceof GroupIdNotFoundException) {
+            return new ConsoleException(404, "group_not_found", e.getMessage());
+        }
+        if (e instanceof GroupNotEmptyException || e instanceof UnknownMemberIdException) {
+            // A consumer joined between the console's check and the change: the broker refuses it just as we would.
+            return new ConsoleException(409, "group_not_empty",
+                "The group has active members: stop its consumers first, then try again.");
         }
         if (e instanceof InvalidTopicException || e instanceof InvalidPartitionsException
             || e instanceof InvalidReplicationFactorException || e instanceof InvalidConfigurationException
