@@ -6,6 +6,7 @@ import io.tillstream.console.cluster.ClusterSampler;
 import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
 import io.tillstream.console.messages.MessageRoutes;
+import io.tillstream.console.schemas.SchemaRoutes;
 import io.tillstream.console.topics.TopicRoutes;
 import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import io.tillstream.serde.client.SchemaRegistryClient;
@@ -65,7 +66,7 @@ public final class ControlCenter implements AutoCloseable {
         Routes infoRoute = routes -> routes.get(WebServer.API + "/info", ctx -> ctx.json(info));
         try {
             this.http = WebServer.create(config, List.of(infoRoute, new ClusterRoutes(sampler),
-                new TopicRoutes(admin, sampler), messages));
+                new TopicRoutes(admin, sampler), messages, new SchemaRoutes(registry)));
         } catch (IOException e) {
             close();
             throw new ConsoleStartException("Cannot read the users file " + config.usersFile() + ": " + e.getMessage(), e);
