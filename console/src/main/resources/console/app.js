@@ -4,11 +4,15 @@ import { state } from './ui.js';
 import * as overview from './pages/overview.js';
 import * as topics from './pages/topics.js';
 import * as topic from './pages/topic.js';
+import * as schemas from './pages/schemas.js';
+import * as subject from './pages/subject.js';
 
 const ROUTES = [
   { pattern: /^\/$/, page: overview, nav: 'overview' },
   { pattern: /^\/topics$/, page: topics, nav: 'topics' },
   { pattern: /^\/topics\/([^/]+)$/, page: topic, nav: 'topics' },
+  { pattern: /^\/schemas$/, page: schemas, nav: 'schemas' },
+  { pattern: /^\/schemas\/([^/]+)$/, page: subject, nav: 'schemas' },
 ];
 
 const POLL_MS = 1000;
