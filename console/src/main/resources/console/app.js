@@ -6,6 +6,8 @@ import * as topics from './pages/topics.js';
 import * as topic from './pages/topic.js';
 import * as groups from './pages/groups.js';
 import * as group from './pages/group.js';
+import * as schemas from './pages/schemas.js';
+import * as subject from './pages/subject.js';
 import * as sales from './pages/sales.js';
 
 const ROUTES = [
@@ -14,6 +16,8 @@ const ROUTES = [
   { pattern: /^\/topics\/([^/]+)$/, page: topic, nav: 'topics' },
   { pattern: /^\/groups$/, page: groups, nav: 'groups' },
   { pattern: /^\/groups\/([^/]+)$/, page: group, nav: 'groups' },
+  { pattern: /^\/schemas$/, page: schemas, nav: 'schemas' },
+  { pattern: /^\/schemas\/([^/]+)$/, page: subject, nav: 'schemas' },
   { pattern: /^\/sales$/, page: sales, nav: 'sales' },
 ];
 

@@ -8,6 +8,7 @@ import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
 import io.tillstream.console.messages.MessageRoutes;
 import io.tillstream.console.sales.SalesRoutes;
+import io.tillstream.console.schemas.SchemaRoutes;
 import io.tillstream.console.topics.TopicRoutes;
 import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import io.tillstream.serde.client.SchemaRegistryClient;
@@ -68,7 +69,7 @@ public final class ControlCenter implements AutoCloseable {
         try {
             this.http = WebServer.create(config, List.of(infoRoute, new ClusterRoutes(sampler),
                 new TopicRoutes(admin, sampler), messages, new GroupRoutes(admin, sampler, config.metricsWindowMs()),
-                new SalesRoutes(config.salesApiUrl())));
+                new SchemaRoutes(registry), new SalesRoutes(config.salesApiUrl())));
         } catch (IOException e) {
             close();
             throw new ConsoleStartException("Cannot read the users file " + config.usersFile() + ": " + e.getMessage(), e);

@@ -281,4 +281,52 @@ class BrowserTest {
         assertThat(page.locator("tr[data-group='" + group + "']")).hasCount(0);
         assertThat(consoleErrors).isEmpty();
     }
+
+    @Test
+    void aSubjectsVersionsDiffAndCompatibilityVerdictShowInTheSchemaRegistryPages(Environment env) {
+        String subject = "ui-sales-value";
+        String v1 = "{\"type\": \"record\", \"name\": \"Sale\", \"fields\": [{\"name\": \"invoice_no\", \"type\": \"string\"}]}";
+        String v2 = v1.replace("}]}", "}, {\"name\": \"email\", \"type\": [\"null\", \"string\"], \"default\": null}]}");
+        Client api = new Client(env.console().url());
+        api.post("/api/v1/schemas/subjects/" + subject + "/versions", Map.of("schema", v1));
+        api.post("/api/v1/schemas/subjects/" + subject + "/versions", Map.of("schema", v2));
+
+        page.navigate(env.console().url() + "/#/");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Schema Registry")).click();
+        assertThat(page.locator("tr[data-subject='" + subject + "']")).containsText("BACKWARD");
+        shoot("schemas");
+
+        page.locator("tr[data-subject='" + subject + "'] a").click();
+        assertThat(page.locator("h1")).hasText(subject);
+        assertThat(page.locator(".schema-text")).containsText("\"email\"");
+        assertThat(page.locator(".diff tr.added").filter(new Locator.FilterOptions().setHasText("\"name\": \"email\"")))
+            .hasCount(1);
+        assertThat(page.locator(".diff tr.removed")).hasCount(1); // the old last field, which gains a comma
+        page.locator("textarea[name=schema]").fill(v2.replace("}]}", "}, {\"name\": \"card\", \"type\": \"string\"}]}"));
+        page.getByText("Check compatibility").click();
+        assertThat(page.locator(".verdict")).containsText("Not BACKWARD compatible with version 2");
+        assertThat(page.locator(".verdict")).containsText("'card'");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register").setExact(true)))
+            .isDisabled();
+        shoot("subject");
+        page.locator("#theme").click();
+        shoot("subject-dark");
+
+        try (ControlCenter readOnly = env.startConsole(Map.of(ConsoleConfig.READ_ONLY_CONFIG, true))) {
+            page.navigate(readOnly.url() + "/#/schemas/" + subject);
+            assertThat(page.locator(".diff tr.added").first()).isVisible();
+            assertThat(page.getByLabel("Compatibility level")).isDisabled();
+            assertThat(page.getByText("Register a new version")).isHidden();
+            shoot("subject-read-only");
+        }
+        page.navigate(env.console().url() + "/#/schemas");
+        page.getByText("Register schema").click();
+        page.locator("dialog input[name=subject]").fill("ui-refunds-value");
+        page.locator("dialog textarea[name=schema]").fill(v1);
+        shoot("register-schema-dialog");
+        page.locator("dialog button[type=submit]").click();
+        assertThat(page.locator("h1")).hasText("ui-refunds-value");
+        shoot("subject-single");
+        assertThat(consoleErrors).isEmpty();
+    }
 }

@@ -50,6 +50,10 @@ final class Client {
         return send("POST", path, body);
     }
 
+    Response put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
     Response delete(String path) {
         return send("DELETE", path, null);
     }

@@ -80,12 +80,11 @@ public final class Errors {
                 "Kafka did not answer: " + e.getMessage() + ". Check that the brokers are running and reachable.");
         }
         if (e instanceof RegistryConnectionException) {
-            return new ConsoleException(502, "registry_unavailable", e.getMessage());
+            return new ConsoleException(502, "registry_unavailable", e.getMessage()
+                + ". Check that the registry is running there, or start the console with --registry-url.");
         }
         if (e instanceof RegistryClientException registry) {
-            return registry.status() == 404
-                ? new ConsoleException(404, "schema_not_found", registry.registryMessage())
-                : new ConsoleException(400, "registry_rejected", registry.registryMessage());
+            return registryError(registry);
         }
         if (e instanceof SerializationException) {
             // The registry's failures reach us wrapped by the serializer.
@@ -96,5 +95,30 @@ public final class Errors {
             return new ConsoleException(400, "kafka_rejected", e.getMessage());
         }
         return null;
+    }
+
+    /** By Confluent's error code where the registry gave one; by HTTP status otherwise. */
+    private static ConsoleException registryError(RegistryClientException e) {
+        String message = e.registryMessage();
+        int status = e.status();
+        return switch (e.errorCode()) {
+            case RegistryClientException.SUBJECT_NOT_FOUND -> new ConsoleException(404, "subject_not_found", message);
+            case RegistryClientException.VERSION_NOT_FOUND -> new ConsoleException(404, "version_not_found", message);
+            case RegistryClientException.INCOMPATIBLE_SCHEMA -> new ConsoleException(409, "schema_incompatible", message);
+            case RegistryClientException.INVALID_SCHEMA -> new ConsoleException(422, "invalid_schema", message);
+            default -> {
+                if (status == 401 || status == 403) {
+                    yield new ConsoleException(502, "registry_denied", "The schema registry refused the console's "
+                        + "credentials (HTTP " + status + "); check --registry-user-info. " + message);
+                }
+                if (status >= 500 || e.errorCode() == status) {
+                    // No Confluent error code: a proxy, a registry failing, or an endpoint this registry lacks.
+                    yield new ConsoleException(502, "registry_failed",
+                        "The schema registry answered HTTP " + status + ": " + message);
+                }
+                yield status == 404 ? new ConsoleException(404, "schema_not_found", message)
+                    : new ConsoleException(status == 422 ? 422 : 400, "registry_rejected", message);
+            }
+        };
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static io.tillstream.serde.internals.RestService.JSON;
@@ -106,6 +107,13 @@ public class CachedSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     @Override
+    public List<RegisteredSchema> getLatestSchemas() {
+        List<RegisteredSchema> latest = new ArrayList<>();
+        rest.get("/schemas?latestOnly=true").forEach(schema -> latest.add(registered(schema)));
+        return latest;
+    }
+
+    @Override
     public CompatibilityResult testCompatibility(String subject, SchemaDefinition schema) {
         return compatibility(rest.post("/compatibility/subjects/" + segment(subject) + "/versions?verbose=true",
             toJson(schema)));
@@ -135,6 +143,20 @@ public class CachedSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public CompatibilityLevel getCompatibility(String subject) {
         return level(rest.get(subject == null ? "/config" : "/config/" + segment(subject) + "?defaultToGlobal=true"));
+    }
+
+    @Override
+    public Optional<CompatibilityLevel> getSubjectCompatibility(String subject) {
+        try {
+            return Optional.of(level(rest.get("/config/" + segment(subject))));
+        } catch (RegistryClientException e) {
+            // Confluent before 7.0 answered a subject without a level of its own as an unknown subject.
+            if (e.errorCode() == RegistryClientException.SUBJECT_COMPATIBILITY_NOT_CONFIGURED
+                || e.errorCode() == RegistryClientException.SUBJECT_NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -10,6 +10,9 @@ public class RegistryClientException extends RegistryException {
     public static final int SUBJECT_NOT_FOUND = 40401;
     public static final int VERSION_NOT_FOUND = 40402;
     public static final int SCHEMA_NOT_FOUND = 40403;
+    public static final int SUBJECT_COMPATIBILITY_NOT_CONFIGURED = 40408;
+    public static final int INCOMPATIBLE_SCHEMA = 409;
+    public static final int INVALID_SCHEMA = 42201;
 
     private final int status;
     private final int errorCode;

@@ -3,6 +3,7 @@ package io.tillstream.serde.client;
 import org.apache.avro.Schema;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A client of a schema registry with Confluent's v1 REST API. Every method throws
@@ -48,6 +49,9 @@ public interface SchemaRegistryClient extends AutoCloseable {
     /** The subjects, soft-deleted ones too if {@code includeDeleted}. */
     List<String> getSubjects(boolean includeDeleted);
 
+    /** The latest version of every subject, in one request ({@code GET /schemas?latestOnly=true}). */
+    List<RegisteredSchema> getLatestSchemas();
+
     /**
      * Whether {@code schema} could be registered under {@code subject} next to the versions its
      * compatibility level checks against, with the reasons when not.
@@ -65,6 +69,9 @@ public interface SchemaRegistryClient extends AutoCloseable {
 
     /** The compatibility level of {@code subject} (falling back to the global one), or the global one for null. */
     CompatibilityLevel getCompatibility(String subject);
+
+    /** The compatibility level set on {@code subject} itself; empty when it follows the global one. */
+    Optional<CompatibilityLevel> getSubjectCompatibility(String subject);
 
     /** Sets the compatibility level of {@code subject}, or the global one for null. */
     CompatibilityLevel updateCompatibility(String subject, CompatibilityLevel level);

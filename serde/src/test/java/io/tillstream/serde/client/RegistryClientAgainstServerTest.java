@@ -49,6 +49,8 @@ class RegistryClientAgainstServerTest {
         assertThat(client.lookup(subject, SchemaDefinition.avro(V1), false).version()).isEqualTo(1);
         assertThat(client.getAvroSchema(v2).getField("label")).isNotNull();
         assertThat(client.register(subject, SchemaDefinition.avro(V2), false)).as("registering again").isEqualTo(v2);
+        assertThat(client.getLatestSchemas()).filteredOn(s -> s.subject().equals(subject))
+            .singleElement().extracting(RegisteredSchema::version, RegisteredSchema::id).containsExactly(2, v2);
     }
 
     @Test
@@ -80,11 +82,14 @@ class RegistryClientAgainstServerTest {
         client.register(subject, SchemaDefinition.avro(V1), false);
 
         assertThat(client.getCompatibility(null)).isEqualTo(CompatibilityLevel.BACKWARD);
+        assertThat(client.getSubjectCompatibility(subject)).as("following the global level").isEmpty();
         assertThat(client.updateCompatibility(subject, CompatibilityLevel.NONE)).isEqualTo(CompatibilityLevel.NONE);
         assertThat(client.getCompatibility(subject)).isEqualTo(CompatibilityLevel.NONE);
+        assertThat(client.getSubjectCompatibility(subject)).contains(CompatibilityLevel.NONE);
         assertThat(client.register(subject, SchemaDefinition.avro(INCOMPATIBLE), false)).isPositive();
         client.deleteCompatibility(subject);
         assertThat(client.getCompatibility(subject)).isEqualTo(CompatibilityLevel.BACKWARD);
+        assertThat(client.getSubjectCompatibility(subject)).isEmpty();
     }
 
     @Test

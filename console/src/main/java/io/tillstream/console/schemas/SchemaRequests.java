@@ -1,0 +1,81 @@
+package io.tillstream.console.schemas;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tillstream.console.http.ConsoleException;
+import io.tillstream.serde.client.CompatibilityLevel;
+import io.tillstream.serde.client.SchemaDefinition;
+import io.tillstream.serde.client.SchemaRegistryClient;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The Schema Registry page's requests, each checked here before the registry sees it. */
+final class SchemaRequests {
+
+    private static final String LEVELS = String.join(", ",
+        Arrays.stream(CompatibilityLevel.values()).map(Enum::name).toList());
+
+    private SchemaRequests() {
+    }
+
+    /** A schema proposed for a subject: Avro schema JSON. */
+    record Proposal(String schema) {
+        /** The schema as the registry takes it, once Avro's own parser has accepted it. */
+        SchemaDefinition validate() {
+            if (schema == null || schema.isBlank()) {
+                throw ConsoleException.badRequest("schema is empty: give the Avro schema as JSON.");
+            }
+            try {
+                new Schema.Parser().parse(schema);
+            } catch (AvroRuntimeException e) { // SchemaParseException, and AvroTypeException for a bad default
+                throw new ConsoleException(422, "invalid_schema", e.getCause() instanceof JsonProcessingException json
+                    ? "The schema is not valid JSON: " + json.getOriginalMessage() + " (line "
+                        + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")."
+                    : "The schema is not valid Avro: " + e.getMessage());
+            }
+            return SchemaDefinition.avro(schema);
+        }
+    }
+
+    /** A subject's new compatibility level, one of Confluent's seven. */
+    record Compatibility(String compatibility) {
+        CompatibilityLevel level() {
+            if (compatibility == null || compatibility.isBlank()) {
+                throw ConsoleException.badRequest("compatibility is missing: one of " + LEVELS + ".");
+            }
+            try {
+                return CompatibilityLevel.valueOf(compatibility.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ConsoleException.badRequest("compatibility is one of " + LEVELS + ", not '" + compatibility + "'.");
+            }
+        }
+    }
+
+    static String requireSubject(String subject) {
+        if (subject == null || subject.isBlank() || subject.chars().anyMatch(Character::isISOControl)) {
+            throw ConsoleException.badRequest("A subject name is text without control characters, not '" + subject + "'.");
+        }
+        return subject;
+    }
+
+    /** A version number from 1, or {@code latest}. */
+    static int requireVersion(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ConsoleException.badRequest(name + " is missing: a version number, or latest.");
+        }
+        if (value.trim().equalsIgnoreCase("latest")) {
+            return SchemaRegistryClient.LATEST_VERSION;
+        }
+        try {
+            int version = Integer.parseInt(value.trim());
+            if (version >= 1) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // Answered below, as a number out of range is.
+        }
+        throw ConsoleException.badRequest(name + " is a version number from 1, or latest, not '" + value + "'.");
+    }
+}
