@@ -4,6 +4,7 @@ import io.tillstream.pipeline.PipelineConfig;
 import io.tillstream.pipeline.PipelineException;
 import io.tillstream.pipeline.PipelineUnreachableException;
 import io.tillstream.pipeline.SalesPipeline;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +52,11 @@ final class ProcessCommand implements Callable<Integer> {
         description = "Local state stores, a cache of their changelog topics (default: <temp dir>/tillstream-streams/<http-port>,"
             + " so instances on one machine keep apart).")
     Path stateDir;
+
+    @Option(names = "--stream-threads", paramLabel = "N",
+        description = "Kafka Streams threads in this instance (num.stream.threads); each takes its share of the partitions"
+            + " (default: 1, or the --command-config file's num.stream.threads).")
+    Integer streamThreads;
 
     @Mixin
     ConnectionOptions connection;
@@ -101,6 +107,12 @@ final class ProcessCommand implements Callable<Integer> {
         settings.put(PipelineConfig.STATE_DIR_CONFIG, (stateDir != null ? stateDir
             : Path.of(PipelineConfig.DEFAULT_STATE_DIR, Integer.toString(httpPort))).toString());
         settings.put(PipelineConfig.STARTUP_TIMEOUT_MS_CONFIG, connection.timeout().toMillis());
+        if (streamThreads != null) {
+            if (streamThreads < 1) {
+                throw new CommandFailedException("--stream-threads must be at least 1, not " + streamThreads, ExitCode.USAGE);
+            }
+            settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+        }
         return settings;
     }
 }

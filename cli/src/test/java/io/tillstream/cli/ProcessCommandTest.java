@@ -48,7 +48,7 @@ class ProcessCommandTest {
             Tillstream.class.getName(), "process", "--bootstrap-server", platform.bootstrapServers(),
             "--registry-url", platform.registryUrl(), "--application-id", TestPlatform.unique("app"),
             "--http-port", Integer.toString(port), "--state-dir", work.resolve("state").toString(),
-            "--command-config", config.toString());
+            "--stream-threads", "2", "--command-config", config.toString());
         PipelineApi api = new PipelineApi("http://127.0.0.1:" + port);
         GeneratedSales generated = new GeneratedSales(5);
         // Sales keep coming while the processor is killed and restarted.
@@ -95,6 +95,14 @@ class ProcessCommandTest {
             .contains(": HTTP API at http://127.0.0.1:" + port + "/api/v1/sales, dead letters to raw_data_dlq, state in "
                 + work.resolve("state") + ". Ctrl-C stops it.\n")
             .endsWith("Stopping...\nStopped.\n");
+    }
+
+    @Test
+    void zeroStreamThreadsIsAUsageError() {
+        Cli.Result result = Cli.run("process", "--bootstrap-server", platform.bootstrapServers(), "--stream-threads", "0",
+            "--state-dir", work.resolve("state").toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).isEqualTo("error: --stream-threads must be at least 1, not 0\n");
     }
 
     @Test
