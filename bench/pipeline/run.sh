@@ -3,7 +3,9 @@
 #  1. throughput: raw_data pre-filled with N sales (`tillstream generate --rate max`), read once by Apache
 #     Kafka's own ConsumerPerformance and once processed by the pipeline (validate, enrich to sales_enriched,
 #     aggregate, exactly-once) from the start of the process until the aggregates count all N sales
-#     (polling /api/v1/sales/by-mall); prints both records/s and their ratio.
+#     (polling /api/v1/sales/by-mall); prints both records/s and their ratio. Between the two, the floor of any
+#     exactly-once Kafka Streams application here (StreamsFloor.java): reading and counting, and copying each
+#     record to another topic, as writing sales_enriched must.
 #  2. latency: the same processor, caught up, while the generator sends 1,000 sales/s for a minute: the
 #     pipeline's histogram of now - event_time when each sale reaches the aggregation (/api/v1/metrics/latency).
 #
@@ -48,6 +50,20 @@ echo "$perf"
 perf_rate=$(echo "$perf" | awk -F', ' '{ print $6 }')
 perf_fetch_rate=$(echo "$perf" | awk -F', ' '{ print $10 }')
 
+echo
+echo "Kafka Streams floor (exactly_once_v2, no work of ours): counting, then copying every record"
+"$root/tillstream" topics create --topic raw_data-copy --partitions 6 --bootstrap-server $bootstrap >/dev/null
+floor() { # count|copy
+  java $java_opts -Dlogback.configurationFile="$work/logback.xml" -cp "$jar" "$here/StreamsFloor.java" \
+    $bootstrap raw_data "$records" "$1" 2>/dev/null | tail -n 1
+}
+floor_count=$(floor count)
+floor_copy=$(floor copy)
+echo "$floor_count"
+echo "$floor_copy"
+floor_count_rate=$(echo "$floor_count" | sed -n 's/.*: \([0-9]*\) records\/s$/\1/p')
+floor_copy_rate=$(echo "$floor_copy" | sed -n 's/.*: \([0-9]*\) records\/s$/\1/p')
+
 counted() {
   curl -sf "$api/api/v1/sales/by-mall" 2>/dev/null | jq '[.rows[].invoices] | add // 0' 2>/dev/null || echo 0
 }
@@ -78,10 +94,15 @@ echo
 printf '%-40s %12s\n' "" "records/s"
 printf '%-40s %12.0f\n' "ConsumerPerformance (whole run)" "$perf_rate"
 printf '%-40s %12.0f\n' "ConsumerPerformance (fetch time only)" "$perf_fetch_rate"
+printf '%-40s %12.0f\n' "Kafka Streams EOS, count only" "$floor_count_rate"
+printf '%-40s %12.0f\n' "Kafka Streams EOS, copy each record" "$floor_copy_rate"
 printf '%-40s %12.0f\n' "tillstream process (from JVM start)" "$rate_all"
 printf '%-40s %12.0f\n' "tillstream process (from ready line)" "$rate_running"
 printf 'ratio (whole run / whole run)           %.3f   (target >= 0.5)\n' "$(echo "$rate_all / $perf_rate" | bc -l)"
 printf 'ratio (ready line / fetch time)          %.3f\n' "$(echo "$rate_running / $perf_fetch_rate" | bc -l)"
+printf 'Streams floor ratios: count %.3f, copy %.3f; process / copy floor %.3f\n' \
+  "$(echo "$floor_count_rate / $perf_rate" | bc -l)" "$(echo "$floor_copy_rate / $perf_rate" | bc -l)" \
+  "$(echo "$rate_all / $floor_copy_rate" | bc -l)"
 
 echo
 echo "Latency: tillstream generate --rate 1000 for ${latency_seconds}s into the caught-up processor"
