@@ -8,16 +8,5 @@
 #
 # Results are also written to serde/target/jmh-serde.json.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-
-./mvnw -q -pl serde test-compile
-./mvnw -q -pl serde org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-
-options=("$@")
-if [ ${#options[@]} -eq 0 ]; then
-  options=(-wi 3 -i 5 -f 1)
-fi
-java -cp "serde/target/test-classes:serde/target/classes:$(cat serde/target/bench.classpath)" \
-  org.openjdk.jmh.Main 'io.tillstream.serde.bench.SerdeBenchmark' "${options[@]}" \
-  -rf json -rff serde/target/jmh-serde.json
+. "$(dirname "$0")/../lib.sh"
+run_jmh serde 'io.tillstream.serde.bench.SerdeBenchmark' "$@"

@@ -3,6 +3,7 @@ package io.tillstream.retail.generator;
 import io.tillstream.retail.Sale;
 import io.tillstream.retail.SyntheticSales;
 import io.tillstream.serde.KafkaAvroSerializer;
+import io.tillstream.serde.WireFormat;
 import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import io.tillstream.serde.client.RegistryConnectionException;
 import io.tillstream.serde.client.RegistryException;
@@ -13,13 +14,16 @@ import org.apache.kafka.common.errors.SerializationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Values in Confluent's wire format through Tillstream's {@link KafkaAvroSerializer}, which registers
- * the sale schema (as {@code <topic>-value} by default) on first use; keys as UTF-8 strings.
+ * Values in Confluent's wire format; keys as UTF-8 strings. Tillstream's {@link KafkaAvroSerializer}
+ * registers (or looks up) the sale schema, as {@code <topic>-value} by default, and writes the sample
+ * in {@link #prepare}; after that the same bytes come from a {@link SaleBinaryWriter}, at a fraction
+ * of Avro's cost, whenever the serializer writes with Sale's own schema.
  */
 final class AvroSaleEncoder implements SaleEncoder {
 
@@ -30,6 +34,8 @@ final class AvroSaleEncoder implements SaleEncoder {
     private final SaleKey key;
     private final SchemaRegistryClient registry;
     private final KafkaAvroSerializer serializer;
+    /** Set by {@link #prepare}, unless the serializer writes with another schema, e.g. a subject's latest. */
+    private SaleBinaryWriter writer;
 
     /**
      * @param registrySettings serde settings under Confluent's names ({@code schema.registry.url}, ...);
@@ -55,12 +61,20 @@ final class AvroSaleEncoder implements SaleEncoder {
 
     @Override
     public byte[] value(Sale sale) {
+        if (writer != null) {
+            try {
+                return writer.write(sale);
+            } catch (RuntimeException refused) {
+                // A sale the writer does not handle goes through Avro, which writes it or fails as it always did.
+            }
+        }
         return serializer.serialize(topic, sale);
     }
 
     /**
      * Serializes a sample sale, which registers (or looks up) the schema and caches its ID, retrying
-     * while the registry cannot be reached, so that the run's records never wait for the registry.
+     * while the registry cannot be reached, so that the run's records never wait for the registry;
+     * then switches to the binary writer if the ID in the sample's header names Sale's own schema.
      *
      * @throws RegistryConnectionException if the registry could not be reached within {@code timeout}
      * @throws RegistryException           if it answered with an error, e.g. an incompatible schema
@@ -72,7 +86,7 @@ final class AvroSaleEncoder implements SaleEncoder {
         Duration pause = FIRST_RETRY;
         while (true) {
             try {
-                value(sample);
+                useBinaryWriter(serializer.serialize(topic, sample));
                 return;
             } catch (SerializationException e) {
                 if (!(e.getCause() instanceof RegistryConnectionException unreachable)) {
@@ -88,6 +102,16 @@ final class AvroSaleEncoder implements SaleEncoder {
                 }
                 pause = pause.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : pause.multipliedBy(2);
             }
+        }
+    }
+
+    /**
+     * The serializer wrote with the schema its ID names, which the registry client has cached since;
+     * with {@code use.latest.version} that can be another schema, which the binary writer cannot write.
+     */
+    private void useBinaryWriter(byte[] sample) {
+        if (registry.getAvroSchema(WireFormat.schemaId(sample)).equals(Sale.getClassSchema())) {
+            writer = new SaleBinaryWriter(Arrays.copyOf(sample, WireFormat.HEADER_SIZE));
         }
     }
 
