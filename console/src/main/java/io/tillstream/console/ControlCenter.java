@@ -1,9 +1,11 @@
 package io.tillstream.console;
 
 import io.javalin.Javalin;
+import io.javalin.router.Endpoint;
 import io.tillstream.console.cluster.ClusterRoutes;
 import io.tillstream.console.cluster.ClusterSampler;
 import io.tillstream.console.groups.GroupRoutes;
+import io.tillstream.console.http.ApiDocument;
 import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
 import io.tillstream.console.messages.MessageRoutes;
@@ -67,7 +69,7 @@ public final class ControlCenter implements AutoCloseable {
             config.bootstrapServers());
         Routes infoRoute = routes -> routes.get(WebServer.API + "/info", ctx -> ctx.json(info));
         try {
-            this.http = WebServer.create(config, List.of(infoRoute, new ClusterRoutes(sampler),
+            this.http = WebServer.create(config, List.of(infoRoute, new ApiDocument(), new ClusterRoutes(sampler),
                 new TopicRoutes(admin, sampler), messages, new GroupRoutes(admin, sampler, config.metricsWindowMs()),
                 new SchemaRoutes(registry), new SalesRoutes(config.salesApiUrl())));
         } catch (IOException e) {
@@ -113,6 +115,12 @@ public final class ControlCenter implements AutoCloseable {
     public String url() {
         String host = config.listenHost();
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** The HTTP endpoints served, as Javalin registered them: what the API document must describe. */
+    List<Endpoint> endpoints() {
+        return http.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
+            .filter(endpoint -> endpoint.method.isHttpMethod()).toList();
     }
 
     /** Stops serving and closes the Kafka and registry clients; calling it twice is harmless. */

@@ -329,4 +329,16 @@ class BrowserTest {
         shoot("subject-single");
         assertThat(consoleErrors).isEmpty();
     }
+
+    @Test
+    void sidebarLinksTheApiDocument(Environment env) {
+        page.navigate(env.console().url() + "/#/");
+        Locator link = page.locator(".sidebar-foot").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("API"));
+        Page document = page.context().waitForPage(link::click);
+        document.waitForLoadState();
+        assertThat(document.url()).isEqualTo(env.console().url() + "/api/v1/openapi.json");
+        assertThat(document.locator("body")).containsText("\"openapi\": \"3.1.0\"");
+        shoot("sidebar-api-link");
+        assertThat(consoleErrors).isEmpty();
+    }
 }
