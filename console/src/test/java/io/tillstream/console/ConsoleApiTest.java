@@ -10,6 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -166,12 +168,16 @@ class ConsoleApiTest {
         assertThat(first.status()).isEqualTo(201);
         assertThat(client.post(path, Map.of("format", "avro", "value", "{\"invoice_no\": \"I100002\", \"quantity\": 5}"))
             .status()).as("the subject's latest schema without one given").isEqualTo(201);
-        client.post(path, Map.of("format", "text", "value", "plain words"));
+        Map<String, Object> plain = new HashMap<>(Map.of("format", "text", "value", "plain words"));
+        plain.put("headers", Collections.singletonMap("flag", null));
+        assertThat(client.post(path, plain).status()).as("a header without a value").isEqualTo(201);
 
         JsonNode messages = client.get(path + "?raw=true").body();
         assertThat(messages).hasSize(3);
         assertThat(messages.at("/0/value/format").asText()).isEqualTo("text");
         assertThat(messages.at("/0/value/content").asText()).isEqualTo("plain words");
+        assertThat(messages.at("/0/headers/0/key").asText()).isEqualTo("flag");
+        assertThat(messages.at("/0/headers/0/value").isNull()).isTrue();
         JsonNode sale = messages.get(2);
         assertThat(sale.get("offset").asLong()).isZero();
         assertThat(sale.at("/value/format").asText()).isEqualTo("avro");

@@ -92,11 +92,6 @@ public final class WebServer {
                 respond(ctx, known.status(), known.code(), known.getMessage());
             }
         });
-        javalin.routes.error(404, ctx -> {
-            if (ctx.path().startsWith(API) && (ctx.result() == null || ctx.result().isEmpty())) {
-                respond(ctx, 404, "not_found", "No such endpoint: " + ctx.method() + " " + ctx.path());
-            }
-        });
     }
 
     private static void respond(Context ctx, int status, String code, String message) {

@@ -65,7 +65,8 @@ final class TestProducer implements AutoCloseable {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, request.partition(), null,
             request.key() == null || request.key().isEmpty() ? null : request.key().getBytes(StandardCharsets.UTF_8),
             value, request.headers() == null ? List.of() : request.headers().entrySet().stream()
-                .<Header>map(h -> new RecordHeader(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8))).toList());
+                .<Header>map(h -> new RecordHeader(h.getKey(),
+                    h.getValue() == null ? null : h.getValue().getBytes(StandardCharsets.UTF_8))).toList());
         RecordMetadata sent = Errors.await(producer.send(record));
         return new Sent(sent.partition(), sent.offset());
     }
