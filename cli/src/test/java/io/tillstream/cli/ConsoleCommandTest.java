@@ -1,8 +1,8 @@
 package io.tillstream.cli;
 
+import io.tillstream.registry.testing.KafkaWithRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -17,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ConsoleCommandTest {
 
-    @RegisterExtension
-    static KafkaWithRegistry stack = new KafkaWithRegistry();
+    private static final KafkaWithRegistry stack = KafkaWithRegistry.shared();
 
     @Test
     void theStandaloneConsoleServesAnyClusterAndStopsOnRequest() throws Exception {

@@ -2,6 +2,7 @@ package io.tillstream.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tillstream.registry.testing.KafkaWithRegistry;
 import io.tillstream.retail.Category;
 import io.tillstream.retail.DatasetValue;
 import io.tillstream.retail.PaymentMethod;
@@ -18,7 +19,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -46,8 +46,7 @@ class GenerateCommandTest {
 
     @TempDir
     static Path dir;
-    @RegisterExtension
-    static KafkaWithRegistry stack = new KafkaWithRegistry();
+    private static final KafkaWithRegistry stack = KafkaWithRegistry.shared();
 
     @Test
     void aSyntheticRunOfAHundredThousandRecordsArrivesCompleteWithTheDatasetsShares() throws Exception {

@@ -1,7 +1,7 @@
 package io.tillstream.cli;
 
+import io.tillstream.registry.testing.KafkaWithRegistry;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -21,8 +21,7 @@ class SchemasCommandTest {
 
     @TempDir
     static Path dir;
-    @RegisterExtension
-    static KafkaWithRegistry stack = new KafkaWithRegistry();
+    private static final KafkaWithRegistry stack = KafkaWithRegistry.shared();
 
     @Test
     void aSchemaIsRegisteredListedShownCheckedAndEvolved() throws Exception {

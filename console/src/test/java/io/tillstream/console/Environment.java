@@ -1,46 +1,39 @@
 package io.tillstream.console;
 
-import io.tillstream.cluster.LocalCluster;
-import io.tillstream.cluster.testing.TestClusters;
-import io.tillstream.registry.RegistryConfig;
-import io.tillstream.registry.SchemaRegistryServer;
+import io.tillstream.registry.testing.KafkaWithRegistry;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One real Kafka node, a real registry and a console on free ports, shared by every test class of
- * the run (started on first use, closed when the run ends) to keep the suite fast.
+ * One real Kafka node and a real registry ({@link KafkaWithRegistry}) and a console on free ports,
+ * shared by every test class of the run (started on first use, closed when the run ends) to keep the
+ * suite fast.
  */
 public final class Environment implements AutoCloseable {
 
-    private final Path dataDir;
-    private final LocalCluster cluster;
-    private final SchemaRegistryServer registry;
+    private final KafkaWithRegistry platform;
     private final ControlCenter console;
 
-    private Environment() throws IOException {
-        dataDir = Files.createTempDirectory("console-test");
-        cluster = TestClusters.start(dataDir.resolve("kafka"), 1);
-        registry = SchemaRegistryServer.create(new RegistryConfig(Map.of(
-            RegistryConfig.KAFKASTORE_BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-            RegistryConfig.LISTENERS_CONFIG, "http://127.0.0.1:0")));
-        registry.start();
-        console = startConsole(Map.of());
+    private Environment() {
+        platform = KafkaWithRegistry.start();
+        try {
+            console = startConsole(Map.of());
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
     }
 
     /** A further console on this cluster with {@code settings} on top of the test defaults; the caller closes it. */
     public ControlCenter startConsole(Map<String, Object> settings) {
         Map<String, Object> props = new HashMap<>(Map.of(
-            ConsoleConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-            ConsoleConfig.REGISTRY_URL_CONFIG, registry.url(),
+            ConsoleConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+            ConsoleConfig.REGISTRY_URL_CONFIG, platform.registryUrl(),
             ConsoleConfig.LISTEN_PORT_CONFIG, 0,
             ConsoleConfig.SAMPLE_INTERVAL_MS_CONFIG, 500L));
         props.putAll(settings);
@@ -54,22 +47,21 @@ public final class Environment implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return platform.bootstrapServers();
     }
 
     public String registryUrl() {
-        return registry.url();
+        return platform.registryUrl();
     }
 
     public Path dataDir() {
-        return dataDir;
+        return platform.dataDir();
     }
 
     @Override
     public void close() {
         console.close();
-        registry.close();
-        cluster.close();
+        platform.close();
     }
 
     /** Hands test methods the run's environment, starting it on first use; JUnit closes it at the end of the run. */
@@ -83,13 +75,7 @@ public final class Environment implements AutoCloseable {
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
             return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Environment.class, k -> {
-                    try {
-                        return new Environment();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }, Environment.class);
+                .getOrComputeIfAbsent(Environment.class, k -> new Environment(), Environment.class);
         }
     }
 }

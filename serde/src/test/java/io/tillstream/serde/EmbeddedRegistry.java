@@ -1,10 +1,9 @@
 package io.tillstream.serde;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tillstream.cluster.LocalCluster;
-import io.tillstream.cluster.testing.TestClusters;
 import io.tillstream.registry.RegistryConfig;
 import io.tillstream.registry.SchemaRegistryServer;
+import io.tillstream.registry.testing.KafkaWithRegistry;
 import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import io.tillstream.serde.client.SchemaRegistryClient;
 import org.apache.avro.Schema;
@@ -17,18 +16,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
- * One real Kafka broker and Tillstream's registry server for every test and benchmark in this JVM,
- * started on first use and stopped when the JVM exits: starting them takes seconds, and tests keep
- * apart by using their own topics and subjects ({@link #unique}).
+ * The JVM's shared Kafka broker and registry server ({@link KafkaWithRegistry#shared()}) for every
+ * test and benchmark here, with the serde tests' own helpers: a shared client, further servers, IMPORT
+ * mode. Tests keep apart by using their own topics and subjects ({@link #unique}).
  */
 public final class EmbeddedRegistry {
 
@@ -37,40 +31,35 @@ public final class EmbeddedRegistry {
 
     private static EmbeddedRegistry instance;
 
-    private final Path dataDir;
-    private final LocalCluster cluster;
-    private final SchemaRegistryServer server;
+    private final KafkaWithRegistry platform;
     private final SchemaRegistryClient client;
 
-    private EmbeddedRegistry(Path dataDir, LocalCluster cluster, SchemaRegistryServer server) {
-        this.dataDir = dataDir;
-        this.cluster = cluster;
-        this.server = server;
-        this.client = new CachedSchemaRegistryClient(Map.of("schema.registry.url", server.url()));
+    private EmbeddedRegistry(KafkaWithRegistry platform) {
+        this.platform = platform;
+        this.client = new CachedSchemaRegistryClient(Map.of("schema.registry.url", platform.registryUrl()));
     }
 
     public static synchronized EmbeddedRegistry get() {
         if (instance == null) {
-            instance = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "embedded-registry-stop"));
+            instance = new EmbeddedRegistry(KafkaWithRegistry.shared());
         }
         return instance;
     }
 
     /** A topic or subject name no other test uses: {@code prefix}, a dash and 8 random hex digits. */
     public static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return KafkaWithRegistry.unique(prefix);
     }
 
     public String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return platform.bootstrapServers();
     }
 
     public String url() {
-        return server.url();
+        return platform.registryUrl();
     }
 
-    /** A client of the registry for tests to share; it closes with the registry. */
+    /** A client of the registry for tests to share. */
     public SchemaRegistryClient client() {
         return client;
     }
@@ -83,7 +72,7 @@ public final class EmbeddedRegistry {
     public SchemaRegistryServer startAnother(Map<String, ?> settings) {
         Map<String, Object> config = new HashMap<>(settings);
         config.put(RegistryConfig.KAFKASTORE_TOPIC_CONFIG, unique("_schemas"));
-        return startServer(cluster.bootstrapServers(), config);
+        return platform.startRegistry(config);
     }
 
     /**
@@ -126,35 +115,5 @@ public final class EmbeddedRegistry {
 
     private static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static EmbeddedRegistry start() {
-        try {
-            Path dataDir = Files.createTempDirectory("tillstream-serde-test");
-            LocalCluster cluster = TestClusters.start(dataDir, 1);
-            return new EmbeddedRegistry(dataDir, cluster, startServer(cluster.bootstrapServers(), Map.of()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static SchemaRegistryServer startServer(String bootstrapServers, Map<String, ?> settings) {
-        Map<String, Object> config = new HashMap<>(settings);
-        config.put(RegistryConfig.KAFKASTORE_BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(RegistryConfig.LISTENERS_CONFIG, "http://127.0.0.1:0");
-        SchemaRegistryServer server = SchemaRegistryServer.create(new RegistryConfig(config));
-        server.start();
-        return server;
-    }
-
-    private void stop() {
-        client.close();
-        server.close();
-        cluster.close();
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temp directory is harmless.
-        }
     }
 }

@@ -1,10 +1,8 @@
 package io.tillstream.pipeline.testing;
 
-import io.tillstream.cluster.LocalCluster;
 import io.tillstream.pipeline.PipelineConfig;
 import io.tillstream.pipeline.SalesPipeline;
-import io.tillstream.cluster.testing.TestClusters;
-import io.tillstream.registry.RegistryConfig;
+import io.tillstream.registry.testing.KafkaWithRegistry;
 import io.tillstream.pipeline.SalesTotals;
 import io.tillstream.serde.KafkaAvroDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -12,14 +10,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import io.tillstream.registry.SchemaRegistryServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,12 +21,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 /**
- * One real Kafka broker and one real Schema Registry for every test in this JVM, started on first
- * use (that takes seconds); tests keep apart with topics and application ids of their own.
+ * The JVM's shared Kafka broker and Schema Registry ({@link KafkaWithRegistry#shared()}) with the
+ * pipeline tests' helpers; tests keep apart with topics and application ids of their own.
  */
 public final class TestPlatform {
 
@@ -40,48 +33,32 @@ public final class TestPlatform {
 
     private static TestPlatform instance;
 
-    private final LocalCluster cluster;
-    private final SchemaRegistryServer registry;
+    private final KafkaWithRegistry platform;
     private final Path stateDirs;
 
-    private TestPlatform(LocalCluster cluster, SchemaRegistryServer registry, Path stateDirs) {
-        this.cluster = cluster;
-        this.registry = registry;
-        this.stateDirs = stateDirs;
+    private TestPlatform(KafkaWithRegistry platform) {
+        this.platform = platform;
+        this.stateDirs = platform.dataDir().resolve("streams");
     }
 
     public static synchronized TestPlatform get() {
         if (instance == null) {
-            try {
-                Path root = Files.createTempDirectory("tillstream-pipeline-test");
-                LocalCluster cluster = TestClusters.start(root.resolve("kafka"), 1);
-                SchemaRegistryServer registry = SchemaRegistryServer.create(new RegistryConfig(Map.of(
-                    RegistryConfig.KAFKASTORE_BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-                    RegistryConfig.LISTENERS_CONFIG, "http://127.0.0.1:0")));
-                registry.start();
-                instance = new TestPlatform(cluster, registry, root.resolve("streams"));
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    registry.close();
-                    cluster.close();
-                }, "test-platform-stop"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            instance = new TestPlatform(KafkaWithRegistry.shared());
         }
         return instance;
     }
 
     /** A name no other test uses. */
     public static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return KafkaWithRegistry.unique(prefix);
     }
 
     public String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return platform.bootstrapServers();
     }
 
     public String registryUrl() {
-        return registry.url();
+        return platform.registryUrl();
     }
 
     public void createTopic(String name, int partitions) {
