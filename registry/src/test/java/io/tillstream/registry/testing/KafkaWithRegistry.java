@@ -58,9 +58,24 @@ public final class KafkaWithRegistry implements AutoCloseable {
         return shared;
     }
 
+    /** A topic, subject or id no other test uses: {@code prefix}, a dash and 8 random hex digits. */
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
     /** The node's {@code host:port}, for {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return cluster.bootstrapServers();
+    }
+
+    /** The registry's {@code http://127.0.0.1:<port>}, for {@code schema.registry.url}. */
+    public String registryUrl() {
+        return registry.url();
+    }
+
+    /** A directory of this instance's own for tests' files (state directories, ...), deleted on close. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     /**
@@ -74,21 +89,6 @@ public final class KafkaWithRegistry implements AutoCloseable {
         SchemaRegistryServer server = SchemaRegistryServer.create(new RegistryConfig(config));
         server.start();
         return server;
-    }
-
-    /** The registry's {@code http://127.0.0.1:<port>}, for {@code schema.registry.url}. */
-    public String registryUrl() {
-        return registry.url();
-    }
-
-    /** A topic, subject or id no other test uses: {@code prefix}, a dash and 8 random hex digits. */
-    public static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    /** A directory of this instance's own for tests' files (state directories, ...), deleted on close. */
-    public Path dataDir() {
-        return dataDir;
     }
 
     @Override
