@@ -124,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  Kafka %-11s %s (KRaft), topic %s with %d partitions%n", KafkaVersion.current(),
             platform.bootstrapServers(), LocalPlatform.SALES_TOPIC, platform.salesPartitions());
         out.printf("  Schema Registry   %s%n", platform.registryUrl());
-        out.printf("  Control Center    %s/#/sales (the processor's totals, live)%n", platform.consoleUrl());
+        platform.consoleUrl().ifPresent(url -> out.printf("  Control Center    %s/#/sales (the processor's totals, live)%n", url));
         out.printf("  Sales generator   %d synthetic sales a second into %s (seed %d)%n", rate, LocalPlatform.SALES_TOPIC,
             generator.seed().orElse(0));
         out.printf("  Sales processor   %s (by-mall, by-category, by-payment-method, by-day, per-minute, top-customers)%n", api);

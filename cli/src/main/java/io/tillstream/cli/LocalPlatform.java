@@ -16,13 +16,14 @@ import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
 
 /**
  * What {@code up} and {@code demo} run in this process: a local Kafka cluster with the {@code raw_data}
- * topic, a Schema Registry, for {@code demo} the sales processor, and the Control Center on them.
- * Started whole or not at all.
+ * topic, a Schema Registry, for {@code demo} the sales processor, and the Control Center on them (unless
+ * {@code --no-console}). Started whole or not at all.
  */
 final class LocalPlatform implements AutoCloseable {
 
@@ -63,7 +64,9 @@ final class LocalPlatform implements AutoCloseable {
         ClusterSpec spec = options.clusterSpec();
         String host = spec.listensBeyondLoopback() ? "0.0.0.0" : ClusterSpec.LOOPBACK;
         LocalCluster.checkPortFree(host, options.registryPort, "Schema Registry");
-        LocalCluster.checkPortFree(host, options.consolePort, "Control Center");
+        if (!options.noConsole) {
+            LocalCluster.checkPortFree(host, options.consolePort, "Control Center");
+        }
         LocalCluster cluster = LocalCluster.prepare(spec);
         verbosity.configure(cluster.dataDirectory().logFile());
         cluster.start();
@@ -75,17 +78,14 @@ final class LocalPlatform implements AutoCloseable {
             registry = RegistryCommand.startRegistry(local,
                 Map.of(RegistryConfig.LISTENERS_CONFIG, "http://" + host + ":" + options.registryPort));
             sales = processor == null ? null : processor.apply(cluster, registryUrl(spec, registry));
-            Map<String, Object> consoleSettings = new HashMap<>(Map.of(
-                ConsoleConfig.LISTEN_HOST_CONFIG, host, ConsoleConfig.LISTEN_PORT_CONFIG, options.consolePort));
-            if (sales != null) {
-                consoleSettings.put(ConsoleConfig.SALES_API_URL_CONFIG, sales.httpUrl());
-            }
-            ControlCenter console = ConsoleCommand.startConsole(local.clientSettings(),
-                RegistryOptions.at("http://" + ClusterSpec.LOOPBACK + ":" + registry.port()), consoleSettings);
+            ControlCenter console = options.noConsole ? null : startConsole(options, host, local, registry, sales);
             if (spec.listensBeyondLoopback()) {
-                err.println("warning: Kafka, the Schema Registry and the Control Center listen on every interface without"
-                    + " authentication; anyone who can reach ports " + options.kafkaPort + ", " + options.registryPort
-                    + " and " + options.consolePort + " can read and write every topic");
+                err.println(console == null
+                    ? "warning: Kafka and the Schema Registry listen on every interface without authentication; anyone who"
+                        + " can reach ports " + options.kafkaPort + " and " + options.registryPort + " can read and write every topic"
+                    : "warning: Kafka, the Schema Registry and the Control Center listen on every interface without"
+                        + " authentication; anyone who can reach ports " + options.kafkaPort + ", " + options.registryPort
+                        + " and " + options.consolePort + " can read and write every topic");
             }
             return new LocalPlatform(spec, cluster, registry, sales, console, salesPartitions);
         } catch (RuntimeException e) {
@@ -98,6 +98,17 @@ final class LocalPlatform implements AutoCloseable {
             cluster.close();
             throw e;
         }
+    }
+
+    private static ControlCenter startConsole(LocalPlatformOptions options, String host, ConnectionOptions local,
+                                              SchemaRegistryServer registry, SalesPipeline sales) {
+        Map<String, Object> consoleSettings = new HashMap<>(Map.of(
+            ConsoleConfig.LISTEN_HOST_CONFIG, host, ConsoleConfig.LISTEN_PORT_CONFIG, options.consolePort));
+        if (sales != null) {
+            consoleSettings.put(ConsoleConfig.SALES_API_URL_CONFIG, sales.httpUrl());
+        }
+        return ConsoleCommand.startConsole(local.clientSettings(),
+            RegistryOptions.at("http://" + ClusterSpec.LOOPBACK + ":" + registry.port()), consoleSettings);
     }
 
     LocalCluster cluster() {
@@ -122,9 +133,9 @@ final class LocalPlatform implements AutoCloseable {
         return processor;
     }
 
-    /** The Control Center's URL on the advertised host. */
-    String consoleUrl() {
-        return "http://" + spec.advertisedHost() + ":" + console.port();
+    /** The Control Center's URL on the advertised host; empty when it runs without one. */
+    Optional<String> consoleUrl() {
+        return Optional.ofNullable(console).map(c -> "http://" + spec.advertisedHost() + ":" + c.port());
     }
 
     int salesPartitions() {
@@ -133,7 +144,9 @@ final class LocalPlatform implements AutoCloseable {
 
     @Override
     public void close() {
-        console.close();
+        if (console != null) {
+            console.close();
+        }
         if (processor != null) {
             processor.close();
         }

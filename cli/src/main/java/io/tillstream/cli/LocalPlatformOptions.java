@@ -43,6 +43,10 @@ final class LocalPlatformOptions {
         description = "Port of the Control Center web UI (default: ${DEFAULT-VALUE}).")
     int consolePort;
 
+    @Option(names = "--no-console",
+        description = "Start without the Control Center (then --console-port is not used), for example to leave its memory free.")
+    boolean noConsole;
+
     /** The cluster these options describe, after checking the values a cluster spec cannot. */
     ClusterSpec clusterSpec() {
         if (brokers < 1 || brokers > ClusterSpec.MAX_NODES) {

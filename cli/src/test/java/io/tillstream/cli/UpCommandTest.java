@@ -87,6 +87,19 @@ class UpCommandTest {
     }
 
     @Test
+    void withoutTheConsoleUpNeitherNeedsNorMentionsItsPort() throws Exception {
+        Path dataDir = temp.resolve("data");
+        ClusterSpec ports = TestClusters.freePorts(ClusterSpec.local(dataDir, 1));
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+             RunningUp up = RunningUp.start("up", "--data-dir", dataDir.toString(), "--kafka-port", "" + ports.clientPort(),
+                 "--controller-port", "" + ports.controllerPort(), "--registry-port", "0",
+                 "--console-port", "" + taken.getLocalPort(), "--no-console")) {
+            assertThat(up.readyLine()).doesNotContain("Control Center").contains(", data in " + dataDir + ".");
+            assertThat(httpGet(up.registryUrl() + "/subjects")).isEqualTo("[]");
+        }
+    }
+
+    @Test
     void aForeignDataDirectoryIsRefusedWithoutWritingIntoIt() throws Exception {
         Path foreign = Files.createDirectories(temp.resolve("home"));
         Files.writeString(foreign.resolve("notes.txt"), "mine");
