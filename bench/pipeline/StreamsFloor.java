@@ -37,6 +37,8 @@ public class StreamsFloor {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // As `tillstream process` commits, so that the comparison is like for like.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         AtomicLong seen = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);

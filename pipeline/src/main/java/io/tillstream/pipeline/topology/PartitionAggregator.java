@@ -48,6 +48,8 @@ final class PartitionAggregator implements Processor<byte[], EnrichedSale, Strin
     private Set<String> changedGroups;
     private Set<Minute> changedMinutes;
     private boolean sendEverything;
+    /** The latest event time seen: the clock that closes windows, as Kafka Streams' stream time would after a repartition. */
+    private long observedEventTime = Long.MIN_VALUE;
 
     /** A mall's 1-minute window, by its start. */
     private record Minute(String key, long start) {
@@ -93,10 +95,14 @@ final class PartitionAggregator implements Processor<byte[], EnrichedSale, Strin
         latency.record(System.currentTimeMillis() - record.timestamp());
     }
 
-    /** Like Kafka Streams' own windows: a sale for a window closed longer than the grace period ago is not counted in it. */
+    /**
+     * Like Kafka Streams' own windows: a sale for a window that closed longer than the grace period
+     * before the latest event time seen is not counted in it.
+     */
     private void addToMinute(String key, long eventTime, Totals contribution) {
+        observedEventTime = Math.max(observedEventTime, eventTime);
         long start = eventTime - Math.floorMod(eventTime, WINDOW_MS);
-        if (start + WINDOW_MS <= context.currentStreamTimeMs() - windowGraceMs) {
+        if (start + WINDOW_MS <= observedEventTime - windowGraceMs) {
             return;
         }
         Totals before = minutes.fetch(key, start);
