@@ -39,6 +39,10 @@ final class MessageBrowser {
         consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, "tillstream-console-browser");
+        // A page shows a few dozen records: fetching Kafka's default megabyte per partition for each request only fills
+        // the heap. A larger first batch still comes whole, so no record is too big to show.
+        consumerProps.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024);
+        consumerProps.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 1024 * 1024);
         this.avro = avro;
         this.timeout = timeout;
     }
