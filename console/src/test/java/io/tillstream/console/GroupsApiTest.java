@@ -30,6 +30,19 @@ class GroupsApiTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    /** A group whose one consumer read {@code records} of {@code topics}, committed, and left: its path, once the group is EMPTY. */
+    private static String leftEmpty(Environment env, Client client, String group, String clientId, List<String> topics,
+                                    int records) {
+        consumerThatCommitted(env, group, clientId, topics, records).close();
+        return awaitEmpty(client, group);
+    }
+
+    private static String awaitEmpty(Client client, String group) {
+        String path = "/api/v1/groups/" + group;
+        await().atMost(PATIENCE).until(() -> client.get(path).body().get("state").asText().equals("EMPTY"));
+        return path;
+    }
+
     static void produce(Environment env, String topic, int count) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", env.bootstrapServers()),
             new StringSerializer(), new StringSerializer())) {
@@ -162,9 +175,7 @@ class GroupsApiTest {
             }
         }
         produce(env, other, 5);
-        consumerThatCommitted(env, group, "gone", List.of(timed, other), 25).close();
-        String path = "/api/v1/groups/" + group;
-        await().atMost(PATIENCE).until(() -> client.get(path).body().get("state").asText().equals("EMPTY"));
+        String path = leftEmpty(env, client, group, "gone", List.of(timed, other), 25);
         assertThat(committed(client.get(path).body()))
             .containsExactlyInAnyOrderEntriesOf(Map.of(timed + "-0", 10L, timed + "-1", 10L, other + "-0", 5L));
 
@@ -198,9 +209,7 @@ class GroupsApiTest {
         String topic = newTopic(client, 1);
         String group = newGroup();
         produce(env, topic, 3);
-        consumerThatCommitted(env, group, "done", List.of(topic), 3).close();
-        String path = "/api/v1/groups/" + group;
-        await().atMost(PATIENCE).until(() -> client.get(path).body().get("state").asText().equals("EMPTY"));
+        String path = leftEmpty(env, client, group, "done", List.of(topic), 3);
 
         assertError(client.delete(path + "?confirm=other"), 400, "confirmation_mismatch");
         assertThat(client.delete(path + "?confirm=" + group).status()).isEqualTo(204);
@@ -216,9 +225,7 @@ class GroupsApiTest {
         String topic = newTopic(client, 1);
         String group = newGroup();
         produce(env, topic, 2);
-        consumerThatCommitted(env, group, "left", List.of(topic), 2).close();
-        String path = "/api/v1/groups/" + group;
-        await().atMost(PATIENCE).until(() -> client.get(path).body().get("state").asText().equals("EMPTY"));
+        String path = leftEmpty(env, client, group, "left", List.of(topic), 2);
 
         assertError(client.get("/api/v1/groups/no-such-" + group), 404, "group_not_found");
         assertError(client.post("/api/v1/groups/no-such-" + group + "/offsets", Map.of("to", "earliest")), 404,
@@ -243,8 +250,7 @@ class GroupsApiTest {
         consumerThatCommitted(env, group, "paused", List.of(topic), 4).close();
         try (ControlCenter readOnly = env.startConsole(Map.of(ConsoleConfig.READ_ONLY_CONFIG, true))) {
             Client client = new Client(readOnly.url());
-            String path = "/api/v1/groups/" + group;
-            await().atMost(PATIENCE).until(() -> client.get(path).body().get("state").asText().equals("EMPTY"));
+            String path = awaitEmpty(client, group);
 
             assertError(client.post(path + "/offsets", Map.of("to", "earliest")), 403, "read_only");
             assertError(client.delete(path + "?confirm=" + group), 403, "read_only");
