@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
         "Kafka Streams with exactly-once processing: run it several times with one --application-id and the instances"
             + " share the partitions; each answers queries for all."},
     footer = {"", "HTTP: /api/v1/sales/by-mall, /by-category, /by-payment-method, /by-day, /per-minute?minutes=15,"
-        + " /top-customers?limit=10, /dead-letters; /api/v1/customers/{id}; /api/v1/metrics/latency; /health.",
+        + " /top-customers?limit=10, /by-customer, /dead-letters; /api/v1/customers/{id}; /api/v1/metrics/latency; /health.",
         "Exit codes: 0 stopped by Ctrl-C; 1 could not start (no source topic, port taken, ...);"
             + " 2 bad command line; 3 Kafka or the Schema Registry unreachable."})
 final class ProcessCommand implements Callable<Integer> {
