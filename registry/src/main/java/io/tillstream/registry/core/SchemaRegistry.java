@@ -287,9 +287,12 @@ public final class SchemaRegistry {
         return incompatibilities(subject, candidate(request, normalize), against);
     }
 
+    /** Parses only the versions the subject's level compares with, not its whole history. */
     private List<String> incompatibilities(String subject, Candidate candidate, List<RegisteredSchema> previous) {
-        List<Previous> parsed = previous.stream().map(s -> new Previous(s.version(), parse(s).schema())).toList();
-        return CompatibilityChecker.check(candidate.parsed().schema(), parsed, compatibilityInScope(subject));
+        CompatibilityLevel level = compatibilityInScope(subject);
+        List<Previous> parsed = CompatibilityChecker.inScope(previous, level).stream()
+            .map(s -> new Previous(s.version(), parse(s).schema())).toList();
+        return CompatibilityChecker.check(candidate.parsed().schema(), parsed, level);
     }
 
     // ---- config and mode ----

@@ -22,17 +22,25 @@ public final class CompatibilityChecker {
     }
 
     /**
+     * The versions {@code level} compares a new schema with, oldest first: none under NONE, every one
+     * under a transitive level, else the latest. Callers can parse just these.
+     */
+    public static <T> List<T> inScope(List<T> versions, CompatibilityLevel level) {
+        if (level == CompatibilityLevel.NONE || versions.isEmpty()) {
+            return List.of();
+        }
+        return level.transitive() ? versions : versions.subList(versions.size() - 1, versions.size());
+    }
+
+    /**
      * The problems with {@code candidate} under {@code level}, empty if it is compatible.
      *
      * @param previous the live versions, oldest first
      */
     public static List<String> check(Schema candidate, List<Previous> previous, CompatibilityLevel level) {
-        if (level == CompatibilityLevel.NONE || previous.isEmpty()) {
-            return List.of();
-        }
-        int oldest = level.transitive() ? 0 : previous.size() - 1;
-        for (int i = previous.size() - 1; i >= oldest; i--) {
-            Previous old = previous.get(i);
+        List<Previous> checked = inScope(previous, level);
+        for (int i = checked.size() - 1; i >= 0; i--) {
+            Previous old = checked.get(i);
             List<String> messages = new ArrayList<>();
             if (level.backward()) {
                 messages.addAll(problems(candidate, old.schema(), "new", "old"));

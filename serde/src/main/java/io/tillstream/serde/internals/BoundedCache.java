@@ -22,10 +22,6 @@ public final class BoundedCache<K, V> {
         this.capacity = capacity;
     }
 
-    public V get(K key) {
-        return entries.get(key);
-    }
-
     /**
      * The cached value, or the loader's, which is then cached. The loader runs outside any lock, so
      * a slow registry call doesn't hold up other keys; two threads missing at once both load.
@@ -53,9 +49,5 @@ public final class BoundedCache<K, V> {
 
     public void removeKeysIf(Predicate<? super K> condition) {
         entries.keySet().removeIf(condition);
-    }
-
-    public int size() {
-        return entries.size();
     }
 }
