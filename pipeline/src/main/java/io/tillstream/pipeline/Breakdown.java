@@ -18,6 +18,8 @@ public enum Breakdown {
     /** Queryable only: no topic. */
     CUSTOMER(null, EnrichedSale::getCustomerId);
 
+    private static final List<Breakdown> WITH_TOPICS = Arrays.stream(values()).filter(Breakdown::hasTopic).toList();
+
     private final String topicSuffix;
     private final String prefix;
     private final Function<EnrichedSale, String> group;
@@ -30,7 +32,7 @@ public enum Breakdown {
 
     /** The breakdowns that have a compacted topic. */
     public static List<Breakdown> withTopics() {
-        return Arrays.stream(values()).filter(Breakdown::hasTopic).toList();
+        return WITH_TOPICS;
     }
 
     /** Whether this breakdown's totals also go to a compacted topic of their own. */

@@ -51,7 +51,7 @@ public final class PipelineConfig extends AbstractConfig {
 
     public static final String ENRICHED_TOPIC_CONFIG = "enriched.topic";
     public static final String ENRICHED_TOPIC_DOC = "Where valid sales go with their derived fields (Avro). "
-        + "(customer totals are queryable over HTTP only). Created if missing.";
+        + "Created if missing.";
 
     public static final String AGGREGATE_TOPIC_PREFIX_CONFIG = "aggregate.topic.prefix";
     public static final String AGGREGATE_TOPIC_PREFIX_DOC = "Prefix of the compacted aggregate topics: <prefix>by_mall, "
@@ -108,10 +108,6 @@ public final class PipelineConfig extends AbstractConfig {
 
     public String bootstrapServers() {
         return String.join(",", getList(BOOTSTRAP_SERVERS_CONFIG));
-    }
-
-    public String registryUrl() {
-        return String.join(",", getList(SCHEMA_REGISTRY_URL_CONFIG));
     }
 
     public String httpHost() {

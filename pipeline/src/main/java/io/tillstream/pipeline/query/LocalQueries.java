@@ -3,6 +3,7 @@ package io.tillstream.pipeline.query;
 import io.tillstream.pipeline.Breakdown;
 import io.tillstream.pipeline.Totals;
 import io.tillstream.pipeline.topology.SalesTopology;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -32,11 +33,8 @@ final class LocalQueries {
 
     /** Totals per group of {@code breakdown}, e.g. per mall. */
     Map<String, Totals> breakdown(Breakdown breakdown) {
-        // Keys are <breakdown>|<group> and '}' follows '|': from "mall|" to "mall}" is every mall key and nothing else.
-        String prefix = breakdown.prefix();
-        String end = prefix.substring(0, prefix.length() - 1) + '}';
         Map<String, Totals> groups = new HashMap<>();
-        try (KeyValueIterator<String, Totals> entries = totalsStore().range(prefix, end)) {
+        try (KeyValueIterator<String, Totals> entries = totalsStore().prefixScan(breakdown.prefix(), Serdes.String().serializer())) {
             entries.forEachRemaining(entry -> groups.merge(breakdown.groupOf(entry.key), entry.value, Totals::plus));
         }
         return groups;

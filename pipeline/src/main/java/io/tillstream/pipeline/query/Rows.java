@@ -16,8 +16,12 @@ public record Rows(List<Row> rows) {
     static final Comparator<Row> BY_KEY = Comparator.comparing(Row::key);
 
     static Rows of(Map<String, Totals> groups, Comparator<Row> order, int limit) {
-        return new Rows(groups.entrySet().stream().map(entry -> Row.of(entry.getKey(), entry.getValue()))
-            .sorted(order).limit(limit).toList());
+        return new Rows(unordered(groups).rows().stream().sorted(order).limit(limit).toList());
+    }
+
+    /** For an answer that is merged, not shown: its order would be thrown away. */
+    static Rows unordered(Map<String, Totals> groups) {
+        return new Rows(groups.entrySet().stream().map(entry -> Row.of(entry.getKey(), entry.getValue())).toList());
     }
 
     /** The groups of several instances' answers, summed where an answer repeats a group. */

@@ -16,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /** {@code /api/v1/sales/...} and {@code /api/v1/customers/{id}}: the aggregates, whichever instance holds them. */
 final class SalesRoutes {
@@ -61,7 +60,7 @@ final class SalesRoutes {
         int limit = intParam(ctx, "limit", DEFAULT_CUSTOMERS, 1, 10_000);
         Map<String, Totals> customers = gather(ctx, SalesTopology.TOTALS_STORE, SALES + "/by-customer",
             () -> queries.get().local().breakdown(Breakdown.CUSTOMER));
-        Json.respond(ctx, Rows.of(top(customers, limit), Rows.BY_REVENUE, limit));
+        Json.respond(ctx, Rows.of(customers, Rows.BY_REVENUE, limit));
     }
 
     /** The last {@code minutes} minutes, or {@code from}..{@code to} (ISO instants); the window start is the key. */
@@ -106,16 +105,8 @@ final class SalesRoutes {
         if (isLocal(ctx)) {
             return local.get();
         }
-        Supplier<Rows> localRows = () -> Rows.of(local.get(), Rows.BY_KEY, Integer.MAX_VALUE);
+        Supplier<Rows> localRows = () -> Rows.unordered(local.get());
         return Rows.merge(queries.get().cluster().fromEveryInstance(store, pathAndQuery, localRows, Rows.class));
-    }
-
-    private static Map<String, Totals> top(Map<String, Totals> groups, int limit) {
-        return groups.entrySet().stream()
-            .sorted(Map.Entry.<String, Totals>comparingByValue(Comparator.comparingLong(Totals::revenueCents).reversed())
-                .thenComparing(Map.Entry.comparingByKey()))
-            .limit(limit)
-            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static boolean isLocal(Context ctx) {

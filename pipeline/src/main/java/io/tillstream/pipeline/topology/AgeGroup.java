@@ -18,15 +18,17 @@ enum AgeGroup {
         this.from = from;
     }
 
+    /** values() copies its array on every call, and this runs for every sale. */
+    private static final AgeGroup[] GROUPS = values();
+
     String label() {
         return label;
     }
 
     static AgeGroup of(int age) {
-        AgeGroup[] groups = values();
-        for (int i = groups.length - 1; i > 0; i--) {
-            if (age >= groups[i].from) {
-                return groups[i];
+        for (int i = GROUPS.length - 1; i > 0; i--) {
+            if (age >= GROUPS[i].from) {
+                return GROUPS[i];
             }
         }
         return UNDER_18;

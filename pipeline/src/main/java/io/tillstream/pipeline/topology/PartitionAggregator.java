@@ -35,6 +35,8 @@ import java.util.Set;
 final class PartitionAggregator implements Processor<byte[], EnrichedSale, String, PartitionTotals> {
 
     static final long FORWARD_INTERVAL_MS = 100;
+    /** values() copies its array on every call, and process() runs for every sale. */
+    private static final Breakdown[] BREAKDOWNS = Breakdown.values();
     private static final long WINDOW_MS = SalesTopology.WINDOW.toMillis();
 
     private final long windowGraceMs;
@@ -78,7 +80,8 @@ final class PartitionAggregator implements Processor<byte[], EnrichedSale, Strin
     public void process(Record<byte[], EnrichedSale> record) {
         EnrichedSale sale = record.value();
         Totals contribution = Totals.of(sale);
-        for (Breakdown breakdown : Breakdown.values()) {
+        String mallKey = null;
+        for (Breakdown breakdown : BREAKDOWNS) {
             String key = breakdown.keyOf(sale);
             Totals before = current.get(key);
             if (before == null) {
@@ -90,8 +93,11 @@ final class PartitionAggregator implements Processor<byte[], EnrichedSale, Strin
             if (breakdown.hasTopic()) {
                 changedGroups.add(key);
             }
+            if (breakdown == Breakdown.MALL) {
+                mallKey = key;
+            }
         }
-        addToMinute(Breakdown.MALL.keyOf(sale), record.timestamp(), contribution);
+        addToMinute(mallKey, record.timestamp(), contribution);
         latency.record(System.currentTimeMillis() - record.timestamp());
     }
 

@@ -19,7 +19,6 @@ final class TotalsSerdes {
 
     private static final int TOTALS = 3 * Long.BYTES;
     private static final int PARTITION_TOTALS = Integer.BYTES + TOTALS;
-    private static final int SPLIT_ENTRY = PARTITION_TOTALS;
 
     private TotalsSerdes() {
     }
@@ -42,17 +41,17 @@ final class TotalsSerdes {
     }
 
     static Serde<SplitTotals> splitTotals() {
-        return serde(split -> split.partitions().length * SPLIT_ENTRY, (buffer, split) -> {
+        return serde(split -> split.partitions().length * PARTITION_TOTALS, (buffer, split) -> {
             for (int i = 0; i < split.partitions().length; i++) {
                 buffer.putInt(split.partitions()[i]);
                 put(buffer, split.totals()[i]);
             }
         }, (buffer, topic) -> {
-            if (buffer.remaining() % SPLIT_ENTRY != 0) {
-                throw new SerializationException("SplitTotals are a multiple of " + SPLIT_ENTRY + " bytes, not "
+            if (buffer.remaining() % PARTITION_TOTALS != 0) {
+                throw new SerializationException("SplitTotals are a multiple of " + PARTITION_TOTALS + " bytes, not "
                     + buffer.remaining() + " (topic " + topic + ")");
             }
-            int count = buffer.remaining() / SPLIT_ENTRY;
+            int count = buffer.remaining() / PARTITION_TOTALS;
             int[] partitions = new int[count];
             Totals[] totals = new Totals[count];
             for (int i = 0; i < count; i++) {

@@ -83,8 +83,8 @@ public final class GeneratedSales {
     public synchronized Map<String, Group> totalsBy(Function<Sale, String> group) {
         Map<String, Group> totals = new HashMap<>();
         for (Sale sale : sales) {
-            totals.merge(group.apply(sale), new Group(BigDecimal.ZERO.setScale(2), 0, 0).plus(sale),
-                (a, b) -> new Group(a.revenue().add(b.revenue()), a.quantity() + b.quantity(), a.invoices() + b.invoices()));
+            totals.compute(group.apply(sale), (key, sum) -> (sum == null ? new Group(BigDecimal.ZERO.setScale(2), 0, 0) : sum)
+                .plus(sale));
         }
         return totals;
     }
