@@ -4,10 +4,11 @@ jar="$root/cli/target/tillstream.jar"
 # The JVM options ./tillstream runs with, so benchmarks measure what users run.
 java_opts=${TILLSTREAM_JAVA_OPTS:-$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' "$root/tillstream")}
 
-# Prints the classpath of Apache Kafka's tools (kafka-tools), resolving it once with the wrapper.
-kafka_tools_classpath() {
+# Prints the classpath of bench/pom.xml's dependencies (Apache Kafka's tools, kafka-clients, Playwright,
+# logback...), resolving it with the wrapper when it is missing or older than that pom or its parent.
+bench_classpath() {
   cp_file="$root/bench/target/kafka-tools.classpath"
-  if [ ! -s "$cp_file" ]; then
+  if [ ! -s "$cp_file" ] || [ "$root/bench/pom.xml" -nt "$cp_file" ] || [ "$root/pom.xml" -nt "$cp_file" ]; then
     (cd "$root" && ./mvnw -q -B -f bench/pom.xml dependency:build-classpath -Dmdep.outputFile="$cp_file") >&2
   fi
   cat "$cp_file"
@@ -18,13 +19,23 @@ ensure_jar() {
   "$root/tillstream" --version >/dev/null
 }
 
-# Waits until a file contains a line matching a pattern; prints the seconds waited.
+# Waits until a file contains a line matching a pattern, for at most timeout_s seconds; prints nothing
+# when the line appears, prints "timeout" and returns 1 when it does not.
 wait_for_line() { # file pattern timeout_s
   start=$(date +%s.%N)
   while ! grep -q "$2" "$1" 2>/dev/null; do
     if [ "$(echo "$(date +%s.%N) - $start > $3" | bc)" = 1 ]; then echo timeout; return 1; fi
     sleep 0.02
   done
+}
+
+# Starts `tillstream up` in the background on kafka_port (controller kafka_port + 1), registry_port and
+# console registry_port + 1, with its data and output (up.out) in the caller's $work; returns once it
+# is up, or prints its output and returns 1 after 90 s.
+start_up() { # kafka_port registry_port
+  "$root/tillstream" up --data-dir "$work/data" --kafka-port "$1" --controller-port $(($1 + 1)) \
+    --registry-port "$2" --console-port $(($2 + 1)) > "$work/up.out" 2>&1 &
+  wait_for_line "$work/up.out" "Tillstream is up" 90 >/dev/null || { cat "$work/up.out" >&2; return 1; }
 }
 
 rss_mb() { # pid

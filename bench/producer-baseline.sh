@@ -10,13 +10,12 @@ acks=${3:-all}
 compression=${4:-none}
 runs=${5:-3}
 ensure_jar
-cp=$(kafka_tools_classpath)
+cp=$(bench_classpath)
 work=$(mktemp -d)
 port=39092
 trap 'kill $(jobs -p) 2>/dev/null || true; wait; rm -rf "$work"' EXIT
 
-"$root/tillstream" up --data-dir "$work/data" --kafka-port $port --controller-port $((port + 1)) --registry-port $((port + 2)) --console-port $((port + 3)) > "$work/up.out" 2>&1 &
-wait_for_line "$work/up.out" "Tillstream is up" 60 >/dev/null
+start_up $port $((port + 2))
 bootstrap=127.0.0.1:$port
 
 for r in $(seq 1 "$runs"); do

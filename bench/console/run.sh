@@ -42,14 +42,14 @@ settle=20
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
 [ -x /usr/bin/chromium ] || { echo "chromium not found: apt-get install -y chromium" >&2; exit 1; }
 ensure_jar
-(cd "$root" && ./mvnw -q -B -f bench/pom.xml compile dependency:build-classpath \
-  -Dmdep.outputFile="$root/bench/target/bench.classpath") >&2
+(cd "$root" && ./mvnw -q -B -f bench/pom.xml compile) >&2
+cp="$root/bench/target/classes:$(bench_classpath)"
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; wait; rm -rf "$work"' EXIT
 # kafka-clients logs through logback, which without a configuration logs every request at debug level.
 printf '<configuration><root level="WARN"/></configuration>\n' > "$work/logback.xml"
 bench() { # main-class args...
-  java -Xmx512m -Dlogback.configurationFile="$work/logback.xml" -cp "$root/bench/target/classes:$(cat "$root/bench/target/bench.classpath")" \
+  java -Xmx512m -Dlogback.configurationFile="$work/logback.xml" -cp "$cp" \
     "io.tillstream.bench.console.$1" "${@:2}"
 }
 

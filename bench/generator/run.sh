@@ -20,13 +20,11 @@ port=39292
 registry_port=39281
 
 ensure_jar
-cp=$(kafka_tools_classpath)
+cp=$(bench_classpath)
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; wait; rm -rf "$work"' EXIT
 
-"$root/tillstream" up --data-dir "$work/data" --kafka-port $port --controller-port $((port + 1)) \
-  --registry-port $registry_port --console-port $((registry_port + 1)) > "$work/up.out" 2>&1 &
-wait_for_line "$work/up.out" "Tillstream is up" 90 >/dev/null
+start_up $port $registry_port
 bootstrap=127.0.0.1:$port
 "$root/tillstream" topics create --topic warmup --partitions 6 --bootstrap-server $bootstrap >/dev/null
 

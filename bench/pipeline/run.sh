@@ -21,16 +21,14 @@ registry_port=39381
 http_port=39370
 
 ensure_jar
-cp=$(kafka_tools_classpath)
+cp=$(bench_classpath)
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; wait; rm -rf "$work"' EXIT
 bootstrap=127.0.0.1:$port
 registry=http://127.0.0.1:$registry_port
 api=http://127.0.0.1:$http_port
 
-"$root/tillstream" up --data-dir "$work/data" --kafka-port $port --controller-port $((port + 1)) \
-  --registry-port $registry_port --console-port $((registry_port + 1)) > "$work/up.out" 2>&1 &
-wait_for_line "$work/up.out" "Tillstream is up" 90 >/dev/null
+start_up $port $registry_port
 
 echo "Pre-filling raw_data (6 partitions) with $records sales..."
 # shellcheck disable=SC2086 # java_opts (lib.sh) holds several options
