@@ -48,6 +48,12 @@ export function time(ms) {
   return new Date(ms).toLocaleString('sv-SE', { hour12: false }).replace(' ', ' · ');
 }
 
+/** A figure in a page's row of stats; kind ('good', 'warn', 'bad') colours it, kpi names it for data-kpi. */
+export function stat(label, value, { kind, title, kpi } = {}) {
+  return h('div.stat' + (kind ? '.' + kind : ''), { dataset: kpi === undefined ? undefined : { kpi }, title },
+    h('span.stat-label', {}, label), h('span.stat-value', {}, value));
+}
+
 /** A block that tells what is (not) here and what to do about it. */
 export function state(kind, title, hint) {
   return h('div.state.' + kind, {}, h('strong', {}, title), hint ? h('p', {}, hint) : null);

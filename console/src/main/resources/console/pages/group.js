@@ -1,7 +1,7 @@
 // One consumer group: its state, members and their partitions, lag per partition and over time, and the admin actions.
 import { api } from '../api.js';
 import { lineChart } from '../chart.js';
-import { h, count, dialog, field, state, toast } from '../ui.js';
+import { h, count, dialog, field, stat, state, toast } from '../ui.js';
 import { stateBadge, typeLabel } from './groups.js';
 
 const WINDOW_MS = 15 * 60 * 1000;
@@ -56,10 +56,6 @@ function deleteGroup(id, polling) {
       location.hash = '#/groups';
     },
   });
-}
-
-function stat(label, value) {
-  return h('div.stat', {}, h('span.stat-label', {}, label), h('span.stat-value', {}, value));
 }
 
 function membersTable(members) {

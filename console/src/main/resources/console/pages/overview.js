@@ -1,13 +1,9 @@
 // Overview: brokers, partition health, log-dir sizes and live throughput for the last 15 minutes.
 import { api } from '../api.js';
 import { lineChart } from '../chart.js';
-import { h, bytes, count, state, time } from '../ui.js';
+import { h, bytes, count, stat, state, time } from '../ui.js';
 
 const WINDOW_MS = 15 * 60 * 1000;
-
-function stat(label, value, kind) {
-  return h('div.stat' + (kind ? '.' + kind : ''), {}, h('span.stat-label', {}, label), h('span.stat-value', {}, value));
-}
 
 function role(b) {
   if (b.controller) return h('span.badge.accent', {}, 'active controller');
@@ -59,8 +55,8 @@ export function create(root) {
       stat('Brokers', count(overview.brokers.length)),
       stat('Topics', count(overview.topics)),
       stat('Partitions', count(overview.partitions)),
-      stat('Under-replicated', count(overview.underReplicated), overview.underReplicated ? 'warn' : 'good'),
-      stat('Offline', count(overview.offline), overview.offline ? 'bad' : 'good'),
+      stat('Under-replicated', count(overview.underReplicated), { kind: overview.underReplicated ? 'warn' : 'good' }),
+      stat('Offline', count(overview.offline), { kind: overview.offline ? 'bad' : 'good' }),
       stat('In', bytes(overview.rates.bytesIn) + '/s'),
       stat('Messages in', count(overview.rates.messagesIn) + '/s'));
     const series = (field) => samples.map((s) => ({ t: s.time, v: s[field] }));

@@ -2,16 +2,11 @@
 // sales per minute for the last 15 minutes and the top customers — asked of it through the console.
 import { api } from '../api.js';
 import { barChart, lineChart } from '../chart.js';
-import { h, compact, count, money, state, time } from '../ui.js';
+import { h, compact, count, money, stat, state, time } from '../ui.js';
 
 const MINUTE = 60 * 1000;
 const MINUTES = 15;
 const TOP = 10;
-
-function stat(name, label, value, kind, title) {
-  return h('div.stat' + (kind ? '.' + kind : ''), { dataset: { kpi: name }, title },
-    h('span.stat-label', {}, label), h('span.stat-value', {}, value));
-}
 
 /** The last 15 one-minute windows, oldest first, with zeros for minutes without sales. */
 function minutes(rows) {
@@ -77,11 +72,11 @@ export function create(root) {
     const sum = (field) => byMall.rows.reduce((total, r) => total + r[field], 0);
     const invoices = sum('invoices');
     stats.replaceChildren(
-      stat('revenue', 'Revenue', money(sum('revenue'))),
-      stat('quantity', 'Items sold', count(sum('quantity'))),
-      stat('invoices', 'Invoices', count(invoices)),
-      stat('dead-letters', 'Dead letters', count(deadLetters.total), deadLetters.total ? 'warn' : 'good',
-        `${deadLetters.decode} could not be decoded, ${deadLetters.invalid} broke a sale's rules`));
+      stat('Revenue', money(sum('revenue')), { kpi: 'revenue' }),
+      stat('Items sold', count(sum('quantity')), { kpi: 'quantity' }),
+      stat('Invoices', count(invoices), { kpi: 'invoices' }),
+      stat('Dead letters', count(deadLetters.total), { kpi: 'dead-letters', kind: deadLetters.total ? 'warn' : 'good',
+        title: `${deadLetters.decode} could not be decoded, ${deadLetters.invalid} broke a sale's rules` }));
     body.hidden = invoices === 0;
     empty.replaceChildren(invoices === 0 ? state('empty', 'No sales yet', 'The pipeline has counted no sales so far. '
       + 'Send some with ./tillstream generate --rate 10, and they show here within a second.') : '');

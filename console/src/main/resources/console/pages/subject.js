@@ -1,6 +1,6 @@
 // One subject: its versions and schemas, a diff between two versions, the compatibility level, and a checked registration.
 import { api } from '../api.js';
-import { h, state, toast } from '../ui.js';
+import { h, stat, state, toast } from '../ui.js';
 
 const LEVELS = {
   NONE: 'No check: any schema is accepted.',
@@ -207,7 +207,7 @@ export function create(root, { info, params: [subject] }) {
     const latest = versions[versions.length - 1];
     stats.replaceChildren(...[['Versions', versions.length], ['Latest version', latest],
       ['Compatibility', h('span', {}, detail.compatibility, detail.compatibilityInherited ? h('small.muted', {}, ' global') : null)]]
-      .map(([l, v]) => h('div.stat', {}, h('span.stat-label', {}, l), h('span.stat-value', {}, v))));
+      .map(([l, v]) => stat(l, v)));
     compatibility.show(detail, info.readOnly);
     if (changed) {
       if (chosen !== null && !versions.includes(chosen)) chosen = null;

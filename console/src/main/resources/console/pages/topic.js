@@ -1,6 +1,6 @@
 // One topic: partitions, a message browser decoding through the registry, test messages, configs and admin actions.
 import { api } from '../api.js';
-import { h, bytes, count, dialog, field, state, time, toast } from '../ui.js';
+import { h, bytes, count, dialog, field, stat, state, time, toast } from '../ui.js';
 
 function produce(name, partitions, onDone) {
   const format = h('select', { name: 'format' }, h('option', { value: 'text' }, 'Text'), h('option', { value: 'avro' }, 'Avro (through the registry)'));
@@ -142,7 +142,7 @@ function browser(name) {
     element, load,
     setPartitions(n) {
       if (partition.options.length - 1 !== n) {
-        partition.replaceChildren(h('option', { value: '' }, 'All partitions'), Array.from({ length: n }, (_, p) => h('option', { value: p }, `Partition ${p}`)));
+        partition.replaceChildren(h('option', { value: '' }, 'All partitions'), ...Array.from({ length: n }, (_, p) => h('option', { value: p }, `Partition ${p}`)));
       }
     },
     tick() { if (live.checked) load(); },
@@ -164,10 +164,13 @@ export function create(root, { params: [name] }) {
     summary, messages.element,
     h('div.grid-2', {}, h('section.card', {}, h('h2', {}, 'Partitions'), partitions), h('section.card', {}, h('h2', {}, 'Configs'), h('div.configs', {}, configs))));
   let first = true;
+  // Configs are asked for on opening and after an edit only: describing them is the costly part of the answer.
+  let wantConfigs = true;
+  const editedConfig = () => { wantConfigs = true; return refresh(); };
 
   async function refresh() {
     try {
-      current = await api('/topics/' + encodeURIComponent(name));
+      current = await api('/topics/' + encodeURIComponent(name) + (wantConfigs ? '' : '?configs=false'));
     } catch (e) {
       actions.hidden = true;
       summary.replaceChildren(state('error', e.status === 404 ? `There is no topic ${name}` : 'Cannot read the topic',
@@ -178,7 +181,7 @@ export function create(root, { params: [name] }) {
     const s = current.summary;
     summary.replaceChildren(...[['Partitions', s.partitions], ['Replication factor', s.replicationFactor],
       ['Messages', count(s.messages)], ['Size', bytes(s.sizeBytes)], ['In', bytes(s.rates.bytesIn) + '/s'],
-      ['Messages in', count(s.rates.messagesIn) + '/s']].map(([l, v]) => h('div.stat', {}, h('span.stat-label', {}, l), h('span.stat-value', {}, v))));
+      ['Messages in', count(s.rates.messagesIn) + '/s']].map(([l, v]) => stat(l, v)));
     messages.setPartitions(s.partitions);
     partitions.replaceChildren(h('table.compact', {},
       h('thead', {}, h('tr', {}, ['#', 'Leader', 'Replicas', 'In sync', 'Start', 'End', 'Size'].map((c) => h('th', {}, c)))),
@@ -186,10 +189,13 @@ export function create(root, { params: [name] }) {
         h('td.num', {}, p.partition), h('td.num', {}, p.leader ?? h('span.badge.bad', {}, 'offline')),
         h('td', {}, p.replicas.join(', ')), h('td', {}, p.isr.length < p.replicas.length ? h('span.badge.warn', {}, p.isr.join(', ') || 'none') : p.isr.join(', ')),
         h('td.num', {}, count(p.startOffset)), h('td.num', {}, count(p.endOffset)), h('td.num', {}, bytes(p.sizeBytes)))))));
-    configs.replaceChildren(h('table.compact', {}, h('tbody', {}, [...current.configs].sort((a, b) => (b.source === 'DYNAMIC_TOPIC_CONFIG') - (a.source === 'DYNAMIC_TOPIC_CONFIG')).map((c) => h('tr', { title: c.documentation || '' },
-      h('td.mono', {}, c.name), h('td.mono', {}, c.sensitive ? '••••' : c.value ?? '–'),
-      h('td', {}, c.source === 'DYNAMIC_TOPIC_CONFIG' ? h('span.badge.accent', {}, 'set') : h('span.muted', {}, 'default')),
-      h('td', {}, c.readOnly ? null : h('button.link.admin', { type: 'button', onclick: () => editConfig(name, c, refresh) }, 'Edit')))))));
+    if (current.configs) {
+      wantConfigs = false;
+      configs.replaceChildren(h('table.compact', {}, h('tbody', {}, [...current.configs].sort((a, b) => (b.source === 'DYNAMIC_TOPIC_CONFIG') - (a.source === 'DYNAMIC_TOPIC_CONFIG')).map((c) => h('tr', { title: c.documentation || '' },
+        h('td.mono', {}, c.name), h('td.mono', {}, c.sensitive ? '••••' : c.value ?? '–'),
+        h('td', {}, c.source === 'DYNAMIC_TOPIC_CONFIG' ? h('span.badge.accent', {}, 'set') : h('span.muted', {}, 'default')),
+        h('td', {}, c.readOnly ? null : h('button.link.admin', { type: 'button', onclick: () => editConfig(name, c, editedConfig) }, 'Edit')))))));
+    }
     if (first) {
       first = false;
       messages.load();

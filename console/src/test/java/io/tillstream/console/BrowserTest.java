@@ -147,6 +147,7 @@ class BrowserTest {
 
         page.locator("tr[data-topic='" + name + "'] a").click();
         assertThat(page.getByText("No messages here")).isVisible();
+        assertThat(page.getByLabel("Partition").locator("option")).hasText(new String[] {"All partitions", "Partition 0", "Partition 1"});
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Produce").setExact(true)).click();
         page.locator("dialog select[name=format]").selectOption("avro");
         page.locator("dialog input[name=key]").fill("I317333");

@@ -102,6 +102,7 @@ class ConsoleApiTest {
         assertThat(detail.at("/partitions/0/leader").asInt()).isEqualTo(0);
         assertThat(config(detail, "retention.ms").get("value").asText()).isEqualTo("3600000");
         assertThat(config(detail, "retention.ms").get("source").asText()).isEqualTo("DYNAMIC_TOPIC_CONFIG");
+        assertThat(client.get("/api/v1/topics/" + name + "?configs=false").body().get("configs").isNull()).isTrue();
     }
 
     private static JsonNode config(JsonNode detail, String name) {

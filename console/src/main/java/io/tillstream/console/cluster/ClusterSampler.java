@@ -9,7 +9,6 @@ import org.apache.kafka.clients.admin.FinalizedVersionRange;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -17,7 +16,6 @@ import org.apache.kafka.clients.admin.QuorumInfo;
 import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
@@ -34,7 +32,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -95,6 +92,27 @@ public final class ClusterSampler implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /** A topic with the sample it was read from. */
+    public record SampledTopic(TopicState topic, Snapshot snapshot) {
+    }
+
+    /**
+     * Topic {@code name} from the latest sample, or from a fresh one when it was made since, by
+     * someone else; answered 404 {@code topic_not_found} when there is no such topic.
+     */
+    public SampledTopic topic(String name) {
+        Snapshot snapshot = latest();
+        TopicState topic = snapshot.topics().get(name);
+        if (topic == null) {
+            snapshot = refresh();
+            topic = snapshot.topics().get(name);
+        }
+        if (topic == null) {
+            throw new ConsoleException(404, "topic_not_found", "There is no topic " + name + ".");
+        }
+        return new SampledTopic(topic, snapshot);
+    }
+
     /** The latest sample; takes one first if there is none yet. */
     public Snapshot latest() {
         lastReadMs = System.currentTimeMillis();
@@ -145,15 +163,16 @@ public final class ClusterSampler implements AutoCloseable {
         // One by one: a topic deleted since the listing is left out instead of failing the sample.
         Map<String, TopicDescription> descriptions = new HashMap<>();
         admin.describeTopics(names).topicNameValues().forEach((name, future) -> {
-            TopicDescription description = orNull(future);
+            TopicDescription description = Partial.orNull(future);
             if (description != null) {
                 descriptions.put(name, description);
             }
         });
         List<TopicPartition> partitions = descriptions.values().stream()
             .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition()))).toList();
-        Map<TopicPartition, Long> starts = offsets(partitions, OffsetSpec.earliest());
-        Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
+        // A partition whose leader does not answer is left out rather than failing the sample.
+        Map<TopicPartition, Long> starts = Partial.offsets(admin, partitions, OffsetSpec.earliest());
+        Map<TopicPartition, Long> ends = Partial.offsets(admin, partitions, OffsetSpec.latest());
         Map<Integer, Map<String, LogDirDescription>> logDirs = Errors.await(admin.describeLogDirs(
             nodes.stream().map(Node::id).toList()).allDescriptions());
 
@@ -197,19 +216,6 @@ public final class ClusterSampler implements AutoCloseable {
         return new PartitionState(p.partition(), leader == null ? null : leader.id(),
             p.replicas().stream().map(Node::id).toList(), p.isr().stream().map(Node::id).toList(),
             starts.getOrDefault(tp, -1L), ends.getOrDefault(tp, -1L), size);
-    }
-
-    /** Offsets per partition; a partition whose leader does not answer is left out rather than failing the sample. */
-    private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
-        ListOffsetsResult result = admin.listOffsets(partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> spec)));
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        for (TopicPartition tp : partitions) {
-            ListOffsetsResult.ListOffsetsResultInfo info = orNull(result.partitionResult(tp));
-            if (info != null) {
-                offsets.put(tp, info.offset());
-            }
-        }
-        return offsets;
     }
 
     private Map<Snapshot.Commit, Long> commits() {
@@ -286,7 +292,7 @@ public final class ClusterSampler implements AutoCloseable {
 
     /** The controller quorum, or null from a cluster or an ACL that does not tell. */
     private QuorumInfo quorum() {
-        return orNull(admin.describeMetadataQuorum().quorumInfo());
+        return Partial.orNull(admin.describeMetadataQuorum().quorumInfo());
     }
 
     /**
@@ -294,22 +300,9 @@ public final class ClusterSampler implements AutoCloseable {
      * about any cluster (a broker's release is only visible through its JMX or logs).
      */
     private String metadataVersion() {
-        FeatureMetadata features = orNull(admin.describeFeatures().featureMetadata());
+        FeatureMetadata features = Partial.orNull(admin.describeFeatures().featureMetadata());
         FinalizedVersionRange range = features == null ? null : features.finalizedFeatures().get("metadata.version");
         return range == null ? null : "metadata.version " + range.maxVersionLevel();
-    }
-
-    /** The value of an optional part of a sample, null when that part failed. */
-    private static <T> T orNull(KafkaFuture<T> future) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            log.debug("Part of a sample failed", e.getCause());
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
     }
 
     @Override

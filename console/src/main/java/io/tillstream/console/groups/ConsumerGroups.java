@@ -1,5 +1,6 @@
 package io.tillstream.console.groups;
 
+import io.tillstream.console.cluster.Partial;
 import io.tillstream.console.cluster.Snapshot;
 import io.tillstream.console.http.ConsoleException;
 import io.tillstream.console.http.Errors;
@@ -7,7 +8,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /**
@@ -44,11 +43,10 @@ final class ConsumerGroups {
         this.admin = admin;
     }
 
-    /** The groups whose id contains {@code search}, ignoring case, with their lag as {@code snapshot} saw it. */
+    /** The groups whose id contains {@code search} (lower case), ignoring case, with their lag as {@code snapshot} saw it. */
     List<GroupSummary> list(String search, Snapshot snapshot) {
-        String needle = search.toLowerCase(Locale.ROOT);
         List<GroupListing> listings = Errors.await(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all())
-            .stream().filter(g -> g.groupId().toLowerCase(Locale.ROOT).contains(needle))
+            .stream().filter(g -> g.groupId().toLowerCase(Locale.ROOT).contains(search))
             .sorted(Comparator.comparing(GroupListing::groupId)).toList();
         if (listings.isEmpty()) {
             return List.of();
@@ -58,7 +56,7 @@ final class ConsumerGroups {
         Map<String, SampledLag> lags = SampledLag.byGroup(snapshot);
         List<GroupSummary> groups = new ArrayList<>();
         for (GroupListing listing : listings) {
-            ConsumerGroupDescription description = orNull(described.get(listing.groupId()));
+            ConsumerGroupDescription description = Partial.orNull(described.get(listing.groupId()));
             SampledLag lag = lags.get(listing.groupId());
             Set<String> topics = new TreeSet<>(lag == null ? Set.of() : lag.topics());
             if (description != null) {
@@ -80,7 +78,8 @@ final class ConsumerGroups {
         Set<TopicPartition> partitions = new TreeSet<>(BY_TOPIC_AND_PARTITION);
         partitions.addAll(committed.keySet());
         partitions.addAll(owners.keySet());
-        Map<TopicPartition, Long> ends = endOffsets(partitions);
+        // A partition whose leader does not answer shows no lag instead of failing the page.
+        Map<TopicPartition, Long> ends = Partial.offsets(admin, partitions, OffsetSpec.latest());
 
         List<GroupDetail.PartitionLag> lags = new ArrayList<>();
         long total = 0;
@@ -175,37 +174,9 @@ final class ConsumerGroups {
         return offsets;
     }
 
-    /** End offsets one by one: a partition whose leader does not answer shows no lag instead of failing the page. */
-    private Map<TopicPartition, Long> endOffsets(Set<TopicPartition> partitions) {
-        if (partitions.isEmpty()) {
-            return Map.of();
-        }
-        ListOffsetsResult result = admin.listOffsets(partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())));
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        partitions.forEach(tp -> {
-            ListOffsetsResult.ListOffsetsResultInfo info = orNull(result.partitionResult(tp));
-            if (info != null) {
-                ends.put(tp, info.offset());
-            }
-        });
-        return ends;
-    }
-
     private static GroupDetail.Member member(MemberDescription m) {
         return new GroupDetail.Member(m.consumerId(), m.groupInstanceId().orElse(null), m.clientId(), m.host(),
             m.assignment().topicPartitions().stream().sorted(BY_TOPIC_AND_PARTITION)
                 .map(tp -> new GroupDetail.Assignment(tp.topic(), tp.partition())).toList());
-    }
-
-    /** A part of a page that may fail alone (a group gone since the listing, a leader away): null then. */
-    private static <T> T orNull(KafkaFuture<T> future) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
     }
 }

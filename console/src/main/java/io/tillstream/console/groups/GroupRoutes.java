@@ -4,14 +4,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tillstream.console.cluster.ClusterSampler;
 import io.tillstream.console.http.Bodies;
-import io.tillstream.console.http.ConsoleException;
 import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
 import org.apache.kafka.clients.admin.Admin;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code /groups}: consumer groups with their state, members and lag, a lag history per group for
@@ -47,8 +45,7 @@ public final class GroupRoutes implements Routes {
     }
 
     private void list(Context ctx) {
-        String search = Optional.ofNullable(ctx.queryParam("search")).orElse("").trim();
-        ctx.json(groups.list(search, sampler.latest()));
+        ctx.json(groups.list(Bodies.search(ctx), sampler.latest()));
     }
 
     private void detail(Context ctx) {
@@ -74,10 +71,7 @@ public final class GroupRoutes implements Routes {
     /** Deletes only when {@code confirm} repeats the id, so a slip of the mouse cannot delete a group. */
     private void delete(Context ctx) {
         String id = GroupRequests.requireId(ctx.pathParam("id"));
-        if (!id.equals(ctx.queryParam("confirm"))) {
-            throw new ConsoleException(400, "confirmation_mismatch",
-                "Type the group's id, " + id + ", to confirm that it should be deleted.");
-        }
+        Bodies.requireConfirmation(ctx, id, "group's id");
         groups.delete(id);
         sampler.refresh();
         ctx.status(204);

@@ -2,6 +2,8 @@ package io.tillstream.console.http;
 
 import io.javalin.http.Context;
 
+import java.util.Locale;
+
 /** Reading request bodies and parameters, with every malformed one answered 400 in the user's words. */
 public final class Bodies {
 
@@ -31,6 +33,23 @@ public final class Bodies {
             return requireRange(name, Long.parseLong(value.trim()), min, max);
         } catch (NumberFormatException e) {
             throw ConsoleException.badRequest(name + " must be a whole number, not '" + value + "'.");
+        }
+    }
+
+    /** The {@code search} query parameter, trimmed and lower case, to match names ignoring case; empty when absent. */
+    public static String search(Context ctx) {
+        String search = ctx.queryParam("search");
+        return search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Refuses a deletion unless the {@code confirm} query parameter repeats {@code name}, so that a
+     * slip of the mouse cannot delete anything; {@code what} names it in the answer ("topic's name").
+     */
+    public static void requireConfirmation(Context ctx, String name, String what) {
+        if (!name.equals(ctx.queryParam("confirm"))) {
+            throw new ConsoleException(400, "confirmation_mismatch",
+                "Type the " + what + ", " + name + ", to confirm that it should be deleted.");
         }
     }
 

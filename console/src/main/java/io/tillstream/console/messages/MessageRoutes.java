@@ -44,7 +44,7 @@ public final class MessageRoutes implements Routes, AutoCloseable {
     }
 
     private void browse(Context ctx) {
-        TopicState topic = topic(ctx.pathParam("name"));
+        TopicState topic = sampler.topic(ctx.pathParam("name")).topic();
         Long partition = Bodies.queryLong(ctx, "partition", 0, topic.partitions().size() - 1L);
         Long offset = Bodies.queryLong(ctx, "offset", 0, Long.MAX_VALUE);
         Long timestamp = Bodies.queryLong(ctx, "timestamp", 0, Long.MAX_VALUE);
@@ -59,23 +59,12 @@ public final class MessageRoutes implements Routes, AutoCloseable {
     }
 
     private void produce(Context ctx) {
-        TopicState topic = topic(ctx.pathParam("name"));
+        TopicState topic = sampler.topic(ctx.pathParam("name")).topic();
         TestProducer.Request request = Bodies.read(ctx, TestProducer.Request.class);
         if (request.partition() != null) {
             Bodies.requireRange("partition", request.partition(), 0, topic.partitions().size() - 1L);
         }
         ctx.status(201).json(producer.send(topic.name(), request));
-    }
-
-    private TopicState topic(String name) {
-        TopicState topic = sampler.latest().topics().get(name);
-        if (topic == null) {
-            topic = sampler.refresh().topics().get(name);
-        }
-        if (topic == null) {
-            throw new ConsoleException(404, "topic_not_found", "There is no topic " + name + ".");
-        }
-        return topic;
     }
 
     @Override

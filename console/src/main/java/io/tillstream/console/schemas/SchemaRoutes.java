@@ -56,7 +56,7 @@ public final class SchemaRoutes implements Routes {
     }
 
     private void list(Context ctx) {
-        String search = Optional.ofNullable(ctx.queryParam("search")).orElse("").trim().toLowerCase(Locale.ROOT);
+        String search = Bodies.search(ctx);
         CompatibilityLevel global = registry.getCompatibility(null);
         ctx.json(registry.getLatestSchemas().stream()
             .filter(s -> s.subject().toLowerCase(Locale.ROOT).contains(search))

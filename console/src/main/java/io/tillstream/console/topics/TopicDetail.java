@@ -4,7 +4,10 @@ import io.tillstream.console.cluster.PartitionState;
 
 import java.util.List;
 
-/** The Topic page: its summary, partitions and every config with where its value comes from. */
+/**
+ * The Topic page: its summary, partitions and every config with where its value comes from;
+ * {@code configs} is null when the request left them out.
+ */
 public record TopicDetail(TopicSummary summary, List<PartitionState> partitions, List<ConfigValue> configs) {
 
     /**

@@ -4,9 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tillstream.console.cluster.ClusterSampler;
 import io.tillstream.console.cluster.Snapshot;
-import io.tillstream.console.cluster.TopicState;
 import io.tillstream.console.http.Bodies;
-import io.tillstream.console.http.ConsoleException;
 import io.tillstream.console.http.Errors;
 import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
@@ -54,7 +52,7 @@ public final class TopicRoutes implements Routes {
     }
 
     private void list(Context ctx) {
-        String search = Optional.ofNullable(ctx.queryParam("search")).orElse("").trim().toLowerCase(Locale.ROOT);
+        String search = Bodies.search(ctx);
         boolean internal = Boolean.parseBoolean(ctx.queryParam("internal"));
         Snapshot snapshot = sampler.latest();
         ctx.json(snapshot.topics().values().stream()
@@ -62,27 +60,24 @@ public final class TopicRoutes implements Routes {
             .map(t -> TopicSummary.of(t, snapshot)).toList());
     }
 
+    /** The topic with its configs, or without them (null) for {@code configs=false}: describing them costs a request to Kafka. */
     private void detail(Context ctx) {
         String name = TopicRequests.requireName(ctx.pathParam("name"));
-        Snapshot snapshot = sampler.latest();
-        TopicState topic = snapshot.topics().get(name);
-        if (topic == null) {
-            // Perhaps made since the last sample, by someone else.
-            snapshot = sampler.refresh();
-            topic = snapshot.topics().get(name);
-        }
-        if (topic == null) {
-            throw new ConsoleException(404, "topic_not_found", "There is no topic " + name + ".");
-        }
+        ClusterSampler.SampledTopic sampled = sampler.topic(name);
+        boolean withConfigs = !"false".equals(ctx.queryParam("configs"));
+        ctx.json(new TopicDetail(TopicSummary.of(sampled.topic(), sampled.snapshot()), sampled.topic().partitions(),
+            withConfigs ? configs(name) : null));
+    }
+
+    private List<TopicDetail.ConfigValue> configs(String name) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, name);
         Config config = Errors.await(admin.describeConfigs(Set.of(resource),
             new DescribeConfigsOptions().includeDocumentation(true)).all()).get(resource);
-        List<TopicDetail.ConfigValue> configs = config.entries().stream()
+        return config.entries().stream()
             .sorted(Comparator.comparing(ConfigEntry::name))
             .map(e -> new TopicDetail.ConfigValue(e.name(), e.isSensitive() ? null : e.value(), e.source().name(),
                 e.isDefault(), e.isReadOnly(), e.isSensitive(), e.documentation()))
             .toList();
-        ctx.json(new TopicDetail(TopicSummary.of(topic, snapshot), topic.partitions(), configs));
     }
 
     private void create(Context ctx) {
@@ -123,10 +118,7 @@ public final class TopicRoutes implements Routes {
     /** Deletes only when {@code confirm} repeats the name, so a slip of the mouse cannot delete a topic. */
     private void delete(Context ctx) {
         String name = TopicRequests.requireName(ctx.pathParam("name"));
-        if (!name.equals(ctx.queryParam("confirm"))) {
-            throw new ConsoleException(400, "confirmation_mismatch",
-                "Type the topic's name, " + name + ", to confirm that it should be deleted.");
-        }
+        Bodies.requireConfirmation(ctx, name, "topic's name");
         Errors.await(admin.deleteTopics(List.of(name)).all());
         sampler.refresh();
         ctx.status(204);
