@@ -7,8 +7,6 @@ import io.tillstream.console.ControlCenter;
 import io.tillstream.pipeline.SalesPipeline;
 import io.tillstream.registry.RegistryConfig;
 import io.tillstream.registry.SchemaRegistryServer;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -17,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BiFunction;
 
 /**
@@ -73,8 +70,8 @@ final class LocalPlatform implements AutoCloseable {
         SchemaRegistryServer registry = null;
         SalesPipeline sales = null;
         try {
-            int salesPartitions = ensureSalesTopic(cluster, options.partitions);
             ConnectionOptions local = ConnectionOptions.to(cluster.bootstrapServers());
+            int salesPartitions = ensureSalesTopic(cluster, local, options.partitions);
             registry = RegistryCommand.startRegistry(local,
                 Map.of(RegistryConfig.LISTENERS_CONFIG, "http://" + host + ":" + options.registryPort));
             sales = processor == null ? null : processor.apply(cluster, registryUrl(spec, registry));
@@ -155,25 +152,19 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     /** Creates raw_data on first start; on later starts reports the partitions it has. */
-    private static int ensureSalesTopic(LocalCluster cluster, int partitions) {
-        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+    private static int ensureSalesTopic(LocalCluster cluster, ConnectionOptions local, int partitions) {
+        try (ClusterConnection connection = ClusterConnection.open(local)) {
             try {
-                admin.createTopics(List.of(new NewTopic(SALES_TOPIC, partitions, cluster.spec().replicationFactor())))
-                    .all().get();
+                connection.await(connection.admin().createTopics(
+                    List.of(new NewTopic(SALES_TOPIC, partitions, cluster.spec().replicationFactor()))).all());
                 return partitions;
-            } catch (ExecutionException e) {
+            } catch (CommandFailedException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new CommandFailedException("cannot create topic " + SALES_TOPIC + ": " + e.getCause().getMessage(),
+                    throw new CommandFailedException("cannot create topic " + SALES_TOPIC + ": " + e.getMessage(),
                         ExitCode.FAILED, e.getCause());
                 }
             }
-            return admin.describeTopics(List.of(SALES_TOPIC)).allTopicNames().get().get(SALES_TOPIC).partitions().size();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CommandFailedException("interrupted while creating " + SALES_TOPIC, ExitCode.FAILED, e);
-        } catch (ExecutionException e) {
-            throw new CommandFailedException("cannot describe topic " + SALES_TOPIC + ": " + e.getCause().getMessage(),
-                ExitCode.FAILED, e.getCause());
+            return connection.describeTopics(List.of(SALES_TOPIC)).get(SALES_TOPIC).partitions().size();
         }
     }
 }
