@@ -8,9 +8,11 @@ import io.tillstream.registry.model.RegistryException;
 import io.tillstream.registry.model.SchemaContent;
 import io.tillstream.registry.model.SchemaReference;
 import io.tillstream.registry.model.SchemaVersion;
-import io.tillstream.registry.schema.AvroSchema;
 import io.tillstream.registry.schema.CompatibilityChecker;
 import io.tillstream.registry.schema.CompatibilityChecker.Previous;
+import io.tillstream.registry.schema.Dependency;
+import io.tillstream.registry.schema.ParsedSchema;
+import io.tillstream.registry.schema.SchemaTypes;
 import io.tillstream.registry.store.KafkaLog;
 import io.tillstream.registry.store.RegistryState;
 import io.tillstream.registry.store.StoreKey;
@@ -96,7 +98,7 @@ public final class SchemaRegistry {
             } else {
                 id = knownId.orElseGet(() -> state.maxId() + 1);
             }
-            RegisteredSchema registered = new RegisteredSchema(subject, version, id, RegisteredSchema.AVRO,
+            RegisteredSchema registered = new RegisteredSchema(subject, version, id, candidate.content().schemaType(),
                 candidate.content().references(), candidate.content().schema(), false);
             write(new SchemaKey(subject, version), new SchemaValue(registered));
             return registered;
@@ -118,8 +120,9 @@ public final class SchemaRegistry {
         for (int i = versions.size() - 1; i >= 0; i--) {
             RegisteredSchema version = versions.get(i);
             if (version.content().equals(candidate.content())
-                || version.references().equals(candidate.content().references())
-                && parse(version).schema().equals(candidate.parsed().schema())) {
+                || version.schemaType().equals(candidate.content().schemaType())
+                && version.references().equals(candidate.content().references())
+                && parse(version).sameAs(candidate.parsed())) {
                 return Optional.of(version);
             }
         }
@@ -291,8 +294,8 @@ public final class SchemaRegistry {
     private List<String> incompatibilities(String subject, Candidate candidate, List<RegisteredSchema> previous) {
         CompatibilityLevel level = compatibilityInScope(subject);
         List<Previous> parsed = CompatibilityChecker.inScope(previous, level).stream()
-            .map(s -> new Previous(s.version(), parse(s).schema())).toList();
-        return CompatibilityChecker.check(candidate.parsed().schema(), parsed, level);
+            .map(s -> new Previous(s.version(), parse(s))).toList();
+        return CompatibilityChecker.check(candidate.parsed(), parsed, level);
     }
 
     // ---- config and mode ----
@@ -389,14 +392,10 @@ public final class SchemaRegistry {
     // ---- parsing ----
 
     /** A requested schema parsed, with the text and references it would be stored with. */
-    private record Candidate(AvroSchema parsed, SchemaContent content) {
+    private record Candidate(ParsedSchema parsed, SchemaContent content) {
     }
 
     private Candidate candidate(SchemaRequest request, boolean normalize) {
-        if (request.schemaType() != null && !RegisteredSchema.AVRO.equalsIgnoreCase(request.schemaType())) {
-            throw RegistryException.invalidSchema("Invalid schema type " + request.schemaType()
-                + "; this registry supports AVRO only");
-        }
         if (request.schema() == null || request.schema().isBlank()) {
             throw RegistryException.invalidSchema("Empty schema");
         }
@@ -408,18 +407,19 @@ public final class SchemaRegistry {
         if (normalize) {
             references = references.stream().distinct().sorted((a, b) -> a.name().compareTo(b.name())).toList();
         }
-        AvroSchema parsed = AvroSchema.parse(request.schema(), referencedTexts(references, new ArrayList<>()));
+        ParsedSchema parsed = SchemaTypes.parse(request.schemaType(), request.schema(),
+            dependencies(references, new ArrayList<>()));
         String text = normalize ? parsed.normalized() : parsed.canonical();
-        return new Candidate(parsed, new SchemaContent(RegisteredSchema.AVRO, text, references));
+        return new Candidate(parsed, new SchemaContent(parsed.schemaType(), text, references));
     }
 
-    private AvroSchema parse(RegisteredSchema stored) {
-        return AvroSchema.parse(stored.schema(), referencedTexts(stored.references(), new ArrayList<>()));
+    private ParsedSchema parse(RegisteredSchema stored) {
+        return SchemaTypes.parse(stored.schemaType(), stored.schema(), dependencies(stored.references(), new ArrayList<>()));
     }
 
-    /** The texts of {@code references} and of everything they reference, each after what it needs. */
-    private List<String> referencedTexts(List<SchemaReference> references, List<String> seenSubjectVersions) {
-        List<String> texts = new ArrayList<>();
+    /** The schemas {@code references} name and everything they reference, each after what it needs. */
+    private List<Dependency> dependencies(List<SchemaReference> references, List<String> seenSubjectVersions) {
+        List<Dependency> dependencies = new ArrayList<>();
         for (SchemaReference reference : references) {
             String id = reference.subject() + "/" + reference.version();
             if (seenSubjectVersions.contains(id)) {
@@ -427,10 +427,10 @@ public final class SchemaRegistry {
             }
             seenSubjectVersions.add(id);
             RegisteredSchema target = resolve(reference);
-            texts.addAll(referencedTexts(target.references(), seenSubjectVersions));
-            texts.add(target.schema());
+            dependencies.addAll(dependencies(target.references(), seenSubjectVersions));
+            dependencies.add(new Dependency(reference.name(), target.schema()));
         }
-        return texts;
+        return dependencies;
     }
 
     private RegisteredSchema resolve(SchemaReference reference) {

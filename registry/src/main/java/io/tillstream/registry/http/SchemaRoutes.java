@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.tillstream.registry.core.SchemaRegistry;
 import io.tillstream.registry.model.RegisteredSchema;
 import io.tillstream.registry.model.SchemaContent;
+import io.tillstream.registry.schema.SchemaTypes;
 
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class SchemaRoutes {
 
     void addTo(RoutesConfig routes) {
         routes.get("/schemas", this::list);
-        routes.get("/schemas/types", ctx -> Json.respond(ctx, List.of(RegisteredSchema.AVRO)));
+        routes.get("/schemas/types", ctx -> Json.respond(ctx, SchemaTypes.names()));
         routes.get("/schemas/ids/{id}", this::byId);
         routes.get("/schemas/ids/{id}/schema", ctx -> Json.respondSchemaText(ctx, registry.schemaById(Params.id(ctx)).schema()));
         routes.get("/schemas/ids/{id}/subjects", ctx -> Json.respond(ctx, Paging.page(ctx,
