@@ -53,6 +53,18 @@ public final class RegistryConfig extends AbstractConfig {
     public static final String AUTHENTICATION_USERS_FILE_DOC = "A file of user:password lines; when set, every request "
         + "needs HTTP basic authentication as one of them.";
 
+    public static final String SCHEMA_REGISTRY_GROUP_ID_CONFIG = "schema.registry.group.id";
+    public static final String SCHEMA_REGISTRY_GROUP_ID_DOC = "The Kafka group in which the registry instances of one "
+        + "schemas topic elect their leader.";
+
+    public static final String LEADER_ELIGIBILITY_CONFIG = "leader.eligibility";
+    public static final String LEADER_ELIGIBILITY_DOC = "Whether this instance may be elected leader; false makes it a "
+        + "follower that forwards every write.";
+
+    public static final String HOST_NAME_CONFIG = "host.name";
+    public static final String HOST_NAME_DOC = "The host name the other instances forward writes to; the listener's "
+        + "host when not set.";
+
     /** Our own kafkastore.* settings: everything else under the prefix is a Kafka client setting. */
     private static final Set<String> OWN_KAFKASTORE_SETTINGS = Set.of(KAFKASTORE_TOPIC_CONFIG,
         KAFKASTORE_TIMEOUT_MS_CONFIG, KAFKASTORE_INIT_TIMEOUT_MS_CONFIG);
@@ -77,7 +89,11 @@ public final class RegistryConfig extends AbstractConfig {
         .define(SCHEMA_COMPATIBILITY_LEVEL_CONFIG, Type.STRING, CompatibilityLevel.BACKWARD.name(),
             ConfigDef.CaseInsensitiveValidString.in(Arrays.stream(CompatibilityLevel.values()).map(Enum::name)
                 .toArray(String[]::new)), Importance.MEDIUM, SCHEMA_COMPATIBILITY_LEVEL_DOC)
-        .define(AUTHENTICATION_USERS_FILE_CONFIG, Type.STRING, null, Importance.MEDIUM, AUTHENTICATION_USERS_FILE_DOC);
+        .define(AUTHENTICATION_USERS_FILE_CONFIG, Type.STRING, null, Importance.MEDIUM, AUTHENTICATION_USERS_FILE_DOC)
+        .define(SCHEMA_REGISTRY_GROUP_ID_CONFIG, Type.STRING, "schema-registry", new ConfigDef.NonEmptyString(),
+            Importance.MEDIUM, SCHEMA_REGISTRY_GROUP_ID_DOC)
+        .define(LEADER_ELIGIBILITY_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, LEADER_ELIGIBILITY_DOC)
+        .define(HOST_NAME_CONFIG, Type.STRING, null, Importance.LOW, HOST_NAME_DOC);
 
     private final URI listener;
 
@@ -106,6 +122,12 @@ public final class RegistryConfig extends AbstractConfig {
 
     public int listenerPort() {
         return listener.getPort();
+    }
+
+    /** The host others reach this instance at: {@code host.name}, else the listener's host. */
+    public String advertisedHost() {
+        String hostName = getString(HOST_NAME_CONFIG);
+        return hostName == null || hostName.isBlank() ? listenerHost() : hostName;
     }
 
     public CompatibilityLevel defaultCompatibility() {

@@ -4,6 +4,9 @@ import io.javalin.Javalin;
 import io.tillstream.registry.core.SchemaRegistry;
 import io.tillstream.registry.http.BasicAuth;
 import io.tillstream.registry.http.RestApi;
+import io.tillstream.registry.leader.LeaderElection;
+import io.tillstream.registry.leader.Leadership;
+import io.tillstream.registry.leader.RegistryInstance;
 import io.tillstream.registry.store.KafkaLog;
 import io.tillstream.registry.store.RegistryState;
 import org.slf4j.Logger;
@@ -15,7 +18,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A Schema Registry with Confluent's v1 REST API, its state in a Kafka topic.
+ * A Schema Registry with Confluent's v1 REST API, its state in a Kafka topic. Any number of them may
+ * share one topic: they elect a leader through Kafka, which alone writes; the others serve reads
+ * from their own copy of the log and forward writes to it.
  *
  * <pre>{@code
  * try (SchemaRegistryServer server = SchemaRegistryServer.create(new RegistryConfig(Map.of(
@@ -28,25 +33,32 @@ import java.util.concurrent.TimeoutException;
 public final class SchemaRegistryServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaRegistryServer.class);
+    /** Every instance of a topic writes under this one transactional ID, so each new leader fences the last. */
+    private static final String WRITER_ID_PREFIX = "tillstream-registry-";
 
     private final RegistryConfig config;
     private final KafkaLog kafkaLog;
+    private final Leadership leadership;
     private final Javalin http;
+    private LeaderElection election;
     private volatile boolean closed;
     private volatile int port = -1;
 
-    private SchemaRegistryServer(RegistryConfig config, KafkaLog kafkaLog, Javalin http) {
+    private SchemaRegistryServer(RegistryConfig config, KafkaLog kafkaLog, Leadership leadership, Javalin http) {
         this.config = config;
         this.kafkaLog = kafkaLog;
+        this.leadership = leadership;
         this.http = http;
     }
 
     /** A server for {@code config}, not yet started. */
     public static SchemaRegistryServer create(RegistryConfig config) {
         RegistryState state = new RegistryState();
-        KafkaLog kafkaLog = new KafkaLog(config.getString(RegistryConfig.KAFKASTORE_TOPIC_CONFIG),
-            config.kafkaClientProps(), config.getLong(RegistryConfig.KAFKASTORE_TIMEOUT_MS_CONFIG), state::apply);
-        SchemaRegistry registry = new SchemaRegistry(state, kafkaLog, config.defaultCompatibility());
+        String topic = config.getString(RegistryConfig.KAFKASTORE_TOPIC_CONFIG);
+        long timeoutMs = config.getLong(RegistryConfig.KAFKASTORE_TIMEOUT_MS_CONFIG);
+        KafkaLog kafkaLog = new KafkaLog(topic, config.kafkaClientProps(), timeoutMs, state::apply);
+        Leadership leadership = new Leadership(() -> kafkaLog.openWriter(WRITER_ID_PREFIX + topic), timeoutMs);
+        SchemaRegistry registry = new SchemaRegistry(state, kafkaLog, leadership, config.defaultCompatibility());
         String usersFile = config.getString(RegistryConfig.AUTHENTICATION_USERS_FILE_CONFIG);
         BasicAuth auth;
         try {
@@ -55,13 +67,16 @@ public final class SchemaRegistryServer implements AutoCloseable {
             throw new RegistryStartException("Cannot read " + RegistryConfig.AUTHENTICATION_USERS_FILE_CONFIG + " "
                 + usersFile + ": " + e.getCause().getMessage(), e);
         }
-        Javalin http = RestApi.create(registry, config.listenerHost(), config.listenerPort(), auth);
-        return new SchemaRegistryServer(config, kafkaLog, http);
+        Javalin http = RestApi.create(new RestApi.Parts(registry, leadership, kafkaLog,
+            config.getString(RegistryConfig.SCHEMA_REGISTRY_GROUP_ID_CONFIG), timeoutMs, auth),
+            config.listenerHost(), config.listenerPort());
+        return new SchemaRegistryServer(config, kafkaLog, leadership, http);
     }
 
     /**
-     * Reads the {@code _schemas} topic to its end (creating it if missing), then starts serving;
-     * returns once both are done. On failure nothing is left running.
+     * Reads the {@code _schemas} topic to its end (creating it if missing), starts serving, and joins
+     * the leader election; returns once all three are done. Writes that arrive before the first
+     * election ends wait for it. On failure nothing is left running.
      *
      * @throws RegistryStartException if Kafka is out of reach within {@code kafkastore.init.timeout.ms},
      *                                the topic is unusable or the port is taken
@@ -79,6 +94,9 @@ public final class SchemaRegistryServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             close();
             throw new RegistryStartException("Interrupted while reading the schemas topic", e);
+        } catch (IllegalStateException e) {
+            close();
+            throw new RegistryStartException(e.getMessage(), e);
         } catch (ExecutionException | RuntimeException e) {
             close();
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
@@ -92,6 +110,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
             throw new RegistryStartException("Cannot listen on " + config.listenerHost() + ":" + config.listenerPort()
                 + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
         }
+        RegistryInstance self = new RegistryInstance(url(config.advertisedHost()),
+            config.getBoolean(RegistryConfig.LEADER_ELIGIBILITY_CONFIG));
+        election = new LeaderElection(self, config.getString(RegistryConfig.SCHEMA_REGISTRY_GROUP_ID_CONFIG),
+            kafkaLog.topic(), config.kafkaClientProps(), leadership);
+        election.start();
         log.info("Schema registry listening on {}", url());
     }
 
@@ -105,10 +128,19 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     /** The REST API's base URL, for example {@code http://127.0.0.1:8081}. */
     public String url() {
-        String host = config.listenerHost();
+        return url(config.listenerHost());
+    }
+
+    private String url(String host) {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
+    /** Whether this instance is the elected leader right now. */
+    public boolean isLeader() {
+        return leadership.isLeader();
+    }
+
+    /** Stops serving, leaves the election (the others elect a new leader at once) and stops reading. */
     @Override
     public void close() {
         if (closed) {
@@ -116,6 +148,9 @@ public final class SchemaRegistryServer implements AutoCloseable {
         }
         closed = true;
         http.stop();
+        if (election != null) {
+            election.close();
+        }
         kafkaLog.close();
     }
 }

@@ -2,6 +2,10 @@ package io.tillstream.registry;
 
 import io.tillstream.cluster.LocalCluster;
 import io.tillstream.cluster.testing.TestClusters;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -9,6 +13,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -24,8 +29,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +72,30 @@ class KafkaStoreTest {
         SchemaRegistryServer server = SchemaRegistryServer.create(new RegistryConfig(props));
         server.start();
         return server;
+    }
+
+    private static void createTopic(String topic, String cleanupPolicy) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy)))).all().get();
+        }
+    }
+
+    private static void produce(String topic, List<String[]> keysAndValues) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            for (String[] r : keysAndValues) {
+                producer.send(new ProducerRecord<>(topic, 0, r[0], r[1]));
+            }
+        }
+    }
+
+    /** What compaction leaves of the topic once it has run and removed the tombstones: the last value of each key's bytes. */
+    private static Map<String, String> compacted(String topic) {
+        Map<String, String> last = new LinkedHashMap<>();
+        records(topic).forEach(r -> last.put(r.key(), r.value()));
+        last.values().removeIf(Objects::isNull);
+        return last;
     }
 
     private static List<ConsumerRecord<String, String>> records(String topic) {
@@ -131,8 +162,9 @@ class KafkaStoreTest {
     }
 
     @Test
-    void aTopicConfluentWroteIsReadWithTheSameIdsVersionsConfigAndDeletions() {
+    void aTopicConfluentWroteIsReadWithTheSameIdsVersionsConfigAndDeletions() throws Exception {
         String topic = "_schemas_confluent";
+        createTopic(topic, TopicConfig.CLEANUP_POLICY_COMPACT);
         String orders = "{\"type\":\"record\",\"name\":\"Order\",\"namespace\":\"shop\",\"fields\":[{\"name\":\"id\",\"type\":\"string\"}]}";
         String ordersV2 = "{\"type\":\"record\",\"name\":\"Order\",\"namespace\":\"shop\",\"fields\":[{\"name\":\"id\",\"type\":\"string\"},"
             + "{\"name\":\"total\",\"type\":\"double\",\"default\":0.0}]}";
@@ -159,18 +191,25 @@ class KafkaStoreTest {
                 "{\"subject\":\"later-value\",\"version\":1,\"id\":35,\"schema\":\"\\\"string\\\"\",\"deleted\":false}"},
             new String[] {"{\"keytype\":\"DELETE_SUBJECT\",\"subject\":\"later-value\",\"magic\":0}",
                 "{\"subject\":\"later-value\",\"version\":1}"},
-            new String[] {"{\"keytype\":\"MODE\",\"subject\":\"later-value\",\"magic\":0}", "{\"mode\":\"READONLY\"}"});
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
-            for (String[] r : confluentRecords) {
-                producer.send(new ProducerRecord<>(topic, 0, r[0], r[1]));
-            }
-        }
+            new String[] {"{\"keytype\":\"MODE\",\"subject\":\"later-value\",\"magic\":0}", "{\"mode\":\"READONLY\"}"},
+            // Keys in the forms older versions wrote: magic 0, Confluent 3.x's field order, and no magic at all.
+            new String[] {"{\"keytype\":\"SCHEMA\",\"subject\":\"legacy-value\",\"version\":1,\"magic\":0}",
+                "{\"subject\":\"legacy-value\",\"version\":1,\"id\":36,\"schema\":\"\\\"int\\\"\",\"deleted\":false}"},
+            new String[] {"{\"subject\":\"legacy-value\",\"version\":2,\"magic\":1,\"keytype\":\"SCHEMA\"}",
+                "{\"subject\":\"legacy-value\",\"version\":2,\"id\":37,\"schema\":\"\\\"long\\\"\",\"deleted\":false}"},
+            new String[] {"{\"keytype\":\"SCHEMA\",\"subject\":\"legacy-value\",\"version\":3}",
+                "{\"subject\":\"legacy-value\",\"version\":3,\"id\":38,\"schema\":\"\\\"float\\\"\",\"deleted\":false}"},
+            new String[] {"{\"subject\":\"legacy-value\",\"version\":3,\"magic\":1,\"keytype\":\"SCHEMA\"}", null});
+        produce(topic, confluentRecords);
 
         try (SchemaRegistryServer server = start(topic, Map.of())) {
             Http http = new Http(server.url());
-            assertThat(http.get("/subjects").body()).isEqualTo("[\"orders-value\"]");
-            assertThat(http.get("/subjects?deleted=true").body()).isEqualTo("[\"later-value\",\"orders-copy-value\",\"orders-value\"]");
+            assertThat(http.get("/subjects").body()).isEqualTo("[\"legacy-value\",\"orders-value\"]");
+            assertThat(http.get("/subjects?deleted=true").body())
+                .isEqualTo("[\"later-value\",\"legacy-value\",\"orders-copy-value\",\"orders-value\"]");
+            assertThat(http.get("/subjects?deletedOnly=true").body()).isEqualTo("[\"later-value\",\"orders-copy-value\"]");
+            assertThat(http.get("/subjects/legacy-value/versions?deleted=true").body()).isEqualTo("[1,2]");
+            assertThat(http.get("/subjects/legacy-value/versions/2").json().get("id").asInt()).isEqualTo(37);
             assertThat(http.get("/subjects/orders-value/versions/1").json().get("id").asInt()).isEqualTo(21);
             assertThat(http.get("/subjects/orders-value/versions/2").json().get("id").asInt()).isEqualTo(34);
             assertThat(http.get("/schemas/ids/21").json().get("schema").asText()).isEqualTo(orders);
@@ -184,6 +223,67 @@ class KafkaStoreTest {
             // IDs continue above the highest the log ever held, even one whose versions were all removed.
             assertThat(http.post("/subjects/fresh-value/versions", body(record("Fresh"))).body()).isEqualTo("{\"id\":41}");
             assertThat(http.post("/subjects/orders-copy-value/versions", body(orders)).body()).isEqualTo("{\"id\":21}");
+        }
+    }
+
+    @Test
+    void aHardDeleteTombstonesEveryFormOlderRegistriesWroteTheKeyIn() throws Exception {
+        String topic = "_schemas_legacy_keys";
+        createTopic(topic, TopicConfig.CLEANUP_POLICY_COMPACT);
+        String magicZero = "{\"keytype\":\"SCHEMA\",\"subject\":\"old-value\",\"version\":1,\"magic\":0}";
+        String otherOrder = "{\"subject\":\"old-value\",\"version\":2,\"magic\":1,\"keytype\":\"SCHEMA\"}";
+        produce(topic, List.<String[]>of(
+            new String[] {magicZero, "{\"subject\":\"old-value\",\"version\":1,\"id\":7,\"schema\":\"\\\"int\\\"\",\"deleted\":false}"},
+            new String[] {otherOrder, "{\"subject\":\"old-value\",\"version\":2,\"id\":8,\"schema\":\"\\\"long\\\"\",\"deleted\":false}"}));
+        try (SchemaRegistryServer server = start(topic, Map.of())) {
+            Http http = new Http(server.url());
+            assertThat(http.delete("/subjects/old-value").body()).isEqualTo("[1,2]");
+            assertThat(http.delete("/subjects/old-value?permanent=true").body()).isEqualTo("[1,2]");
+        }
+        // Kafka compacts by key bytes: had only our own form been tombstoned, the old records would survive compaction.
+        // (The DELETE_SUBJECT marker stays, as Confluent leaves it: with no versions left it deletes nothing.)
+        assertThat(compacted(topic).keySet()).noneMatch(key -> key.contains("SCHEMA"));
+        try (SchemaRegistryServer server = start(topic, Map.of())) {
+            Http http = new Http(server.url());
+            assertThat(http.get("/subjects?deleted=true").body()).isEqualTo("[]");
+            assertThat(http.get("/schemas/ids/7").errorCode()).isEqualTo(40403);
+            assertThat(http.post("/subjects/new-value/versions", body(record("New"))).body()).isEqualTo("{\"id\":9}");
+        }
+    }
+
+    @Test
+    void aSchemasTopicThatIsNotCompactedIsRefused() throws Exception {
+        createTopic("_schemas_deleting", TopicConfig.CLEANUP_POLICY_DELETE);
+        assertThatThrownBy(() -> start("_schemas_deleting", Map.of())).isInstanceOf(RegistryStartException.class)
+            .hasMessageStartingWith("Topic _schemas_deleting has cleanup.policy=delete;").hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aDataContractAndEveryConfigFieldAreStoredAsConfluentStoresThem() {
+        String topic = "_schemas_contracts";
+        String metadata = "{\"tags\":{\"price\":[\"PII\"]},\"properties\":{\"owner\":\"sales\"},\"sensitive\":[\"customer_id\"]}";
+        String ruleSet = "{\"domainRules\":[{\"name\":\"positive\",\"kind\":\"CONDITION\",\"type\":\"CEL\","
+            + "\"mode\":\"WRITE\",\"expr\":\"message.price > 0\"}]}";
+        try (SchemaRegistryServer server = start(topic, Map.of())) {
+            Http http = new Http(server.url());
+            http.post("/subjects/contract-value/versions", "{\"schema\":\"\\\"string\\\"\",\"metadata\":" + metadata
+                + ",\"ruleSet\":" + ruleSet + "}");
+            http.put("/config/contract-value", "{\"compatibility\":\"FULL\",\"normalize\":true,\"compatibilityGroup\":\"major\","
+                + "\"defaultMetadata\":{\"properties\":{\"team\":\"tills\"}}}");
+        }
+        assertThat(records(topic)).extracting(r -> r.key() + " -> " + r.value()).containsExactly(
+            "{\"keytype\":\"SCHEMA\",\"subject\":\"contract-value\",\"version\":1,\"magic\":1} -> "
+                + "{\"subject\":\"contract-value\",\"version\":1,\"id\":1,\"metadata\":" + metadata + ",\"ruleSet\":" + ruleSet
+                + ",\"schema\":\"\\\"string\\\"\",\"deleted\":false}",
+            "{\"keytype\":\"CONFIG\",\"subject\":\"contract-value\",\"magic\":0} -> {\"normalize\":true,"
+                + "\"compatibilityLevel\":\"FULL\",\"compatibilityGroup\":\"major\",\"defaultMetadata\":{\"properties\":{\"team\":\"tills\"}}}");
+        try (SchemaRegistryServer server = start(topic, Map.of())) {
+            Http http = new Http(server.url());
+            JsonNode version = http.get("/subjects/contract-value/versions/1").json();
+            assertThat(version.get("metadata").toString()).isEqualTo(metadata);
+            assertThat(version.get("ruleSet").toString()).isEqualTo(ruleSet);
+            assertThat(http.get("/schemas/ids/1").json().get("ruleSet").toString()).isEqualTo(ruleSet);
+            assertThat(http.get("/config/contract-value").json().get("compatibilityGroup").asText()).isEqualTo("major");
         }
     }
 

@@ -1,5 +1,10 @@
 package io.tillstream.registry.core;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tillstream.registry.core.DataContracts.Contract;
+import io.tillstream.registry.leader.Leadership;
+import io.tillstream.registry.leader.NotLeaderException;
+import io.tillstream.registry.leader.RegistryInstance;
 import io.tillstream.registry.model.CompatibilityLevel;
 import io.tillstream.registry.model.ErrorCode;
 import io.tillstream.registry.model.Mode;
@@ -8,19 +13,20 @@ import io.tillstream.registry.model.RegistryException;
 import io.tillstream.registry.model.SchemaContent;
 import io.tillstream.registry.model.SchemaReference;
 import io.tillstream.registry.model.SchemaVersion;
+import io.tillstream.registry.model.SubjectConfig;
 import io.tillstream.registry.schema.CompatibilityChecker;
 import io.tillstream.registry.schema.CompatibilityChecker.Previous;
 import io.tillstream.registry.schema.Dependency;
 import io.tillstream.registry.schema.ParsedSchema;
 import io.tillstream.registry.schema.SchemaTypes;
 import io.tillstream.registry.store.KafkaLog;
+import io.tillstream.registry.store.LogWriter;
+import io.tillstream.registry.store.LogWriter.Entry;
 import io.tillstream.registry.store.RegistryState;
-import io.tillstream.registry.store.StoreKey;
 import io.tillstream.registry.store.StoreKey.ConfigKey;
 import io.tillstream.registry.store.StoreKey.DeleteSubjectKey;
 import io.tillstream.registry.store.StoreKey.ModeKey;
 import io.tillstream.registry.store.StoreKey.SchemaKey;
-import io.tillstream.registry.store.StoreValue;
 import io.tillstream.registry.store.StoreValue.ConfigValue;
 import io.tillstream.registry.store.StoreValue.DeleteSubjectValue;
 import io.tillstream.registry.store.StoreValue.ModeValue;
@@ -31,25 +37,30 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The registry's rules: what may be registered, deleted or configured, and what that writes to the
- * log. It reads {@link RegistryState} and changes it only by writing to the {@link KafkaLog}.
- * Writes are serialized, so two registrations of one schema cannot get two IDs.
+ * log. It reads {@link RegistryState} and changes it only by writing to the {@link KafkaLog}. Only the
+ * elected leader writes ({@link Leadership}; others get a {@link NotLeaderException} to forward), one
+ * write at a time, and only after reading the log to its end, so an ID or a version is never handed
+ * out twice, whichever instance led before and however its last write ended.
  */
 public final class SchemaRegistry {
 
     private final RegistryState state;
     private final KafkaLog log;
+    private final Leadership leadership;
     private final CompatibilityLevel defaultCompatibility;
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    public SchemaRegistry(RegistryState state, KafkaLog log, CompatibilityLevel defaultCompatibility) {
+    public SchemaRegistry(RegistryState state, KafkaLog log, Leadership leadership, CompatibilityLevel defaultCompatibility) {
         this.state = state;
         this.log = log;
+        this.leadership = leadership;
         this.defaultCompatibility = defaultCompatibility;
     }
 
@@ -58,51 +69,75 @@ public final class SchemaRegistry {
     /** Registers {@code request} under {@code subject}, or finds it registered already; answers its ID and version. */
     public RegisteredSchema register(String subject, SchemaRequest request, boolean normalize) {
         requireValidSubject(subject);
-        return locked(() -> {
-            Mode mode = modeInScope(subject);
-            boolean importing = request.id() != null && request.id() >= 0;
-            if (mode == Mode.READONLY) {
-                throw RegistryException.notPermitted("Subject " + subject + " is in read-only mode");
+        boolean importing = request.id() != null && request.id() >= 0;
+        if (!importing && request.version() == null) {
+            // As Confluent's followers do: a schema registered already is answered here, without the leader.
+            Optional<RegisteredSchema> known = registered(subject, request, normalize);
+            if (known.isPresent()) {
+                return known.get();
             }
-            if (importing && mode != Mode.IMPORT) {
-                throw RegistryException.notPermitted("Subject " + subject + " is not in import mode");
+        }
+        return asLeader(() -> registerAsLeader(subject, request, normalize, importing));
+    }
+
+    private Optional<RegisteredSchema> registered(String subject, SchemaRequest request, boolean normalize) {
+        List<RegisteredSchema> live = state.versions(subject, false);
+        return live.isEmpty() ? Optional.empty() : findIn(live, candidate(subject, request, normalize, live));
+    }
+
+    private RegisteredSchema registerAsLeader(String subject, SchemaRequest request, boolean normalize, boolean importing) {
+        Mode mode = modeInScope(subject);
+        if (mode == Mode.READONLY) {
+            throw RegistryException.notPermitted("Subject " + subject + " is in read-only mode");
+        }
+        if (importing && mode != Mode.IMPORT) {
+            throw RegistryException.notPermitted("Subject " + subject + " is not in import mode");
+        }
+        if (!importing && mode != Mode.READWRITE) {
+            throw RegistryException.notPermitted("Subject " + subject + " is not in read-write mode");
+        }
+        List<RegisteredSchema> all = state.versions(subject, true);
+        List<RegisteredSchema> live = all.stream().filter(s -> !s.deleted()).toList();
+        Candidate candidate = candidate(subject, request, normalize, live);
+        Optional<RegisteredSchema> existing = findIn(live, candidate);
+        if (existing.isPresent() && (!importing || existing.get().id() == request.id())) {
+            return existing.get();
+        }
+        if (mode != Mode.IMPORT) {
+            List<String> problems = incompatibilities(subject, candidate, live);
+            if (!problems.isEmpty()) {
+                throw new RegistryException(ErrorCode.INCOMPATIBLE_SCHEMA, "Schema being registered is incompatible"
+                    + " with an earlier schema for subject \"" + subject + "\", details: " + problems);
             }
-            Candidate candidate = candidate(request, normalize);
-            List<RegisteredSchema> all = state.versions(subject, true);
-            List<RegisteredSchema> live = all.stream().filter(s -> !s.deleted()).toList();
-            Optional<RegisteredSchema> existing = findIn(live, candidate);
-            if (existing.isPresent() && (!importing || existing.get().id() == request.id())) {
-                return existing.get();
+        }
+        int nextVersion = all.isEmpty() ? 1 : all.get(all.size() - 1).version() + 1;
+        int version = request.version() == null || request.version() <= 0 ? nextVersion : request.version();
+        if (version != nextVersion && mode != Mode.IMPORT) {
+            throw RegistryException.invalidSchema("Version is not one more than previous version");
+        }
+        int id;
+        if (importing) {
+            id = request.id();
+            Optional<SchemaContent> holder = state.schemaById(id);
+            if (holder.isPresent() && !holder.get().equals(candidate.content())) {
+                throw new RegistryException(ErrorCode.ID_DOES_NOT_MATCH,
+                    "Overwrite new schema with id " + id + " is not permitted.");
             }
-            if (mode != Mode.IMPORT) {
-                List<String> problems = incompatibilities(subject, candidate, live);
-                if (!problems.isEmpty()) {
-                    throw new RegistryException(ErrorCode.INCOMPATIBLE_SCHEMA, "Schema being registered is incompatible"
-                        + " with an earlier schema for subject \"" + subject + "\", details: " + problems);
-                }
+        } else {
+            // The log was read to its end before this, so maxId is the highest ID any instance ever handed out.
+            id = state.idOf(candidate.content()).orElseGet(() -> state.maxId() + 1);
+        }
+        RegisteredSchema registered = new RegisteredSchema(subject, version, id, candidate.content(), false);
+        List<Entry> entries = new ArrayList<>();
+        // As Confluent does: the same schema registered again replaces its soft-deleted earlier versions.
+        for (RegisteredSchema deleted : all) {
+            if (deleted.deleted() && deleted.id() == id && deleted.version() < version && referrers(deleted, false).isEmpty()) {
+                entries.add(new Entry(new SchemaKey(subject, deleted.version()), null));
             }
-            int nextVersion = all.isEmpty() ? 1 : all.get(all.size() - 1).version() + 1;
-            int version = request.version() == null || request.version() <= 0 ? nextVersion : request.version();
-            if (version != nextVersion && mode != Mode.IMPORT) {
-                throw RegistryException.invalidSchema("Version is not one more than previous version");
-            }
-            Optional<Integer> knownId = state.idOf(candidate.content());
-            int id;
-            if (importing) {
-                id = request.id();
-                Optional<SchemaContent> holder = state.schemaById(id);
-                if (holder.isPresent() && !holder.get().equals(candidate.content())) {
-                    throw new RegistryException(ErrorCode.ID_DOES_NOT_MATCH,
-                        "Overwrite new schema with id " + id + " is not permitted.");
-                }
-            } else {
-                id = knownId.orElseGet(() -> state.maxId() + 1);
-            }
-            RegisteredSchema registered = new RegisteredSchema(subject, version, id, candidate.content().schemaType(),
-                candidate.content().references(), candidate.content().schema(), false);
-            write(new SchemaKey(subject, version), new SchemaValue(registered));
-            return registered;
-        });
+        }
+        entries.add(new Entry(new SchemaKey(subject, version), new SchemaValue(registered)));
+        write(entries);
+        return registered;
     }
 
     /** The version of {@code subject} holding {@code request}'s schema. */
@@ -111,22 +146,36 @@ public final class SchemaRegistry {
         if (versions.isEmpty()) {
             throw RegistryException.subjectNotFound(subject);
         }
-        Candidate candidate = candidate(request, normalize);
-        return findIn(versions, candidate).orElseThrow(RegistryException::schemaNotFound);
+        Candidate candidate = candidate(request, normalize || configInScope(subject).normalize());
+        boolean anyContract = request.metadata() == null && request.ruleSet() == null;
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            RegisteredSchema version = versions.get(i);
+            if (sameSchema(version, candidate) && (anyContract || sameContract(version.content(), candidate.content()))) {
+                return version;
+            }
+        }
+        throw RegistryException.schemaNotFound();
     }
 
-    /** The latest version holding the candidate: same text, or the same schema once parsed. */
+    /** The latest version holding the candidate, data contract included: same text, or the same schema once parsed. */
     private Optional<RegisteredSchema> findIn(List<RegisteredSchema> versions, Candidate candidate) {
         for (int i = versions.size() - 1; i >= 0; i--) {
             RegisteredSchema version = versions.get(i);
-            if (version.content().equals(candidate.content())
-                || version.schemaType().equals(candidate.content().schemaType())
-                && version.references().equals(candidate.content().references())
-                && parse(version).sameAs(candidate.parsed())) {
+            if (sameContract(version.content(), candidate.content()) && sameSchema(version, candidate)) {
                 return Optional.of(version);
             }
         }
         return Optional.empty();
+    }
+
+    private boolean sameSchema(RegisteredSchema version, Candidate candidate) {
+        SchemaContent wanted = candidate.content();
+        return version.schemaType().equals(wanted.schemaType()) && version.references().equals(wanted.references())
+            && (version.schema().equals(wanted.schema()) || parse(version).sameAs(candidate.parsed()));
+    }
+
+    private static boolean sameContract(SchemaContent a, SchemaContent b) {
+        return Objects.equals(a.metadata(), b.metadata()) && Objects.equals(a.ruleSet(), b.ruleSet());
     }
 
     public RegisteredSchema version(String subject, SchemaVersion version, boolean deleted) {
@@ -141,19 +190,22 @@ public final class SchemaRegistry {
             .orElseThrow(() -> RegistryException.versionNotFound(version.number()));
     }
 
-    /** The version numbers of {@code subject}. */
-    public List<Integer> versions(String subject, boolean deleted) {
-        List<RegisteredSchema> versions = state.versions(subject, deleted);
+    /** The version numbers of {@code subject} that {@code filter} shows. */
+    public List<Integer> versions(String subject, LookupFilter filter) {
+        List<RegisteredSchema> versions = state.versions(subject, filter != LookupFilter.LIVE);
         if (versions.isEmpty()) {
             throw RegistryException.subjectNotFound(subject);
         }
-        return versions.stream().map(RegisteredSchema::version).toList();
+        return versions.stream().filter(s -> filter.includes(s.deleted()))
+            .map(s -> filter == LookupFilter.DELETED_AS_NEGATIVE && s.deleted() ? -s.version() : s.version()).toList();
     }
 
-    /** Subjects with at least one live version (or any version, with {@code deleted}), sorted. */
-    public List<String> subjects(String prefix, boolean deleted) {
-        return state.allVersions(s -> (deleted || !s.deleted()) && s.subject().startsWith(prefix))
-            .stream().map(RegisteredSchema::subject).distinct().toList();
+    /** Subjects with a prefix, sorted; a subject counts as deleted when all its versions are. */
+    public List<String> subjects(String prefix, LookupFilter filter) {
+        Map<String, Boolean> allDeleted = new LinkedHashMap<>();
+        state.allVersions(s -> s.subject().startsWith(prefix))
+            .forEach(s -> allDeleted.merge(s.subject(), s.deleted(), Boolean::logicalAnd));
+        return allDeleted.entrySet().stream().filter(e -> filter.includes(e.getValue())).map(Map.Entry::getKey).toList();
     }
 
     /** Every version matching the filters, by subject then version. */
@@ -171,13 +223,15 @@ public final class SchemaRegistry {
         return state.schemaById(id).orElseThrow(() -> RegistryException.schemaNotFound(id));
     }
 
-    /** Which subject versions carry schema {@code id}. */
+    /** The highest ID the registry has handed out (Confluent's {@code fetchMaxId}). */
+    public int maxId() {
+        return state.maxId();
+    }
+
+    /** Which subject versions carry schema {@code id}: empty when all of them are soft-deleted, as Confluent answers. */
     public List<RegisteredSchema> usesOf(int id, boolean deleted) {
-        List<RegisteredSchema> uses = state.allVersions(s -> s.id() == id && (deleted || !s.deleted()));
-        if (uses.isEmpty()) {
-            throw RegistryException.schemaNotFound();
-        }
-        return uses;
+        schemaById(id);
+        return state.allVersions(s -> s.id() == id && (deleted || !s.deleted()));
     }
 
     /** The IDs of the schemas that reference this version. */
@@ -193,7 +247,7 @@ public final class SchemaRegistry {
 
     /** Soft-deletes a version, or with {@code permanent} removes a soft-deleted one; answers its number. */
     public int deleteVersion(String subject, SchemaVersion version, boolean permanent) {
-        return locked(() -> {
+        return asLeader(() -> {
             requireWritable(subject);
             List<RegisteredSchema> all = state.versions(subject, true);
             if (all.isEmpty()) {
@@ -213,17 +267,20 @@ public final class SchemaRegistry {
                     + target.version() + " was not deleted first before being permanently deleted");
             }
             requireUnreferenced(target, permanent);
-            write(new SchemaKey(subject, target.version()), permanent ? null : new SchemaValue(target.withDeleted(true)));
+            List<Entry> entries = new ArrayList<>();
+            entries.add(new Entry(new SchemaKey(subject, target.version()),
+                permanent ? null : new SchemaValue(target.withDeleted(true))));
             if (permanent && all.size() == 1) {
-                clearSubjectSettings(subject);
+                entries.addAll(subjectSettingsRemoval(subject));
             }
+            write(entries);
             return target.version();
         });
     }
 
     /** Soft-deletes every live version of a subject, or with {@code permanent} removes a soft-deleted subject. */
     public List<Integer> deleteSubject(String subject, boolean permanent) {
-        return locked(() -> {
+        return asLeader(() -> {
             requireWritable(subject);
             List<RegisteredSchema> all = state.versions(subject, true);
             List<RegisteredSchema> live = all.stream().filter(s -> !s.deleted()).toList();
@@ -242,15 +299,18 @@ public final class SchemaRegistry {
             for (RegisteredSchema version : deleting) {
                 requireUnreferenced(version, permanent);
             }
+            List<Entry> entries = new ArrayList<>();
             if (permanent) {
                 // Newest first, so that a version referencing an older one of the same subject goes before it.
                 for (int i = deleting.size() - 1; i >= 0; i--) {
-                    write(new SchemaKey(subject, deleting.get(i).version()), null);
+                    entries.add(new Entry(new SchemaKey(subject, deleting.get(i).version()), null));
                 }
-                clearSubjectSettings(subject);
+                entries.addAll(subjectSettingsRemoval(subject));
             } else {
-                write(new DeleteSubjectKey(subject), new DeleteSubjectValue(subject, live.get(live.size() - 1).version()));
+                entries.add(new Entry(new DeleteSubjectKey(subject),
+                    new DeleteSubjectValue(subject, live.get(live.size() - 1).version())));
             }
+            write(entries);
             return deleting.stream().map(RegisteredSchema::version).toList();
         });
     }
@@ -263,13 +323,15 @@ public final class SchemaRegistry {
         }
     }
 
-    private void clearSubjectSettings(String subject) {
-        if (state.compatibility(subject).isPresent()) {
-            write(new ConfigKey(subject), null);
+    private List<Entry> subjectSettingsRemoval(String subject) {
+        List<Entry> entries = new ArrayList<>();
+        if (state.config(subject).isPresent()) {
+            entries.add(new Entry(new ConfigKey(subject), null));
         }
         if (state.mode(subject).isPresent()) {
-            write(new ModeKey(subject), null);
+            entries.add(new Entry(new ModeKey(subject), null));
         }
+        return entries;
     }
 
     // ---- compatibility ----
@@ -283,49 +345,98 @@ public final class SchemaRegistry {
         List<RegisteredSchema> against = live;
         if (version != null) {
             if (live.isEmpty() && !version.isLatest()) {
-                throw RegistryException.subjectNotFound(subject);
+                throw RegistryException.versionNotFound(version.number());
             }
             against = live.isEmpty() ? List.of() : List.of(version(subject, version, false));
         }
-        return incompatibilities(subject, candidate(request, normalize), against);
+        return incompatibilities(subject, candidate(subject, request, normalize, live), against);
     }
 
-    /** Parses only the versions the subject's level compares with, not its whole history. */
+    /**
+     * Parses only the versions the subject's level compares with, not its whole history; with a
+     * {@code compatibilityGroup}, only those whose metadata puts them in the candidate's group.
+     */
     private List<String> incompatibilities(String subject, Candidate candidate, List<RegisteredSchema> previous) {
         CompatibilityLevel level = compatibilityInScope(subject);
-        List<Previous> parsed = CompatibilityChecker.inScope(previous, level).stream()
+        Optional<String> group = configInScope(subject).compatibilityGroup();
+        List<RegisteredSchema> inGroup = group.map(g -> previous.stream()
+            .filter(s -> Objects.equals(groupOf(s.content(), g), groupOf(candidate.content(), g))).toList())
+            .orElse(previous);
+        List<Previous> parsed = CompatibilityChecker.inScope(inGroup, level).stream()
             .map(s -> new Previous(s.version(), parse(s))).toList();
         return CompatibilityChecker.check(candidate.parsed(), parsed, level);
     }
 
-    // ---- config and mode ----
-
-    /** The subject's own level (global with a null subject), or the level it falls back to when {@code defaultToGlobal}. */
-    public CompatibilityLevel compatibility(String subject, boolean defaultToGlobal) {
-        return ownOrInScope(state.compatibility(subject), subject, defaultToGlobal, this::compatibilityInScope,
-            "compatibility", ErrorCode.SUBJECT_COMPATIBILITY_NOT_CONFIGURED);
+    private static String groupOf(SchemaContent content, String property) {
+        return content.metadata() == null ? null : content.metadata().path("properties").path(property).textValue();
     }
 
-    public CompatibilityLevel setCompatibility(String subject, CompatibilityLevel level) {
+    // ---- config and mode ----
+
+    /**
+     * The subject's own configuration (the global one with a null subject, with its level filled in
+     * from the server's default), or with {@code defaultToGlobal} the one it falls back to.
+     */
+    public SubjectConfig config(String subject, boolean defaultToGlobal) {
+        Optional<SubjectConfig> own = state.config(subject);
+        if (own.isPresent() && subject != null) {
+            return own.get();
+        }
+        if (subject != null && !defaultToGlobal) {
+            throw new RegistryException(ErrorCode.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
+                "Subject '" + subject + "' does not have subject-level compatibility configured");
+        }
+        SubjectConfig global = state.config(null).orElse(SubjectConfig.of(defaultCompatibility));
+        return global.compatibilityLevel().isPresent() ? global
+            : global.updatedWith(SubjectConfig.of(defaultCompatibility).fields());
+    }
+
+    /** Applies a client's configuration update (Confluent's merge: named fields replace, nulls clear). */
+    public SubjectConfig updateConfig(String subject, ObjectNode update) {
         if (subject != null) {
             requireValidSubject(subject);
         }
-        locked(() -> write(new ConfigKey(subject), new ConfigValue(level)));
-        return level;
+        return asLeader(() -> {
+            SubjectConfig updated = state.config(subject).orElse(new SubjectConfig(update.objectNode())).updatedWith(update);
+            write(List.of(new Entry(new ConfigKey(subject), new ConfigValue(updated))));
+            return updated;
+        });
     }
 
-    /** Removes the subject's own level (or resets the global one); answers the level it had. */
-    public CompatibilityLevel deleteCompatibility(String subject) {
-        return deleteSetting(subject, state::compatibility, new ConfigKey(subject), defaultCompatibility);
+    /** Removes the subject's own configuration (or resets the global one); answers what it had. */
+    public SubjectConfig deleteConfig(String subject) {
+        return asLeader(() -> {
+            Optional<SubjectConfig> own = state.config(subject);
+            if (own.isEmpty() && subject != null) {
+                throw RegistryException.subjectNotFound(subject);
+            }
+            if (own.isPresent()) {
+                write(List.of(new Entry(new ConfigKey(subject), null)));
+            }
+            return own.orElse(SubjectConfig.of(defaultCompatibility));
+        });
+    }
+
+    private SubjectConfig configInScope(String subject) {
+        return state.config(subject).or(() -> state.config(null)).orElse(SubjectConfig.of(defaultCompatibility));
     }
 
     private CompatibilityLevel compatibilityInScope(String subject) {
-        return state.compatibility(subject).or(() -> state.compatibility(null)).orElse(defaultCompatibility);
+        return state.config(subject).flatMap(SubjectConfig::compatibilityLevel)
+            .or(() -> state.config(null).flatMap(SubjectConfig::compatibilityLevel))
+            .orElse(defaultCompatibility);
     }
 
     public Mode mode(String subject, boolean defaultToGlobal) {
-        return ownOrInScope(state.mode(subject), subject, defaultToGlobal, this::modeInScope,
-            "mode", ErrorCode.SUBJECT_MODE_NOT_CONFIGURED);
+        Optional<Mode> own = state.mode(subject);
+        if (own.isPresent()) {
+            return own.get();
+        }
+        if (subject == null || defaultToGlobal) {
+            return modeInScope(null);
+        }
+        throw new RegistryException(ErrorCode.SUBJECT_MODE_NOT_CONFIGURED,
+            "Subject '" + subject + "' does not have subject-level mode configured");
     }
 
     /** Sets a mode; IMPORT only where no schemas exist yet, unless {@code force}. */
@@ -333,48 +444,32 @@ public final class SchemaRegistry {
         if (subject != null) {
             requireValidSubject(subject);
         }
-        return locked(() -> {
+        return asLeader(() -> {
             if (mode == Mode.IMPORT && modeInScope(subject) != Mode.IMPORT && !force
-                && !(subject == null ? subjects("", false) : state.versions(subject, false)).isEmpty()) {
+                && !(subject == null ? subjects("", LookupFilter.LIVE) : state.versions(subject, false)).isEmpty()) {
                 throw RegistryException.notPermitted("Cannot import since found existing subjects");
             }
-            write(new ModeKey(subject), new ModeValue(mode));
+            write(List.of(new Entry(new ModeKey(subject), new ModeValue(mode))));
             return mode;
         });
     }
 
     /** Removes the subject's own mode (or resets the global one); answers the mode it had. */
     public Mode deleteMode(String subject) {
-        return deleteSetting(subject, state::mode, new ModeKey(subject), Mode.READWRITE);
-    }
-
-    private Mode modeInScope(String subject) {
-        return state.mode(subject).or(() -> state.mode(null)).orElse(Mode.READWRITE);
-    }
-
-    private static <T> T ownOrInScope(Optional<T> own, String subject, boolean defaultToGlobal,
-                                      Function<String, T> inScope, String setting, ErrorCode notConfigured) {
-        if (own.isPresent()) {
-            return own.get();
-        }
-        if (subject == null || defaultToGlobal) {
-            return inScope.apply(null);
-        }
-        throw new RegistryException(notConfigured,
-            "Subject '" + subject + "' does not have subject-level " + setting + " configured");
-    }
-
-    private <T> T deleteSetting(String subject, Function<String, Optional<T>> setting, StoreKey key, T defaultValue) {
-        return locked(() -> {
-            Optional<T> own = setting.apply(subject);
+        return asLeader(() -> {
+            Optional<Mode> own = state.mode(subject);
             if (own.isEmpty() && subject != null) {
                 throw RegistryException.subjectNotFound(subject);
             }
             if (own.isPresent()) {
-                write(key, null);
+                write(List.of(new Entry(new ModeKey(subject), null)));
             }
-            return own.orElse(defaultValue);
+            return own.orElse(Mode.READWRITE);
         });
+    }
+
+    private Mode modeInScope(String subject) {
+        return state.mode(subject).or(() -> state.mode(null)).orElse(Mode.READWRITE);
     }
 
     private void requireWritable(String subject) {
@@ -391,8 +486,20 @@ public final class SchemaRegistry {
 
     // ---- parsing ----
 
-    /** A requested schema parsed, with the text and references it would be stored with. */
+    /** A requested schema parsed, with the text, references and data contract it would be stored with. */
     private record Candidate(ParsedSchema parsed, SchemaContent content) {
+    }
+
+    /** The candidate as registration would store it under {@code subject}: its data contract settled against the latest live version. */
+    private Candidate candidate(String subject, SchemaRequest request, boolean normalize, List<RegisteredSchema> live) {
+        SubjectConfig config = configInScope(subject);
+        Candidate plain = candidate(request, normalize || config.normalize());
+        RegisteredSchema latest = live.isEmpty() ? null : live.get(live.size() - 1);
+        Contract contract = DataContracts.settle(new Contract(request.metadata(), request.ruleSet()),
+            latest == null ? new Contract(null, null) : new Contract(latest.metadata(), latest.ruleSet()), config);
+        SchemaContent content = plain.content();
+        return new Candidate(plain.parsed(), new SchemaContent(content.schemaType(), content.schema(), content.references(),
+            contract.metadata(), contract.ruleSet()));
     }
 
     private Candidate candidate(SchemaRequest request, boolean normalize) {
@@ -410,7 +517,8 @@ public final class SchemaRegistry {
         ParsedSchema parsed = SchemaTypes.parse(request.schemaType(), request.schema(),
             dependencies(references, new ArrayList<>()));
         String text = normalize ? parsed.normalized() : parsed.canonical();
-        return new Candidate(parsed, new SchemaContent(parsed.schemaType(), text, references));
+        return new Candidate(parsed, new SchemaContent(parsed.schemaType(), text, references, request.metadata(),
+            request.ruleSet()));
     }
 
     private ParsedSchema parse(RegisteredSchema stored) {
@@ -451,28 +559,67 @@ public final class SchemaRegistry {
         T run();
     }
 
-    private <T> T locked(Action<T> action) {
+    /**
+     * Runs a write as the leader: one at a time, after reading the log to its end (Confluent's "wait
+     * until the reader reaches the last offset"), so the action decides on everything any leader wrote.
+     *
+     * @throws NotLeaderException if another instance leads (nothing was done)
+     */
+    private <T> T asLeader(Action<T> action) {
         writeLock.lock();
         try {
+            writer();
+            catchUp();
             return action.run();
         } finally {
             writeLock.unlock();
         }
     }
 
-    private void locked(Runnable action) {
-        locked(() -> {
-            action.run();
-            return null;
-        });
+    private LogWriter writer() {
+        try {
+            return leadership.writer();
+        } catch (StoreWriteException e) {
+            throw storeError("Could not become the writer of the schemas log", e);
+        }
     }
 
-    private void write(StoreKey key, StoreValue value) {
+    private void catchUp() {
         try {
-            log.write(key, value);
+            log.catchUp();
         } catch (StoreWriteException e) {
-            throw new RegistryException(e.timeout() ? ErrorCode.OPERATION_TIMEOUT : ErrorCode.STORE_ERROR,
-                "Error while writing to the Kafka store: " + e.getMessage(), e);
+            throw storeError("The registry could not read the schemas log to its end, so it cannot decide safely", e);
         }
+    }
+
+    /**
+     * Appends {@code entries} in one transaction. When the outcome is unknown (a timeout, a broken
+     * connection), the write is not retried blindly: a new writer settles the open transaction, the
+     * log is read to its end, and the answer is what the log then says.
+     */
+    private void write(List<Entry> entries) {
+        try {
+            writer().write(entries);
+        } catch (StoreWriteException e) {
+            if (e.fenced()) {
+                RegistryInstance leader = leadership.awaitLeader().filter(l -> !l.equals(leadership.self())).orElse(null);
+                if (leader != null) {
+                    throw new NotLeaderException(leader);
+                }
+                throw new RegistryException(ErrorCode.UNKNOWN_LEADER, "This instance lost the leadership while writing;"
+                    + " nothing was written", e);
+            }
+            writer();
+            catchUp();
+            if (entries.stream().allMatch(entry -> state.holds(entry.key(), entry.value()))) {
+                return;
+            }
+            throw storeError("Error while writing to the Kafka store", e);
+        }
+    }
+
+    private static RegistryException storeError(String what, StoreWriteException e) {
+        return new RegistryException(e.timeout() ? ErrorCode.OPERATION_TIMEOUT : ErrorCode.STORE_ERROR,
+            what + ": " + e.getMessage(), e);
     }
 }

@@ -3,6 +3,7 @@ package io.tillstream.registry.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tillstream.registry.core.SchemaRequest;
 import io.tillstream.registry.model.RegisteredSchema;
 import io.tillstream.registry.model.SchemaContent;
@@ -16,16 +17,10 @@ final class Bodies {
     private Bodies() {
     }
 
-    record SchemaBody(String schema, String schemaType, List<SchemaReference> references, Integer id, Integer version) {
+    record SchemaBody(String schema, String schemaType, List<SchemaReference> references, ObjectNode metadata,
+                      ObjectNode ruleSet, Integer id, Integer version) {
         SchemaRequest toRequest() {
-            return new SchemaRequest(schema, schemaType, references, id, version);
-        }
-    }
-
-    record ConfigBody(String compatibility, String compatibilityLevel) {
-        /** Confluent's clients send {@code compatibility}; its own store uses {@code compatibilityLevel}. */
-        String level() {
-            return compatibility != null ? compatibility : compatibilityLevel;
+            return new SchemaRequest(schema, schemaType, references, metadata, ruleSet, id, version);
         }
     }
 
@@ -33,21 +28,24 @@ final class Bodies {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    @JsonPropertyOrder({"subject", "version", "id", "schemaType", "references", "schema"})
+    @JsonPropertyOrder({"subject", "version", "id", "schemaType", "references", "metadata", "ruleSet", "schema"})
     record Schema(String subject, Integer version, Integer id, String schemaType, List<SchemaReference> references,
-                  String schema) {
+                  ObjectNode metadata, ObjectNode ruleSet, String schema) {
 
         static Schema of(RegisteredSchema s) {
-            return new Schema(s.subject(), s.version(), s.id(), typeUnlessAvro(s.schemaType()), s.references(), s.schema());
+            return new Schema(s.subject(), s.version(), s.id(), typeUnlessAvro(s.schemaType()), s.references(),
+                s.metadata(), s.ruleSet(), s.schema());
         }
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    @JsonPropertyOrder({"schemaType", "schema", "references"})
-    record SchemaString(String schemaType, String schema, List<SchemaReference> references) {
+    @JsonPropertyOrder({"schemaType", "schema", "references", "metadata", "ruleSet", "maxId"})
+    record SchemaString(String schemaType, String schema, List<SchemaReference> references, ObjectNode metadata,
+                        ObjectNode ruleSet, Integer maxId) {
 
-        static SchemaString of(SchemaContent c) {
-            return new SchemaString(typeUnlessAvro(c.schemaType()), c.schema(), c.references());
+        static SchemaString of(SchemaContent c, Integer maxId) {
+            return new SchemaString(typeUnlessAvro(c.schemaType()), c.schema(), c.references(), c.metadata(),
+                c.ruleSet(), maxId);
         }
     }
 
@@ -64,12 +62,6 @@ final class Bodies {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Compatibility(@JsonProperty("is_compatible") boolean isCompatible, List<String> messages) {
-    }
-
-    record Config(String compatibilityLevel) {
-    }
-
-    record ConfigUpdate(String compatibility) {
     }
 
     record Mode(String mode) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.tillstream.registry.model.ErrorCode;
+import io.tillstream.registry.model.RegistryException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,22 +22,15 @@ final class Json {
     private Json() {
     }
 
-    /** Thrown for a body that is not the JSON the endpoint takes. */
-    static final class BadBodyException extends RuntimeException {
-        BadBodyException(String message) {
-            super(message);
-        }
-    }
-
     static <T> T read(Context ctx, Class<T> type) {
         try {
             T body = MAPPER.readValue(ctx.bodyAsBytes(), type);
             if (body == null) {
-                throw new BadBodyException("Request body is empty");
+                throw new RegistryException(ErrorCode.BAD_REQUEST, "Request body is empty");
             }
             return body;
         } catch (JsonProcessingException e) {
-            throw new BadBodyException("Invalid JSON in request body: " + e.getOriginalMessage());
+            throw new RegistryException(ErrorCode.BAD_REQUEST, "Invalid JSON in request body: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

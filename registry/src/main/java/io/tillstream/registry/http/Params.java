@@ -1,6 +1,7 @@
 package io.tillstream.registry.http;
 
 import io.javalin.http.Context;
+import io.tillstream.registry.core.LookupFilter;
 import io.tillstream.registry.model.ErrorCode;
 import io.tillstream.registry.model.RegistryException;
 import io.tillstream.registry.model.SchemaVersion;
@@ -32,6 +33,11 @@ final class Params {
         return Boolean.parseBoolean(ctx.queryParam(name));
     }
 
+    /** The {@code deleted}, {@code deletedOnly} and {@code deletedAsNegative} flags as one filter. */
+    static LookupFilter filter(Context ctx) {
+        return LookupFilter.of(flag(ctx, "deleted"), flag(ctx, "deletedOnly"), flag(ctx, "deletedAsNegative"));
+    }
+
     static String prefix(Context ctx) {
         String prefix = ctx.queryParam("subjectPrefix");
         return prefix == null ? "" : prefix;
@@ -42,7 +48,7 @@ final class Params {
         try {
             return value == null || value.isBlank() ? defaultValue : Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new Json.BadBodyException("Query parameter " + name + " is not a number: " + value);
+            throw new RegistryException(ErrorCode.BAD_REQUEST, "Query parameter " + name + " is not a number: " + value);
         }
     }
 }

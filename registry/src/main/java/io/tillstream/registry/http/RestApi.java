@@ -6,7 +6,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.tillstream.registry.core.SchemaRegistry;
+import io.tillstream.registry.leader.Leadership;
+import io.tillstream.registry.leader.NotLeaderException;
+import io.tillstream.registry.model.ErrorCode;
 import io.tillstream.registry.model.RegistryException;
+import io.tillstream.registry.store.KafkaLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +32,19 @@ public final class RestApi {
     private RestApi() {
     }
 
-    /** A server for {@code registry} on {@code host:port} (port 0 picks a free one), not yet started. */
-    public static Javalin create(SchemaRegistry registry, String host, int port, BasicAuth auth) {
+    /**
+     * What the API serves: the registry's rules, who leads (writes reaching a follower go to the
+     * leader), the log (a follower reads it after forwarding), and the users when authentication is on.
+     */
+    public record Parts(SchemaRegistry registry, Leadership leadership, KafkaLog kafkaLog, String groupId,
+                        long timeoutMs, BasicAuth auth) {
+    }
+
+    /** A server for {@code parts} on {@code host:port} (port 0 picks a free one), not yet started. */
+    public static Javalin create(Parts parts, String host, int port) {
+        SchemaRegistry registry = parts.registry();
+        BasicAuth auth = parts.auth();
+        LeaderForwarding forwarding = new LeaderForwarding(parts.leadership(), parts.kafkaLog(), parts.timeoutMs());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -47,6 +62,17 @@ public final class RestApi {
             new SubjectRoutes(registry).addTo(config.routes);
             new CompatibilityRoutes(registry).addTo(config.routes);
             new ConfigRoutes(registry).addTo(config.routes);
+            new MetadataRoutes(parts.kafkaLog(), parts.leadership(), parts.groupId()).addTo(config.routes);
+            config.routes.exception(NotLeaderException.class, (e, ctx) -> {
+                try {
+                    forwarding.forward(e, ctx);
+                } catch (RegistryException failed) {
+                    error(ctx, failed.errorCode().httpStatus(), failed.errorCode().code(), failed.getMessage());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    error(ctx, 500, ErrorCode.REQUEST_FORWARDING_FAILED.code(), "Interrupted while forwarding to the leader");
+                }
+            });
             mapErrors(config);
         });
     }
@@ -64,7 +90,6 @@ public final class RestApi {
     private static void mapErrors(JavalinConfig config) {
         config.routes.exception(RegistryException.class, (e, ctx) ->
             error(ctx, e.errorCode().httpStatus(), e.errorCode().code(), e.getMessage()));
-        config.routes.exception(Json.BadBodyException.class, (e, ctx) -> error(ctx, 400, 400, e.getMessage()));
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
             error(ctx, e.getStatus(), e.getStatus(), e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {

@@ -31,7 +31,8 @@ final class SchemaRoutes {
         routes.get("/schemas/ids/{id}", this::byId);
         routes.get("/schemas/ids/{id}/schema", ctx -> Json.respondSchemaText(ctx, registry.schemaById(Params.id(ctx)).schema()));
         routes.get("/schemas/ids/{id}/subjects", ctx -> Json.respond(ctx, Paging.page(ctx,
-            registry.usesOf(Params.id(ctx), Params.flag(ctx, "deleted")).stream().map(RegisteredSchema::subject).distinct().toList())));
+            registry.usesOf(Params.id(ctx), Params.flag(ctx, "deleted")).stream().map(RegisteredSchema::subject)
+                .distinct().toList())));
         routes.get("/schemas/ids/{id}/versions", ctx -> Json.respond(ctx, Paging.page(ctx,
             registry.usesOf(Params.id(ctx), Params.flag(ctx, "deleted")).stream()
                 .map(s -> new Bodies.SubjectVersion(s.subject(), s.version())).toList())));
@@ -46,9 +47,13 @@ final class SchemaRoutes {
     private void byId(Context ctx) {
         int id = Params.id(ctx);
         SchemaContent content = registry.schemaById(id);
+        if (Params.flag(ctx, "fetchMaxId")) {
+            Json.respond(ctx, Bodies.SchemaString.of(content, registry.maxId()));
+            return;
+        }
         CachedBody cached = byId.get(id);
         if (cached == null || cached.content() != content) {
-            cached = new CachedBody(content, Json.bytes(Bodies.SchemaString.of(content)));
+            cached = new CachedBody(content, Json.bytes(Bodies.SchemaString.of(content, null)));
             byId.put(id, cached);
         }
         Json.respondBytes(ctx, cached.body());

@@ -16,12 +16,12 @@ final class SubjectRoutes {
 
     void addTo(RoutesConfig routes) {
         routes.get("/subjects", ctx -> Json.respond(ctx, Paging.page(ctx,
-            registry.subjects(Params.prefix(ctx), Params.flag(ctx, "deleted")))));
+            registry.subjects(Params.prefix(ctx), Params.filter(ctx)))));
         routes.post("/subjects/{subject}", this::lookup);
         routes.delete("/subjects/{subject}", ctx -> Json.respond(ctx,
             registry.deleteSubject(Params.subject(ctx), Params.flag(ctx, "permanent"))));
         routes.get("/subjects/{subject}/versions", ctx -> Json.respond(ctx, Paging.page(ctx,
-            registry.versions(Params.subject(ctx), Params.flag(ctx, "deleted")))));
+            registry.versions(Params.subject(ctx), Params.filter(ctx)))));
         routes.post("/subjects/{subject}/versions", this::register);
         routes.get("/subjects/{subject}/versions/{version}", ctx -> Json.respond(ctx, Bodies.Schema.of(version(ctx))));
         routes.get("/subjects/{subject}/versions/{version}/schema", ctx -> Json.respondSchemaText(ctx, version(ctx).schema()));

@@ -2,6 +2,8 @@ package io.tillstream.registry.model;
 
 /** Confluent Schema Registry's error codes, each with the HTTP status it is answered with. */
 public enum ErrorCode {
+    /** A body of the wrong shape: Jackson's mapping errors, which Confluent answers 400 too. */
+    BAD_REQUEST(400, 400),
     UNAUTHORIZED(401, 401),
     SUBJECT_NOT_FOUND(40401, 404),
     VERSION_NOT_FOUND(40402, 404),
@@ -23,7 +25,11 @@ public enum ErrorCode {
     ID_DOES_NOT_MATCH(42207, 422),
     INVALID_SUBJECT(42208, 422),
     STORE_ERROR(50001, 500),
-    OPERATION_TIMEOUT(50002, 500);
+    OPERATION_TIMEOUT(50002, 500),
+    /** A follower could not get an answer from the leader it forwards writes to. */
+    REQUEST_FORWARDING_FAILED(50003, 500),
+    /** No instance leads (an election is under way, or no instance may lead), so nothing can be written. */
+    UNKNOWN_LEADER(50004, 500);
 
     private final int code;
     private final int httpStatus;

@@ -2,24 +2,26 @@ package io.tillstream.registry.store;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,8 +29,9 @@ import java.util.function.BiConsumer;
 
 /**
  * The {@code _schemas} topic as the registry's only store. A reader thread consumes it from the
- * beginning and hands every record to the state; {@link #write} produces a record and returns only
- * once the reader has applied it, so the state never changes except through the log.
+ * beginning (committed records only) and hands every record to the state, so the state never changes
+ * except through the log. {@link #catchUp} waits until the reader has reached the log's end as it
+ * is now; only the instance holding a {@link LogWriter} writes.
  */
 public final class KafkaLog implements AutoCloseable {
 
@@ -41,15 +44,22 @@ public final class KafkaLog implements AutoCloseable {
     private final long timeoutMs;
     private final BiConsumer<StoreKey, StoreValue> state;
     private final OffsetWatcher watcher = new OffsetWatcher();
-    private KafkaProducer<byte[], byte[]> producer;
+    /**
+     * Keys that are in the log in another byte form than ours (older Confluent versions, other field
+     * orders), by what they mean. Compaction goes by bytes, so a write to such a key must also
+     * tombstone each of its other forms, or a deleted schema comes back once our tombstone is compacted.
+     */
+    private final Map<StoreKey, Set<ByteBuffer>> otherKeyForms = new ConcurrentHashMap<>();
+    private Admin admin;
     private KafkaConsumer<byte[], byte[]> consumer;
     private Thread reader;
+    private String clusterId;
     private volatile boolean closed;
 
     /**
      * @param clientProps Kafka client settings (bootstrap servers, security) for the admin client,
      *                    producer and consumer
-     * @param timeoutMs   how long a write may wait to be acknowledged and read back
+     * @param timeoutMs   how long a write or a catch-up may take
      * @param state       receives every record in log order, on the reader thread; a null value is a tombstone
      */
     public KafkaLog(String topic, Map<String, Object> clientProps, long timeoutMs, BiConsumer<StoreKey, StoreValue> state) {
@@ -61,26 +71,26 @@ public final class KafkaLog implements AutoCloseable {
     }
 
     /**
-     * Creates the topic if missing, starts the reader and returns once it has applied every record
-     * that was in the log when this method started.
+     * Creates the topic if missing (or checks the one there), starts the reader and returns once it
+     * has applied every record that was in the log when this method started.
      *
-     * @throws TimeoutException if Kafka does not answer, or the log is not read, within {@code initTimeoutMs}
+     * @throws TimeoutException      if Kafka does not answer, or the log is not read, within {@code initTimeoutMs}
+     * @throws IllegalStateException if the topic exists but cannot hold the registry (partitions, cleanup policy)
      */
     public void start(long initTimeoutMs) throws TimeoutException, ExecutionException, InterruptedException {
         long deadline = System.currentTimeMillis() + initTimeoutMs;
         Map<String, Object> adminProps = new HashMap<>(clientProps);
         adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, initTimeoutMs));
-        try (Admin admin = Admin.create(adminProps)) {
-            SchemasTopic.ensure(admin, topic, initTimeoutMs);
-        }
-        producer = new KafkaProducer<>(producerProps(), new ByteArraySerializer(), new ByteArraySerializer());
+        admin = Admin.create(adminProps);
+        SchemasTopic.ensure(admin, topic, initTimeoutMs);
+        clusterId = admin.describeCluster().clusterId().get(remaining(deadline), TimeUnit.MILLISECONDS);
         consumer = new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.assign(List.of(partition));
         consumer.seekToBeginning(List.of(partition));
-        long end = consumer.endOffsets(List.of(partition), Duration.ofMillis(remaining(deadline))).get(partition);
         reader = new Thread(this::read, "registry-log-reader");
         reader.setDaemon(true);
         reader.start();
+        long end = endOffset(remaining(deadline));
         if (!watcher.awaitApplied(end - 1, remaining(deadline))) {
             throw new TimeoutException("read " + watcher.applied() + " of " + end + " records of " + topic
                 + " within " + initTimeoutMs + " ms");
@@ -92,16 +102,68 @@ public final class KafkaLog implements AutoCloseable {
         return Math.max(1, deadline - System.currentTimeMillis());
     }
 
-    private Map<String, Object> producerProps() {
-        Map<String, Object> props = new HashMap<>(clientProps);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeoutMs, 1000));
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(timeoutMs, 1000));
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
-        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "tillstream-registry-writer");
-        return props;
+    public String topic() {
+        return topic;
+    }
+
+    /** The ID of the Kafka cluster holding the log, known once started. */
+    public String clusterId() {
+        return clusterId;
+    }
+
+    /**
+     * Returns once the reader has applied every record committed to the log before this call, so that
+     * what the state says is at least as new as the log was then.
+     *
+     * @throws StoreWriteException (a timeout) if Kafka does not answer or the reader does not get there in time
+     */
+    public void catchUp() {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        try {
+            long end = endOffset(timeoutMs);
+            if (!watcher.awaitApplied(end - 1, remaining(deadline))) {
+                throw new StoreWriteException("the registry has read " + watcher.applied() + " of " + end + " records of "
+                    + topic + " and did not catch up within " + timeoutMs + " ms", true, null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreWriteException("interrupted while catching up with " + topic, false, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new StoreWriteException("could not learn the end of " + topic + " within " + timeoutMs + " ms: "
+                + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), true, e);
+        }
+    }
+
+    /** The log's end as committed-only readers see it (Kafka's last stable offset). */
+    private long endOffset(long timeout) throws ExecutionException, InterruptedException, TimeoutException {
+        return admin.listOffsets(Map.of(partition, OffsetSpec.latest()), new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+            .partitionResult(partition).get(timeout, TimeUnit.MILLISECONDS).offset();
+    }
+
+    /**
+     * Opens the one writer of the log, fencing any writer another instance (or an earlier one of this
+     * instance) opened under the same {@code transactionalId}, and catches up with what they wrote.
+     *
+     * @throws StoreWriteException if Kafka does not let it in time
+     */
+    public LogWriter openWriter(String transactionalId) {
+        LogWriter writer = new LogWriter(this, clientProps, transactionalId, timeoutMs);
+        try {
+            catchUp();
+        } catch (StoreWriteException e) {
+            writer.close();
+            throw e;
+        }
+        return writer;
+    }
+
+    /** Forms other than ours in which the log holds {@code key}, to tombstone along with it. */
+    Set<ByteBuffer> otherFormsOf(StoreKey key) {
+        return otherKeyForms.getOrDefault(key, Set.of());
+    }
+
+    boolean awaitApplied(long offset, long timeout) throws InterruptedException {
+        return watcher.awaitApplied(offset, timeout);
     }
 
     private Map<String, Object> consumerProps() {
@@ -134,7 +196,9 @@ public final class KafkaLog implements AutoCloseable {
         try {
             StoreKey key = RecordLayout.parseKey(record.key());
             if (key != null) {
-                state.accept(key, RecordLayout.parseValue(key, record.value()));
+                StoreValue value = RecordLayout.parseValue(key, record.value());
+                noteKeyForm(key, record.key(), record.value() == null);
+                state.accept(key, value);
             }
         } catch (RuntimeException e) {
             // Confluent skips what it cannot read too: one bad record must not stop the registry.
@@ -143,34 +207,18 @@ public final class KafkaLog implements AutoCloseable {
         watcher.appliedUpTo(record.offset() + 1);
     }
 
-    /**
-     * Appends a record (a null value is a tombstone) and waits until the reader has applied it.
-     *
-     * @throws StoreWriteException if Kafka does not take the record, or it is not read back, in time
-     */
-    public void write(StoreKey key, StoreValue value) {
-        RecordMetadata written;
-        try {
-            written = producer.send(new ProducerRecord<>(topic, 0, RecordLayout.key(key),
-                value == null ? null : RecordLayout.value(value))).get(timeoutMs, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreWriteException("interrupted while writing to " + topic, false, e);
-        } catch (TimeoutException e) {
-            throw new StoreWriteException("writing to " + topic + " timed out after " + timeoutMs + " ms", true, e);
-        } catch (ExecutionException | RuntimeException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new StoreWriteException("writing to " + topic + " failed: " + cause.getMessage(),
-                cause instanceof org.apache.kafka.common.errors.TimeoutException, cause);
+    private void noteKeyForm(StoreKey key, byte[] bytes, boolean tombstone) {
+        if (Arrays.equals(bytes, RecordLayout.key(key))) {
+            return;
         }
-        try {
-            if (!watcher.awaitApplied(written.offset(), timeoutMs)) {
-                throw new StoreWriteException("record at offset " + written.offset() + " of " + topic
-                    + " was not read back within " + timeoutMs + " ms", true, null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreWriteException("interrupted while reading back from " + topic, false, e);
+        ByteBuffer form = ByteBuffer.wrap(bytes);
+        if (tombstone) {
+            otherKeyForms.computeIfPresent(key, (k, forms) -> {
+                forms.remove(form);
+                return forms.isEmpty() ? null : forms;
+            });
+        } else {
+            otherKeyForms.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(form);
         }
     }
 
@@ -193,8 +241,8 @@ public final class KafkaLog implements AutoCloseable {
         if (consumer != null) {
             consumer.close(Duration.ofSeconds(1));
         }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(1));
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(1));
         }
     }
 }

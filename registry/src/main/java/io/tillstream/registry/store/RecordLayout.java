@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tillstream.registry.model.CompatibilityLevel;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tillstream.registry.model.Mode;
 import io.tillstream.registry.model.RegisteredSchema;
 import io.tillstream.registry.model.SchemaReference;
+import io.tillstream.registry.model.SubjectConfig;
 import io.tillstream.registry.store.StoreKey.ClearSubjectKey;
 import io.tillstream.registry.store.StoreKey.ConfigKey;
 import io.tillstream.registry.store.StoreKey.DeleteSubjectKey;
@@ -24,18 +25,21 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON of {@code _schemas} keys and values, byte for byte as Confluent Schema Registry writes
  * them: compact, fields in Confluent's order, {@code schemaType} left out for Avro and
- * {@code references} when empty. Reading is lenient the same way Confluent's is: unknown fields are
- * ignored and absent ones take their defaults.
+ * {@code references}, {@code metadata} and {@code ruleSet} when empty. Reading is lenient the same way
+ * Confluent's is: unknown fields are ignored, absent ones take their defaults, and keys are read in
+ * every form Confluent's versions wrote them (any field order, {@code magic} 0, 1 or none).
  */
 public final class RecordLayout {
 
-    private static final JsonFactory JSON = new JsonFactory();
-    private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory JSON = MAPPER.getFactory();
 
     private RecordLayout() {
     }
@@ -80,7 +84,11 @@ public final class RecordLayout {
             if (value instanceof SchemaValue v) {
                 schema(g, v.schema());
             } else if (value instanceof ConfigValue v) {
-                g.writeStringField("compatibilityLevel", v.compatibilityLevel().name());
+                for (Iterator<Map.Entry<String, JsonNode>> it = v.config().fields().fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = it.next();
+                    g.writeFieldName(field.getKey());
+                    g.writeTree(field.getValue());
+                }
             } else if (value instanceof ModeValue v) {
                 g.writeStringField("mode", v.mode().name());
             } else if (value instanceof DeleteSubjectValue v) {
@@ -109,6 +117,14 @@ public final class RecordLayout {
                 g.writeEndObject();
             }
             g.writeEndArray();
+        }
+        if (s.metadata() != null) {
+            g.writeFieldName("metadata");
+            g.writeTree(s.metadata());
+        }
+        if (s.ruleSet() != null) {
+            g.writeFieldName("ruleSet");
+            g.writeTree(s.ruleSet());
         }
         g.writeStringField("schema", s.schema());
         g.writeBooleanField("deleted", s.deleted());
@@ -142,11 +158,11 @@ public final class RecordLayout {
         JsonNode v = tree(bytes, "value");
         if (key instanceof SchemaKey k) {
             return new SchemaValue(new RegisteredSchema(k.subject(), k.version(), required(v, "id").intValue(),
-                text(v, "schemaType"), references(v.path("references")), required(v, "schema").asText(),
-                v.path("deleted").asBoolean(false)));
+                text(v, "schemaType"), references(v.path("references")), object(v, "metadata"), object(v, "ruleSet"),
+                required(v, "schema").asText(), v.path("deleted").asBoolean(false)));
         } else if (key instanceof ConfigKey) {
-            String level = text(v, "compatibilityLevel");
-            return level == null ? null : new ConfigValue(CompatibilityLevel.parse(level));
+            SubjectConfig config = new SubjectConfig((ObjectNode) v);
+            return config.isEmpty() ? null : new ConfigValue(config);
         } else if (key instanceof ModeKey) {
             String mode = text(v, "mode");
             return mode == null ? null : new ModeValue(Mode.parse(mode));
@@ -186,6 +202,10 @@ public final class RecordLayout {
             throw new MalformedRecordException("record value has no '" + field + "'");
         }
         return value;
+    }
+
+    private static ObjectNode object(JsonNode node, String field) {
+        return node.get(field) instanceof ObjectNode object ? object : null;
     }
 
     private static String text(JsonNode node, String field) {

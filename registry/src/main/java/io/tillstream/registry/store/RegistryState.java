@@ -1,9 +1,9 @@
 package io.tillstream.registry.store;
 
-import io.tillstream.registry.model.CompatibilityLevel;
 import io.tillstream.registry.model.Mode;
 import io.tillstream.registry.model.RegisteredSchema;
 import io.tillstream.registry.model.SchemaContent;
+import io.tillstream.registry.model.SubjectConfig;
 import io.tillstream.registry.store.StoreKey.ClearSubjectKey;
 import io.tillstream.registry.store.StoreKey.ConfigKey;
 import io.tillstream.registry.store.StoreKey.DeleteSubjectKey;
@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,20 +39,18 @@ public final class RegistryState {
     /** How many versions carry each ID: a schema stays readable by ID until its last version is gone. */
     private final Map<Integer, Integer> versionsById = new HashMap<>();
     private final Map<SchemaContent, Integer> idByContent = new HashMap<>();
-    /** Levels and modes by subject; the null key holds the global one. */
-    private final Map<String, CompatibilityLevel> compatibility = new HashMap<>();
+    /** Configurations and modes by subject; the null key holds the global one. */
+    private final Map<String, SubjectConfig> configs = new HashMap<>();
     private final Map<String, Mode> modes = new HashMap<>();
     /** The highest ID the log ever held; IDs are handed out above it, so none is ever reused. */
     private int maxId;
-    /** Grows whenever a schema leaves {@link #contentById}, so caches of it know to forget. */
-    private volatile long removals;
 
     /** Folds one record in; a null value is a tombstone. */
     public synchronized void apply(StoreKey key, StoreValue value) {
         if (key instanceof SchemaKey k) {
             applySchema(k, value == null ? null : ((SchemaValue) value).schema());
         } else if (key instanceof ConfigKey k) {
-            putOrRemove(compatibility, k.subject(), value == null ? null : ((ConfigValue) value).compatibilityLevel());
+            putOrRemove(configs, k.subject(), value == null ? null : ((ConfigValue) value).config());
         } else if (key instanceof ModeKey k) {
             putOrRemove(modes, k.subject(), value == null ? null : ((ModeValue) value).mode());
         } else if (key instanceof DeleteSubjectKey && value instanceof DeleteSubjectValue v) {
@@ -86,7 +85,6 @@ public final class RegistryState {
             versionsById.remove(old.id());
             SchemaContent content = contentById.remove(old.id());
             idByContent.remove(content, old.id());
-            removals++;
         }
     }
 
@@ -101,10 +99,6 @@ public final class RegistryState {
     /** The schema with this ID, without taking the lock. */
     public Optional<SchemaContent> schemaById(int id) {
         return Optional.ofNullable(contentById.get(id));
-    }
-
-    public long removals() {
-        return removals;
     }
 
     public synchronized Optional<Integer> idOf(SchemaContent content) {
@@ -126,9 +120,29 @@ public final class RegistryState {
         return subjects.values().stream().flatMap(v -> v.values().stream()).filter(filter).toList();
     }
 
-    /** The subject's own level, or with a null subject the global one set through the API. */
-    public synchronized Optional<CompatibilityLevel> compatibility(String subject) {
-        return Optional.ofNullable(compatibility.get(subject));
+    /** The subject's own configuration, or with a null subject the global one set through the API. */
+    public synchronized Optional<SubjectConfig> config(String subject) {
+        return Optional.ofNullable(configs.get(subject));
+    }
+
+    /**
+     * Whether the state shows {@code key} with {@code value} (a null value: without it), that is,
+     * whether a record of them was applied and nothing has replaced it since. A writer that could not
+     * learn whether its record went through asks this once it has caught up with the log.
+     */
+    public synchronized boolean holds(StoreKey key, StoreValue value) {
+        if (key instanceof SchemaKey k) {
+            NavigableMap<Integer, RegisteredSchema> versions = subjects.get(k.subject());
+            RegisteredSchema held = versions == null ? null : versions.get(k.version());
+            return value == null ? held == null : value instanceof SchemaValue v && v.schema().equals(held);
+        } else if (key instanceof ConfigKey k) {
+            return Objects.equals(configs.get(k.subject()), value == null ? null : ((ConfigValue) value).config());
+        } else if (key instanceof ModeKey k) {
+            return modes.get(k.subject()) == (value == null ? null : ((ModeValue) value).mode());
+        } else if (key instanceof DeleteSubjectKey && value instanceof DeleteSubjectValue v) {
+            return versions(v.subject(), true).stream().noneMatch(s -> s.version() <= v.version() && !s.deleted());
+        }
+        return false;
     }
 
     /** The subject's own mode, or with a null subject the global one set through the API. */

@@ -1,8 +1,11 @@
 package io.tillstream.registry.store;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -33,6 +36,12 @@ final class SchemasTopic {
                 throw new IllegalStateException("Topic " + topic + " has " + partitions
                     + " partitions; the schema registry needs exactly 1 to keep its records in order");
             }
+            String policy = cleanupPolicy(admin, topic, timeoutMs);
+            if (!TopicConfig.CLEANUP_POLICY_COMPACT.equals(policy)) {
+                throw new IllegalStateException("Topic " + topic + " has cleanup.policy=" + policy
+                    + "; the schema registry needs cleanup.policy=compact, or schemas vanish after retention"
+                    + " and their IDs are handed out again");
+            }
             return;
         }
         int brokers = admin.describeCluster().nodes().get(timeoutMs, TimeUnit.MILLISECONDS).size();
@@ -48,6 +57,14 @@ final class SchemasTopic {
                 throw e;
             }
         }
+    }
+
+    private static String cleanupPolicy(Admin admin, String topic, long timeoutMs)
+        throws ExecutionException, InterruptedException, TimeoutException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Config config = admin.describeConfigs(Set.of(resource)).all().get(timeoutMs, TimeUnit.MILLISECONDS).get(resource);
+        ConfigEntry policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+        return policy == null ? TopicConfig.CLEANUP_POLICY_DELETE : policy.value().replace(" ", "");
     }
 
     private static TopicDescription describe(Admin admin, String topic, long timeoutMs)

@@ -1,8 +1,8 @@
 package io.tillstream.registry.store;
 
-import io.tillstream.registry.model.CompatibilityLevel;
 import io.tillstream.registry.model.Mode;
 import io.tillstream.registry.model.RegisteredSchema;
+import io.tillstream.registry.model.SubjectConfig;
 
 /** The value of a {@code _schemas} record other than a tombstone. */
 public sealed interface StoreValue {
@@ -10,7 +10,7 @@ public sealed interface StoreValue {
     record SchemaValue(RegisteredSchema schema) implements StoreValue {
     }
 
-    record ConfigValue(CompatibilityLevel compatibilityLevel) implements StoreValue {
+    record ConfigValue(SubjectConfig config) implements StoreValue {
     }
 
     record ModeValue(Mode mode) implements StoreValue {
