@@ -318,6 +318,70 @@ class RestApiTest {
 
         assertThat(register("again-value", record("Again"))).isEqualTo(id);
         assertThat(http.get("/subjects/again-value/versions").json().toString()).isEqualTo("[2]");
+        // As Confluent does, the soft-deleted earlier version with that ID is gone for good.
+        assertThat(http.get("/subjects/again-value/versions?deleted=true").json().toString()).isEqualTo("[2]");
+    }
+
+    @Test
+    void deletedVersionsAreListedOnlyOrAsNegativeNumbersAndTheHighestIdIsFetchedWithASchema() {
+        register("listing-value", record("Listing1"));
+        http.put("/config/listing-value", "{\"compatibility\":\"NONE\"}");
+        int second = register("listing-value", record("Listing2"));
+        register("listing-value", record("Listing3"));
+        http.delete("/subjects/listing-value/versions/2");
+
+        assertThat(http.get("/subjects/listing-value/versions").body()).isEqualTo("[1,3]");
+        assertThat(http.get("/subjects/listing-value/versions?deletedOnly=true").body()).isEqualTo("[2]");
+        assertThat(http.get("/subjects/listing-value/versions?deletedAsNegative=true").body()).isEqualTo("[1,-2,3]");
+        assertThat(http.get("/subjects?deletedOnly=true&subjectPrefix=listing").body()).isEqualTo("[]");
+        JsonNode withMax = http.get("/schemas/ids/" + second + "?fetchMaxId=true").json();
+        assertThat(withMax.get("maxId").asInt()).isGreaterThanOrEqualTo(second + 1);
+        assertThat(http.get("/schemas/ids/" + second).json().has("maxId")).isFalse();
+    }
+
+    @Test
+    void aConfigUpdateKeepsWhatItDoesNotNameAndANullClearsAField() {
+        http.put("/config/merge-value", "{\"compatibility\":\"FULL\",\"normalize\":true,\"alias\":\"other-value\"}");
+        http.put("/config/merge-value", "{\"compatibility\":\"NONE\",\"alias\":null}");
+        assertThat(http.get("/config/merge-value").body()).isEqualTo("{\"normalize\":true,\"compatibilityLevel\":\"NONE\"}");
+        assertThat(http.put("/config/merge-value", "{\"normalize\":\"yes\"}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aVersionWithoutADataContractTakesThePreviousOneUnderTheSubjectsDefaultsAndOverrides() {
+        String first = "{\"schema\":" + Http.JSON.valueToTree(record("Contract")) + ",\"metadata\":{\"properties\":"
+            + "{\"owner\":\"sales\",\"tier\":\"gold\"}},\"ruleSet\":{\"domainRules\":[{\"name\":\"a\",\"kind\":\"CONDITION\","
+            + "\"type\":\"CEL\",\"expr\":\"true\"}]}}";
+        int id = http.post("/subjects/contract2-value/versions", first).json().get("id").asInt();
+        assertThat(http.post("/subjects/contract2-value/versions", first).json().get("id").asInt()).isEqualTo(id);
+        // The same text without a contract is the same version: it inherits the contract.
+        assertThat(register("contract2-value", record("Contract"))).isEqualTo(id);
+
+        http.put("/config/contract2-value", "{\"compatibility\":\"NONE\",\"defaultMetadata\":{\"properties\":"
+            + "{\"tier\":\"bronze\",\"team\":\"tills\"}},\"overrideMetadata\":{\"properties\":{\"owner\":\"finance\"}}}");
+        int next = register("contract2-value", record("Contract2"));
+        JsonNode latest = http.get("/subjects/contract2-value/versions/latest").json();
+        assertThat(next).isNotEqualTo(id);
+        assertThat(latest.get("metadata").get("properties").toString())
+            .isEqualTo("{\"tier\":\"gold\",\"team\":\"tills\",\"owner\":\"finance\"}");
+        assertThat(latest.get("ruleSet").get("domainRules").get(0).get("name").asText()).isEqualTo("a");
+        assertThat(http.get("/schemas/ids/" + next).json().get("metadata").get("properties").get("owner").asText())
+            .isEqualTo("finance");
+    }
+
+    @Test
+    void aCompatibilityGroupChecksANewVersionOnlyAgainstVersionsOfItsGroup() {
+        String v1 = "{\"type\":\"record\",\"name\":\"Grouped\",\"fields\":[{\"name\":\"a\",\"type\":\"int\"}]}";
+        String v2 = "{\"type\":\"record\",\"name\":\"Grouped\",\"fields\":[{\"name\":\"b\",\"type\":\"string\"}]}";
+        http.put("/config/grouped-value", "{\"compatibilityGroup\":\"major\"}");
+        http.post("/subjects/grouped-value/versions", "{\"schema\":" + Http.JSON.valueToTree(v1)
+            + ",\"metadata\":{\"properties\":{\"major\":\"1\"}}}");
+        Http.Response sameGroup = http.post("/subjects/grouped-value/versions", "{\"schema\":" + Http.JSON.valueToTree(v2)
+            + ",\"metadata\":{\"properties\":{\"major\":\"1\"}}}");
+        assertThat(sameGroup.errorCode()).isEqualTo(409);
+        Http.Response newGroup = http.post("/subjects/grouped-value/versions", "{\"schema\":" + Http.JSON.valueToTree(v2)
+            + ",\"metadata\":{\"properties\":{\"major\":\"2\"}}}");
+        assertThat(newGroup.status()).as(newGroup.body()).isEqualTo(200);
     }
 
     @Test
@@ -416,6 +480,9 @@ class RestApiTest {
         assertThat(http.delete("/mode/mode-value").errorCode()).isEqualTo(40401);
 
         assertThat(http.put("/mode/import-value", "{\"mode\":\"IMPORT\"}").status()).isEqualTo(200);
+        Http.Response withoutId = http.post("/subjects/import-value/versions", body(record("NoId")));
+        assertThat(withoutId.errorCode()).isEqualTo(42205);
+        assertThat(withoutId.json().get("message").asText()).contains("not in read-write mode");
         String imported = "{\"schema\":" + Http.JSON.valueToTree(record("Imported")) + ",\"id\":5000,\"version\":7}";
         assertThat(http.post("/subjects/import-value/versions", imported).body()).isEqualTo("{\"id\":5000}");
         assertThat(http.get("/subjects/import-value/versions/7").json().get("id").asInt()).isEqualTo(5000);

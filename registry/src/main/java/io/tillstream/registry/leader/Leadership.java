@@ -128,8 +128,12 @@ public final class Leadership {
         }
     }
 
+    /** This instance has left the election: it writes nothing more and no longer knows who leads. */
     synchronized void close() {
         closeWriter();
+        state = State.LEADERLESS;
+        leader = null;
+        notifyAll();
     }
 
     private void closeWriter() {
