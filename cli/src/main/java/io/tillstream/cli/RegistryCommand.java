@@ -35,6 +35,19 @@ final class RegistryCommand implements Callable<Integer> {
         description = "The compacted topic holding the schemas (default: ${DEFAULT-VALUE}).")
     String topic;
 
+    @Option(names = "--group-id", paramLabel = "ID", defaultValue = "schema-registry",
+        description = "The group in which the instances sharing the topic elect their leader (default: ${DEFAULT-VALUE}).")
+    String groupId;
+
+    @Option(names = "--leader-eligibility", paramLabel = "true|false", arity = "1", defaultValue = "true",
+        description = "Whether this instance may lead; false makes it a follower that forwards every write "
+            + "(default: ${DEFAULT-VALUE}).")
+    boolean leaderEligibility;
+
+    @Option(names = "--host-name", paramLabel = "HOST",
+        description = "The host the other instances forward writes to (default: the listener's host).")
+    String hostName;
+
     @Mixin
     Verbosity verbosity;
     @Spec
@@ -48,6 +61,11 @@ final class RegistryCommand implements Callable<Integer> {
         Map<String, Object> settings = new HashMap<>();
         settings.put(RegistryConfig.LISTENERS_CONFIG, listeners);
         settings.put(RegistryConfig.KAFKASTORE_TOPIC_CONFIG, topic);
+        settings.put(RegistryConfig.SCHEMA_REGISTRY_GROUP_ID_CONFIG, groupId);
+        settings.put(RegistryConfig.LEADER_ELIGIBILITY_CONFIG, leaderEligibility);
+        if (hostName != null) {
+            settings.put(RegistryConfig.HOST_NAME_CONFIG, hostName);
+        }
         if (usersFile != null) {
             settings.put(RegistryConfig.AUTHENTICATION_USERS_FILE_CONFIG, usersFile.toString());
         }
@@ -57,8 +75,9 @@ final class RegistryCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: the Schema Registry listens beyond loopback without"
                 + " authentication; pass --users-file to require it");
         }
-        out.printf("Schema Registry is up at %s, schemas in topic %s on %s. Ctrl-C stops it.%n",
-            server.url(), topic, connection.bootstrapServer());
+        out.printf("Schema Registry is up at %s, schemas in topic %s on %s, %s in group %s. Ctrl-C stops it.%n",
+            server.url(), topic, connection.bootstrapServer(),
+            leaderEligibility ? "electing a leader" : "following the leader", groupId);
         out.flush();
         shutdown.runUntilStopped(out, server::close);
         return ExitCode.OK;

@@ -3,6 +3,10 @@ package io.tillstream.cli;
 import io.tillstream.cluster.LocalCluster;
 import io.tillstream.cluster.testing.TestClusters;
 import org.awaitility.Awaitility;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -12,6 +16,8 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -44,6 +50,21 @@ class RegistryCommandTest {
             command.stop();
             assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
             assertThat(out.toString()).endsWith("Stopping...\nStopped.\n");
+        }
+    }
+
+    @Test
+    void aSchemasTopicThatIsNotCompactedIsRefusedInOneLineWithExitOne() throws Exception {
+        try (LocalCluster cluster = TestClusters.start(dataDir, 1);
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("schemas_kept_a_week", 1, (short) 1)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)))).all().get();
+
+            Cli.Result result = Cli.run("registry", "--bootstrap-server", cluster.bootstrapServers(),
+                "--topic", "schemas_kept_a_week", "--listeners", "http://127.0.0.1:0");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
+            assertThat(result.err()).startsWith("error: Topic schemas_kept_a_week has cleanup.policy=delete;").hasLineCount(1);
         }
     }
 

@@ -15,11 +15,11 @@ import io.tillstream.console.topics.TopicRoutes;
 import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import io.tillstream.serde.client.SchemaRegistryClient;
 import io.tillstream.serde.client.SchemaRegistryClientConfig;
+import io.tillstream.security.UsersFileException;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,9 +72,9 @@ public final class ControlCenter implements AutoCloseable {
             this.http = WebServer.create(config, List.of(infoRoute, new ApiDocument(), new ClusterRoutes(sampler),
                 new TopicRoutes(admin, sampler), messages, new GroupRoutes(admin, sampler, config.metricsWindowMs()),
                 new SchemaRoutes(registry), new SalesRoutes(config.salesApiUrl())));
-        } catch (IOException e) {
+        } catch (UsersFileException e) {
             close();
-            throw new ConsoleStartException("Cannot read the users file " + config.usersFile() + ": " + e.getMessage(), e);
+            throw new ConsoleStartException(e.getMessage(), e);
         }
     }
 

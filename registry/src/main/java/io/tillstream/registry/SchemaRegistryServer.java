@@ -9,10 +9,12 @@ import io.tillstream.registry.leader.Leadership;
 import io.tillstream.registry.leader.RegistryInstance;
 import io.tillstream.registry.store.KafkaLog;
 import io.tillstream.registry.store.RegistryState;
+import io.tillstream.security.BasicAuthenticator;
+import io.tillstream.security.UsersFile;
+import io.tillstream.security.UsersFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -62,10 +64,9 @@ public final class SchemaRegistryServer implements AutoCloseable {
         String usersFile = config.getString(RegistryConfig.AUTHENTICATION_USERS_FILE_CONFIG);
         BasicAuth auth;
         try {
-            auth = usersFile == null ? null : BasicAuth.fromUsersFile(Path.of(usersFile));
-        } catch (UncheckedIOException e) {
-            throw new RegistryStartException("Cannot read " + RegistryConfig.AUTHENTICATION_USERS_FILE_CONFIG + " "
-                + usersFile + ": " + e.getCause().getMessage(), e);
+            auth = usersFile == null ? null : new BasicAuth(new BasicAuthenticator(UsersFile.read(Path.of(usersFile))));
+        } catch (UsersFileException e) {
+            throw new RegistryStartException(RegistryConfig.AUTHENTICATION_USERS_FILE_CONFIG + ": " + e.getMessage(), e);
         }
         Javalin http = RestApi.create(new RestApi.Parts(registry, leadership, kafkaLog,
             config.getString(RegistryConfig.SCHEMA_REGISTRY_GROUP_ID_CONFIG), timeoutMs, auth),

@@ -10,10 +10,12 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.tillstream.console.ConsoleConfig;
+import io.tillstream.security.BasicAuthenticator;
+import io.tillstream.security.UsersFile;
+import io.tillstream.security.UsersFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +41,10 @@ public final class WebServer {
     }
 
     /** A server for {@code config} with the features' {@code routes}, not yet started. */
-    public static Javalin create(ConsoleConfig config, List<Routes> routes) throws IOException {
-        BasicAuth auth = config.usersFile() == null ? null : BasicAuth.fromUsersFile(Path.of(config.usersFile()));
+    /** @throws UsersFileException if the users file cannot be read */
+    public static Javalin create(ConsoleConfig config, List<Routes> routes) {
+        BasicAuth auth = config.usersFile() == null ? null
+            : new BasicAuth(new BasicAuthenticator(UsersFile.read(Path.of(config.usersFile()))));
         Csrf csrf = new Csrf();
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         return Javalin.create(javalin -> {
