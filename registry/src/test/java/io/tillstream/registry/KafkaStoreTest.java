@@ -252,6 +252,20 @@ class KafkaStoreTest {
     }
 
     @Test
+    void twoRegistriesGivenOneGroupByMistakeEachLeadTheirOwnTopic() {
+        try (SchemaRegistryServer first = start("_schemas_first", Map.of());
+             SchemaRegistryServer second = start("_schemas_second", Map.of())) {
+            for (SchemaRegistryServer server : List.of(first, second)) {
+                Http http = new Http(server.url());
+                Http.Response registered = http.post("/subjects/own-value/versions", body(record("Own")));
+                assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+                assertThat(http.get("/schemas/ids/" + registered.json().get("id").asInt()).status()).isEqualTo(200);
+                assertThat(http.get("/v1/metadata/id").json().get("leader").asText()).isEqualTo(server.url());
+            }
+        }
+    }
+
+    @Test
     void aSchemasTopicThatIsNotCompactedIsRefused() throws Exception {
         createTopic("_schemas_deleting", TopicConfig.CLEANUP_POLICY_DELETE);
         assertThatThrownBy(() -> start("_schemas_deleting", Map.of())).isInstanceOf(RegistryStartException.class)

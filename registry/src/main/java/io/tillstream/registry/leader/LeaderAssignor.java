@@ -7,6 +7,7 @@ import org.apache.kafka.common.Configurable;
 import org.apache.kafka.common.TopicPartition;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -16,9 +17,10 @@ import java.util.Set;
 
 /**
  * Elects the leader inside Kafka's group protocol, as Confluent's registry does with its own protocol:
- * each member joins with its {@link RegistryInstance}; the group's assignor picks one leader-eligible
- * member (the one leading already, if it is still there, so a member joining does not move the
- * leadership) and gives it the log's partition; every member's assignment names the leader.
+ * each member joins with its {@link RegistryInstance}; the group's assignor picks, per schemas topic,
+ * one leader-eligible member (the one leading already, if it is still there, so a member joining does
+ * not move the leadership) and gives it the log's partition; every member's assignment names the
+ * leader of its topic.
  * Kafka creates this class itself, so the election it reports to comes in the consumer's settings.
  */
 public final class LeaderAssignor implements ConsumerPartitionAssignor, Configurable {
@@ -44,25 +46,34 @@ public final class LeaderAssignor implements ConsumerPartitionAssignor, Configur
         return election.self().toBytes(election.leadsNow());
     }
 
-    private record Member(String memberId, RegistryInstance instance, boolean leads, List<String> topics) {
+    private record Member(String memberId, RegistryInstance instance, boolean leads, String topic) {
     }
 
+    /**
+     * Elects a leader per schemas topic: instances of two registries that were given one group ID
+     * by mistake still each follow a leader of their own topic, never one that writes elsewhere.
+     */
     @Override
     public GroupAssignment assign(Cluster metadata, GroupSubscription groupSubscription) {
-        List<Member> members = groupSubscription.groupSubscription().entrySet().stream()
-            .flatMap(e -> RegistryInstance.fromBytes(e.getValue().userData()).stream()
-                .map(d -> new Member(e.getKey(), d.instance(), d.leads(), e.getValue().topics())))
-            .toList();
-        Optional<Member> leader = members.stream().filter(m -> m.instance().leaderEligible())
-            .min(Comparator.comparing((Member m) -> !m.leads()).thenComparing(m -> m.instance().url())
-                .thenComparing(Member::memberId));
-        ByteBuffer announcement = leader.map(m -> m.instance().toBytes(true)).orElse(ByteBuffer.allocate(0));
+        Map<String, List<Member>> byTopic = new HashMap<>();
+        groupSubscription.groupSubscription().forEach((memberId, subscription) ->
+            RegistryInstance.fromBytes(subscription.userData()).ifPresent(d -> subscription.topics().forEach(topic ->
+                byTopic.computeIfAbsent(topic, t -> new ArrayList<>())
+                    .add(new Member(memberId, d.instance(), d.leads(), topic)))));
         Map<String, Assignment> assignments = new HashMap<>();
-        for (String memberId : groupSubscription.groupSubscription().keySet()) {
-            List<TopicPartition> partitions = leader.filter(m -> m.memberId().equals(memberId))
-                .map(m -> m.topics().stream().map(t -> new TopicPartition(t, 0)).toList()).orElse(List.of());
-            assignments.put(memberId, new Assignment(partitions, announcement.duplicate()));
-        }
+        byTopic.forEach((topic, members) -> {
+            Optional<Member> leader = members.stream().filter(m -> m.instance().leaderEligible())
+                .min(Comparator.comparing((Member m) -> !m.leads()).thenComparing(m -> m.instance().url())
+                    .thenComparing(Member::memberId));
+            ByteBuffer announcement = leader.map(m -> m.instance().toBytes(true)).orElse(ByteBuffer.allocate(0));
+            for (Member member : members) {
+                List<TopicPartition> partitions = leader.filter(m -> m.memberId().equals(member.memberId()))
+                    .map(m -> List.of(new TopicPartition(topic, 0))).orElse(List.of());
+                assignments.put(member.memberId(), new Assignment(partitions, announcement.duplicate()));
+            }
+        });
+        groupSubscription.groupSubscription().keySet()
+            .forEach(memberId -> assignments.putIfAbsent(memberId, new Assignment(List.of(), ByteBuffer.allocate(0))));
         return new GroupAssignment(assignments);
     }
 

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ public final class KafkaLog implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaLog.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final long RETRY_BACKOFF_MS = 50;
 
     private final String topic;
     private final TopicPartition partition;
@@ -134,10 +136,24 @@ public final class KafkaLog implements AutoCloseable {
         }
     }
 
-    /** The log's end as committed-only readers see it (Kafka's last stable offset). */
+    /**
+     * The log's end as committed-only readers see it (Kafka's last stable offset), asking again while
+     * Kafka answers that it cannot tell yet (a topic just created, a leader moving).
+     */
     private long endOffset(long timeout) throws ExecutionException, InterruptedException, TimeoutException {
-        return admin.listOffsets(Map.of(partition, OffsetSpec.latest()), new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-            .partitionResult(partition).get(timeout, TimeUnit.MILLISECONDS).offset();
+        long deadline = System.currentTimeMillis() + timeout;
+        while (true) {
+            try {
+                return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+                        new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                    .partitionResult(partition).get(remaining(deadline), TimeUnit.MILLISECONDS).offset();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.currentTimeMillis() >= deadline) {
+                    throw e;
+                }
+                Thread.sleep(RETRY_BACKOFF_MS);
+            }
+        }
     }
 
     /**
