@@ -40,8 +40,8 @@ final class MetaSchemas {
         String message = problem.getMessage().replaceAll("\\s*\\R\\s*", " ");
         // The message starts with the instance location in networknt's JSON path form; say it as a JSON pointer.
         String location = problem.getInstanceLocation().toString();
-        String pointer = "#" + pointerOf(problem);
-        return message.startsWith(location) ? pointer + message.substring(location.length()) : pointer + ": " + message;
+        String detail = message.startsWith(location) ? message.substring(location.length()).replaceFirst("^[:\\s]+", "") : message;
+        return "#" + pointerOf(problem) + ": " + detail;
     }
 
     private static String pointerOf(Error problem) {
