@@ -28,10 +28,12 @@ import io.tillstream.registry.store.StoreValue.SchemaValue;
 import io.tillstream.registry.store.StoreWriteException;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -86,20 +88,28 @@ public final class SchemaRegistry {
             if (version != nextVersion && mode != Mode.IMPORT) {
                 throw RegistryException.invalidSchema("Version is not one more than previous version");
             }
-            Optional<Integer> knownId = state.idOf(candidate.content());
+            SchemaContent content = candidate.content();
+            Optional<Integer> knownId = state.idOf(content);
+            if (knownId.isEmpty() && !importing) {
+                Optional<RegisteredSchema> same = sameSchemaElsewhere(candidate);
+                if (same.isPresent()) {
+                    content = same.get().content();
+                    knownId = Optional.of(same.get().id());
+                }
+            }
             int id;
             if (importing) {
                 id = request.id();
                 Optional<SchemaContent> holder = state.schemaById(id);
-                if (holder.isPresent() && !holder.get().equals(candidate.content())) {
+                if (holder.isPresent() && !holder.get().equals(content)) {
                     throw new RegistryException(ErrorCode.ID_DOES_NOT_MATCH,
                         "Overwrite new schema with id " + id + " is not permitted.");
                 }
             } else {
                 id = knownId.orElseGet(() -> state.maxId() + 1);
             }
-            RegisteredSchema registered = new RegisteredSchema(subject, version, id, candidate.content().schemaType(),
-                candidate.content().references(), candidate.content().schema(), false);
+            RegisteredSchema registered = new RegisteredSchema(subject, version, id, content.schemaType(),
+                content.references(), content.schema(), false);
             write(new SchemaKey(subject, version), new SchemaValue(registered));
             return registered;
         });
@@ -123,6 +133,24 @@ public final class SchemaRegistry {
                 || version.schemaType().equals(candidate.content().schemaType())
                 && version.references().equals(candidate.content().references())
                 && parse(version).sameAs(candidate.parsed())) {
+                return Optional.of(version);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A schema registered under any subject that is the candidate up to the order of its parts (a
+     * JSON schema's keys, which its stored text keeps as Confluent does), so that it gets that ID
+     * and text rather than a new ID. Reordering a compact text keeps its length, so only texts of
+     * the candidate's length are parsed.
+     */
+    private Optional<RegisteredSchema> sameSchemaElsewhere(Candidate candidate) {
+        SchemaContent content = candidate.content();
+        Set<Integer> compared = new HashSet<>();
+        for (RegisteredSchema version : state.allVersions(v -> v.schemaType().equals(content.schemaType())
+            && v.schema().length() == content.schema().length() && v.references().equals(content.references()))) {
+            if (compared.add(version.id()) && parse(version).sameAs(candidate.parsed())) {
                 return Optional.of(version);
             }
         }
