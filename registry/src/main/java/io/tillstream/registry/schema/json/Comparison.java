@@ -173,7 +173,7 @@ final class Comparison {
     }
 
     /** The schema a chain of references ends at; a reference to itself stands for anything, as it asserts nothing. */
-    static Shape resolved(Shape shape) {
+    private static Shape resolved(Shape shape) {
         Set<Shape> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Shape current = shape;
         while (current instanceof Reference reference) {

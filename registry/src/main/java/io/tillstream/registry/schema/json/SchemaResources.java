@@ -36,19 +36,14 @@ final class SchemaResources {
     private static final Set<String> SCHEMA_MAP = Set.of("properties", "patternProperties", "definitions", "$defs",
         "dependentSchemas");
 
-    /** A schema found by a reference, with the base URI its own references resolve against. */
-    record Target(JsonNode schema, URI base) {
-    }
-
     private final Draft draft;
     private final Map<URI, JsonNode> byUri = new HashMap<>();
     private final Map<JsonNode, URI> baseOf = new IdentityHashMap<>();
 
     SchemaResources(JsonNode root, Draft draft, Map<String, JsonNode> dependencies) {
         this.draft = draft;
-        URI rootBase = DEFAULT_BASE;
-        index(root, rootBase);
-        URI declared = baseOf.get(root);
+        index(root, DEFAULT_BASE);
+        URI declared = baseOf(root);
         for (Map.Entry<String, JsonNode> dependency : dependencies.entrySet()) {
             URI named = resolve(declared, dependency.getKey());
             byUri.put(named, dependency.getValue());
@@ -73,7 +68,7 @@ final class SchemaResources {
      *
      * @throws RegistryException with {@code INVALID_SCHEMA} naming the reference when nothing has that address
      */
-    Target resolve(String ref, URI base) {
+    JsonNode resolve(String ref, URI base) {
         URI absolute = resolve(base, ref);
         String fragment = absolute.getRawFragment();
         URI document = withoutFragment(absolute);
@@ -90,7 +85,7 @@ final class SchemaResources {
             throw RegistryException.invalidSchema("Invalid JSON schema: $ref '" + ref
                 + "' names neither a part of the schema nor one of its references");
         }
-        return new Target(found, baseOf(found));
+        return found;
     }
 
     /** Calls {@code visitor} with every schema inside {@code schema}, itself included, and the base URI of each. */

@@ -19,6 +19,7 @@ import io.tillstream.registry.schema.json.Shape.Reference;
 import io.tillstream.registry.schema.json.Shape.StringShape;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ final class ShapeReader {
 
     private final SchemaResources resources;
     private final Draft draft;
-    private final Map<JsonNode, Shape> read = new IdentityHashMap<>();
+    private final Map<JsonNode, Shape> shapes = new IdentityHashMap<>();
 
     ShapeReader(SchemaResources resources, Draft draft) {
         this.resources = resources;
@@ -57,10 +58,10 @@ final class ShapeReader {
 
     /** The shape of {@code schema}, a node of one of the reader's resources. */
     Shape read(JsonNode schema) {
-        Shape known = read.get(schema);
+        Shape known = shapes.get(schema);
         if (known == null) {
             known = readNew(schema);
-            read.put(schema, known);
+            shapes.put(schema, known);
         }
         return known;
     }
@@ -75,10 +76,8 @@ final class ShapeReader {
         List<Shape> parts = new ArrayList<>();
         JsonNode ref = schema.path("$ref");
         if (ref.isTextual()) {
-            Shape reference = new Reference(once(() -> {
-                SchemaResources.Target target = resources.resolve(ref.asText(), resources.baseOf(schema));
-                return read(target.schema());
-            }));
+            URI base = resources.baseOf(schema);
+            Shape reference = new Reference(once(() -> read(resources.resolve(ref.asText(), base))));
             // Up to draft-07 a $ref replaces its siblings; from 2019-09 on they apply beside it.
             if (!draft.atLeast(Draft.DRAFT_2019_09)) {
                 return reference;
