@@ -34,11 +34,13 @@ import io.tillstream.registry.store.StoreValue.SchemaValue;
 import io.tillstream.registry.store.StoreWriteException;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
@@ -115,19 +117,24 @@ public final class SchemaRegistry {
         if (version != nextVersion && mode != Mode.IMPORT) {
             throw RegistryException.invalidSchema("Version is not one more than previous version");
         }
+        SchemaContent content = candidate.content();
         int id;
         if (importing) {
             id = request.id();
             Optional<SchemaContent> holder = state.schemaById(id);
-            if (holder.isPresent() && !holder.get().equals(candidate.content())) {
+            if (holder.isPresent() && !holder.get().equals(content)) {
                 throw new RegistryException(ErrorCode.ID_DOES_NOT_MATCH,
                     "Overwrite new schema with id " + id + " is not permitted.");
             }
         } else {
+            Optional<RegisteredSchema> same = state.idOf(content).isPresent() ? Optional.empty() : sameSchemaElsewhere(candidate);
+            if (same.isPresent()) {
+                content = same.get().content();
+            }
             // The log was read to its end before this, so maxId is the highest ID any instance ever handed out.
-            id = state.idOf(candidate.content()).orElseGet(() -> state.maxId() + 1);
+            id = state.idOf(content).orElseGet(() -> state.maxId() + 1);
         }
-        RegisteredSchema registered = new RegisteredSchema(subject, version, id, candidate.content(), false);
+        RegisteredSchema registered = new RegisteredSchema(subject, version, id, content, false);
         List<Entry> entries = new ArrayList<>();
         // As Confluent does: the same schema registered again replaces its soft-deleted earlier versions.
         for (RegisteredSchema deleted : all) {
@@ -176,6 +183,25 @@ public final class SchemaRegistry {
 
     private static boolean sameContract(SchemaContent a, SchemaContent b) {
         return Objects.equals(a.metadata(), b.metadata()) && Objects.equals(a.ruleSet(), b.ruleSet());
+    }
+
+    /**
+     * A schema registered under any subject that is the candidate up to the order of its parts (a
+     * JSON schema's keys, which its stored text keeps as Confluent does), with the same data contract,
+     * so that it gets that ID and text rather than a new ID. Reordering a compact text keeps its
+     * length, so only texts of the candidate's length are parsed.
+     */
+    private Optional<RegisteredSchema> sameSchemaElsewhere(Candidate candidate) {
+        SchemaContent content = candidate.content();
+        Set<Integer> compared = new HashSet<>();
+        for (RegisteredSchema version : state.allVersions(v -> v.schemaType().equals(content.schemaType())
+            && v.schema().length() == content.schema().length() && v.references().equals(content.references())
+            && sameContract(v.content(), content))) {
+            if (compared.add(version.id()) && parse(version).sameAs(candidate.parsed())) {
+                return Optional.of(version);
+            }
+        }
+        return Optional.empty();
     }
 
     public RegisteredSchema version(String subject, SchemaVersion version, boolean deleted) {

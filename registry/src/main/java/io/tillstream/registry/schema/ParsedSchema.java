@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A schema of one of the registry's types, parsed together with what it references, in the forms
- * the registry stores and compares. Implementations: {@link AvroSchema} (more to come per type).
+ * the registry stores and compares. Implementations: {@link AvroSchema}, {@link io.tillstream.registry.schema.json.JsonSchema}.
  */
 public interface ParsedSchema {
 
