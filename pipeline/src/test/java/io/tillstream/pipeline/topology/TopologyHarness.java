@@ -18,9 +18,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
@@ -127,18 +127,22 @@ final class TopologyHarness implements AutoCloseable {
             .readRecordsToList();
     }
 
-    /** The records written to {@code breakdown}'s compacted topic since the last call, oldest first. */
-    List<TestRecord<String, SalesTotals>> aggregate(Breakdown breakdown) {
-        return totals(topics.aggregate(breakdown)).readRecordsToList();
+    /** What went to {@code breakdown}'s compacted topic since the last call, oldest first, as exact totals. */
+    List<KeyValue<String, Totals>> aggregate(Breakdown breakdown) {
+        return totals(topics.aggregate(breakdown));
     }
 
-    /** The records written to the per-minute topic since the last call, oldest first. */
-    List<TestRecord<String, SalesTotals>> perMinute() {
-        return totals(topics.perMinute()).readRecordsToList();
+    /** What went to the per-minute topic since the last call, oldest first, as exact totals. */
+    List<KeyValue<String, Totals>> perMinute() {
+        return totals(topics.perMinute());
     }
 
-    private TestOutputTopic<String, SalesTotals> totals(String topic) {
-        return driver.createOutputTopic(topic, new StringDeserializer(), totalsSerde.deserializer());
+    private List<KeyValue<String, Totals>> totals(String topic) {
+        return driver.createOutputTopic(topic, new StringDeserializer(), totalsSerde.deserializer()).readKeyValuesToList()
+            .stream()
+            .map(record -> KeyValue.pair(record.key, Totals.of(record.value.getRevenue(), record.value.getQuantity(),
+                record.value.getInvoices())))
+            .toList();
     }
 
     KeyValueStore<String, Totals> totalsStore() {
