@@ -4,7 +4,6 @@ import io.tillstream.pipeline.EnrichedSale;
 import io.tillstream.retail.Sale;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,12 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EnrichmentTest {
 
-    private static TopologyHarness topology;
-
-    @BeforeAll
-    static void startTopology() {
-        topology = TopologyHarness.start();
-    }
+    private static final TopologyHarness topology = TopologyHarness.start();
 
     @AfterAll
     static void closeTopology() {

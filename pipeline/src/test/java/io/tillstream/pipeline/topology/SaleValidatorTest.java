@@ -11,8 +11,8 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -28,12 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SaleValidatorTest {
 
-    private final TopologyHarness topology = TopologyHarness.start();
-
-    @AfterEach
-    void close() {
-        topology.close();
-    }
+    @RegisterExtension
+    final TopologyHarness topology = TopologyHarness.start();
 
     @Test
     void aValidSaleGoesOnEnrichedUnderItsOwnKeyWithItsEventTimeAsTheRecordsTimestamp() {

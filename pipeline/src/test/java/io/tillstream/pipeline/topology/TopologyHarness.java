@@ -25,6 +25,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,9 +39,11 @@ import java.util.Properties;
  * {@link SalesTopology} in Kafka's own {@link TopologyTestDriver}: records go in and come out one at
  * a time without a broker, and the wall clock moves only when a test moves it. The Avro serdes use
  * the JVM's real Schema Registry ({@link KafkaWithRegistry#shared()}); each harness has topics, and
- * so subjects, of its own.
+ * so subjects, of its own. A test class either registers one per test
+ * ({@code @RegisterExtension final TopologyHarness topology = TopologyHarness.start();}, closed after
+ * each test) or keeps one for all its tests in a static field and closes it itself.
  */
-final class TopologyHarness implements AutoCloseable {
+final class TopologyHarness implements AutoCloseable, AfterEachCallback {
 
     static final Duration GRACE = Duration.ofMinutes(10);
     static final Duration RETENTION = Duration.ofHours(1);
@@ -159,6 +163,11 @@ final class TopologyHarness implements AutoCloseable {
 
     KeyValueStore<String, Long> deadLetterCounts() {
         return driver.getKeyValueStore(SalesTopology.DEAD_LETTER_STORE);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,12 +44,7 @@ class ValidSaleVerdictTest {
 
     @TempDir
     static Path dir;
-    private static TopologyHarness topology;
-
-    @BeforeAll
-    static void startTopology() {
-        topology = TopologyHarness.start();
-    }
+    private static final TopologyHarness topology = TopologyHarness.start();
 
     @AfterAll
     static void closeTopology() {
