@@ -8,15 +8,17 @@ public final class DeadLetters {
 
     /** {@value #DECODE} or {@value #INVALID}. */
     public static final String ERROR_CLASS_HEADER = "tillstream.error.class";
-    /** One line saying what is wrong, e.g. {@code price 1500.41 is not 5 x 300.08}. */
+    /** One line saying what is wrong, e.g. {@code price 1500.41 is not 5 x 300.08 = 1500.40}. */
     public static final String ERROR_REASON_HEADER = "tillstream.error.reason";
+    /** For an {@value #INVALID} sale, the field that breaks a rule, e.g. {@code price}, so rejects can be counted by field. */
+    public static final String ERROR_FIELD_HEADER = "tillstream.error.field";
     public static final String SOURCE_TOPIC_HEADER = "tillstream.source.topic";
     public static final String SOURCE_PARTITION_HEADER = "tillstream.source.partition";
     public static final String SOURCE_OFFSET_HEADER = "tillstream.source.offset";
 
     /** The value is not a sale in Confluent's wire format with a schema the registry knows. */
     public static final String DECODE = "decode";
-    /** The value is a sale, but breaks a rule (quantity, price, age, category, mall, payment method, date). */
+    /** The value is a sale, but breaks one of {@link io.tillstream.retail.SaleRules}. */
     public static final String INVALID = "invalid";
 
     private DeadLetters() {

@@ -15,8 +15,9 @@ public interface DatasetValue {
     /** Percentage of the dataset's invoices that have this value. */
     double share();
 
+    /** The value written {@code label}; empty for any other label, null included. */
     static <E extends Enum<E> & DatasetValue> Optional<E> byLabel(Class<E> type, String label) {
-        return Optional.ofNullable(type.cast(Labels.BY_TYPE.get(type).get(label)));
+        return label == null ? Optional.empty() : Optional.ofNullable(type.cast(Labels.BY_TYPE.get(type).get(label)));
     }
 
     /** Each column's labels, indexed once: the pipeline looks one up for every field of every sale. */

@@ -16,13 +16,15 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Streams the rows of a file in the customer-shopping dataset's own CSV layout, one line at a time,
- * so memory stays flat for a file of any size. A row that does not make a valid sale comes back as
- * {@link SaleRow.Rejected} with the reason; the rows around it are unaffected.
+ * so memory stays flat for a file of any size. A row that cannot be read as a sale, or whose sale
+ * breaks {@link SaleRules}, comes back as {@link SaleRow.Rejected} with the reason; the rows around it
+ * are unaffected.
  *
  * <p>Dates are read as the original writes them, day/month/year ({@code 5/8/2022} is 5 August
  * 2022), and as the {@code dd-mm-yyyy} and ISO {@code yyyy-mm-dd} forms that copies of the file use.
@@ -31,7 +33,6 @@ public final class SaleCsvReader implements Iterator<SaleRow>, Closeable {
 
     public static final List<String> HEADER = List.of("invoice_no", "customer_id", "gender", "age", "category",
         "quantity", "price", "payment_method", "invoice_date", "shopping_mall");
-    private static final BigDecimal CENT = new BigDecimal("0.01");
     private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})");
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
 
@@ -112,40 +113,26 @@ public final class SaleCsvReader implements Iterator<SaleRow>, Closeable {
         if (fields.size() != HEADER.size()) {
             return new SaleRow.Rejected(number, text, "expected " + HEADER.size() + " columns, found " + fields.size());
         }
+        Sale sale;
         try {
-            String invoiceNo = required(fields, 0);
-            String customerId = required(fields, 1);
-            String gender = required(fields, 2);
-            int age = integer(fields, 3);
-            Category category = Category.fromLabel(fields.get(4).trim())
-                .orElseThrow(() -> new RowException("unknown category '" + fields.get(4).trim() + "'"));
-            int quantity = integer(fields, 5);
-            if (quantity < 1) {
-                throw new RowException("quantity must be 1 or more, not " + quantity);
-            }
-            BigDecimal price = decimal(fields, 6);
-            BigDecimal expected = category.price(quantity);
-            if (price.subtract(expected).abs().compareTo(CENT) >= 0) {
-                throw new RowException("price " + price.toPlainString() + " is not " + quantity + " x "
-                    + category.unitPrice().toPlainString() + " = " + expected.toPlainString());
-            }
-            LocalDate date = date(required(fields, 8));
-            return new SaleRow.Accepted(number, text, Sale.newBuilder()
-                .setInvoiceNo(invoiceNo)
-                .setCustomerId(customerId)
-                .setGender(gender)
-                .setAge(age)
-                .setCategory(category.label())
-                .setQuantity(quantity)
-                .setPrice(expected)
-                .setPaymentMethod(required(fields, 7))
-                .setInvoiceDate(date)
-                .setShoppingMall(required(fields, 9))
-                .setEventTime(clock.instant())
-                .build());
+            sale = new Sale(label(fields, 0), label(fields, 1), label(fields, 2), integer(fields, 3), label(fields, 4),
+                integer(fields, 5), decimal(fields, 6), label(fields, 7), date(required(fields, 8)), label(fields, 9),
+                clock.instant());
         } catch (RowException e) {
             return new SaleRow.Rejected(number, text, e.getMessage());
         }
+        Optional<SaleRules.Violation> violation = SaleRules.check(sale);
+        if (violation.isPresent()) {
+            return new SaleRow.Rejected(number, text, violation.get().reason());
+        }
+        // The file writes 1500.4; the schema's decimal holds exactly two places. The rules made sure nothing rounds.
+        sale.setPrice(sale.getPrice().setScale(2));
+        return new SaleRow.Accepted(number, text, sale);
+    }
+
+    /** A text column as written, without the spaces around it; {@link SaleRules} decides whether it is a valid value. */
+    private static String label(List<String> fields, int index) {
+        return fields.get(index).trim();
     }
 
     private static String required(List<String> fields, int index) {

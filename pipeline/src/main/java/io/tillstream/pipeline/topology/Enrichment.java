@@ -14,7 +14,7 @@ final class Enrichment {
     }
 
     /**
-     * @param sale      a sale that passed {@link SaleRules}
+     * @param sale      a sale that passed {@link io.tillstream.retail.SaleRules}
      * @param eventTime the sale's event time (its own, or its record's when the sale has none)
      */
     static EnrichedSale enrich(Sale sale, Instant eventTime) {

@@ -2,6 +2,7 @@ package io.tillstream.pipeline.topology;
 
 import io.tillstream.pipeline.DeadLetters;
 import io.tillstream.retail.Sale;
+import io.tillstream.retail.SaleRules;
 import io.tillstream.serde.KafkaAvroDeserializer;
 import io.tillstream.serde.client.RegistryClientException;
 import io.tillstream.serde.client.RegistryConnectionException;
@@ -46,7 +47,7 @@ final class SaleValidator implements FixedKeyProcessor<byte[], byte[], Checked> 
     public void process(FixedKeyRecord<byte[], byte[]> record) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
         if (record.value() == null) {
-            reject(record, source, DeadLetters.DECODE, "no value (a tombstone)");
+            reject(record, source, DeadLetters.DECODE, "no value (a tombstone)", null);
             return;
         }
         Object value;
@@ -57,16 +58,16 @@ final class SaleValidator implements FixedKeyProcessor<byte[], byte[], Checked> 
                 // Not the record's fault: fail the task so that it is retried from the last commit.
                 throw e;
             }
-            reject(record, source, DeadLetters.DECODE, e.getMessage());
+            reject(record, source, DeadLetters.DECODE, e.getMessage(), null);
             return;
         }
         if (!(value instanceof Sale sale)) {
-            reject(record, source, DeadLetters.DECODE, "not a sale: the value is a " + value.getClass().getSimpleName());
+            reject(record, source, DeadLetters.DECODE, "not a sale: the value is a " + value.getClass().getSimpleName(), null);
             return;
         }
-        Optional<String> violation = SaleRules.violation(sale);
+        Optional<SaleRules.Violation> violation = SaleRules.check(sale);
         if (violation.isPresent()) {
-            reject(record, source, DeadLetters.INVALID, violation.get());
+            reject(record, source, DeadLetters.INVALID, violation.get().reason(), violation.get().field());
             return;
         }
         // A sale written before event_time existed reads as 0: its record's timestamp is the next best thing.
@@ -76,10 +77,15 @@ final class SaleValidator implements FixedKeyProcessor<byte[], byte[], Checked> 
             .withTimestamp(eventTime.toEpochMilli()));
     }
 
-    private void reject(FixedKeyRecord<byte[], byte[]> record, RecordMetadata source, String errorClass, String reason) {
+    /** @param field the sale's field at fault, or null when the value is not a sale at all */
+    private void reject(FixedKeyRecord<byte[], byte[]> record, RecordMetadata source, String errorClass, String reason,
+                        String field) {
         Headers headers = new RecordHeaders(record.headers().toArray());
         put(headers, DeadLetters.ERROR_CLASS_HEADER, errorClass);
         put(headers, DeadLetters.ERROR_REASON_HEADER, reason);
+        if (field != null) {
+            put(headers, DeadLetters.ERROR_FIELD_HEADER, field);
+        }
         put(headers, DeadLetters.SOURCE_TOPIC_HEADER, source.topic());
         put(headers, DeadLetters.SOURCE_PARTITION_HEADER, Integer.toString(source.partition()));
         put(headers, DeadLetters.SOURCE_OFFSET_HEADER, Long.toString(source.offset()));

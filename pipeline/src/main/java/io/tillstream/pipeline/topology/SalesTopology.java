@@ -51,6 +51,8 @@ public final class SalesTopology {
     public static final String DEAD_LETTER_STORE = "dead-letter-counts";
     /** What each source partition last reported of each published group. */
     static final String MERGED_STORE = "merged-totals";
+    /** Names the repartition topic that carries each partition's totals to the merger. */
+    static final String PARTITION_TOTALS = "partition-totals";
     public static final Duration WINDOW = Duration.ofMinutes(1);
 
     private static final String MINUTE_PREFIX = "minute|";
@@ -115,7 +117,7 @@ public final class SalesTopology {
 
         KStream<String, SalesTotals> merged = enriched
             .process(() -> new PartitionAggregator(windowGrace, latency), Named.as("sum-partition"), TOTALS_STORE, PER_MINUTE_STORE)
-            .repartition(Repartitioned.<String, PartitionTotals>as("partition-totals")
+            .repartition(Repartitioned.<String, PartitionTotals>as(PARTITION_TOTALS)
                 .withKeySerde(Serdes.String()).withValueSerde(TotalsSerdes.partitionTotals()))
             .process(() -> new TotalsMerger(windowRetention), Named.as("merge-partitions"), MERGED_STORE);
         for (Breakdown breakdown : Breakdown.withTopics()) {

@@ -18,11 +18,13 @@ import java.time.Duration;
  * {@code {"invoice_no": "I138884"}}, and a value with the CSV's ten columns in order, where age is a
  * number, quantity a string ({@code str(row[5])}), price a float ({@code 1500.4}, {@code 1050.0}) and
  * invoice_date the string of a Python datetime ({@code "2022-08-05 00:00:00"}). Separators are
- * json.dumps' own ({@code ", "} and {@code ": "}) and non-ASCII text is escaped, as json.dumps does.
+ * json.dumps' own ({@code ", "} and {@code ": "}) and non-ASCII text is escaped, as json.dumps does,
+ * in lower-case hex ({@code \u00fc}, where Jackson would write {@code \u00FC}).
  */
 final class JsonSaleEncoder implements SaleEncoder {
 
-    private static final JsonFactory JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private static final JsonFactory JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+        .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE).build();
 
     private final SaleKey key;
 
