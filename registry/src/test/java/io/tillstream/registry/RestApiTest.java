@@ -56,9 +56,9 @@ class RestApiTest {
     }
 
     @Test
-    void theRootAnswersAnEmptyObjectAndTheOnlySchemaTypeIsAvro() {
+    void theRootAnswersAnEmptyObjectAndTheSchemaTypesAreAvroAndProtobuf() {
         assertThat(http.get("/").body()).isEqualTo("{}");
-        assertThat(http.get("/schemas/types").json().toString()).isEqualTo("[\"AVRO\"]");
+        assertThat(http.get("/schemas/types").json().toString()).isEqualTo("[\"AVRO\",\"PROTOBUF\"]");
     }
 
     @Test

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A schema of one of the registry's types, parsed together with what it references, in the forms
- * the registry stores and compares. Implementations: {@link AvroSchema} (more to come per type).
+ * the registry stores and compares. Implementations: {@link AvroSchema} and
+ * {@link io.tillstream.registry.schema.protobuf.ProtobufSchema} (more to come per type).
  */
 public interface ParsedSchema {
 

@@ -1,0 +1,79 @@
+package io.tillstream.registry.schema.protobuf;
+
+import com.squareup.wire.schema.internal.parser.ProtoFileElement;
+import com.squareup.wire.schema.internal.parser.TypeElement;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The messages and enums a {@code .proto} file can name, its own and its imports', by full name;
+ * and protobuf's scoping rule for which of them a name written inside some message means.
+ */
+final class TypeIndex {
+
+    private final Map<String, DeclaredType> byFullName = new HashMap<>();
+    private final TypeIndex fallback;
+
+    /** The file's own types win over an import's of the same name, and imports over the well-known types. */
+    TypeIndex(ProtoFileElement file, Collection<ProtoFileElement> imports) {
+        this.fallback = WellKnownTypes.index();
+        add(file, true);
+        imports.forEach(imported -> add(imported, false));
+    }
+
+    /** The types of {@code files}, none of them the schema's own. */
+    TypeIndex(Collection<ProtoFileElement> files) {
+        this.fallback = null;
+        files.forEach(file -> add(file, false));
+    }
+
+    private void add(ProtoFileElement file, boolean local) {
+        String packageName = packageOf(file);
+        add(file.getTypes(), packageName, packageName, local);
+    }
+
+    private void add(List<TypeElement> types, String packageName, String scope, boolean local) {
+        for (TypeElement type : types) {
+            String fullName = qualify(scope, type.getName());
+            byFullName.putIfAbsent(fullName, new DeclaredType(fullName, packageName, type, local));
+            add(type.getNestedTypes(), packageName, fullName, local);
+        }
+    }
+
+    /**
+     * The type {@code name} means when written in {@code scope} (a package, or a message's full
+     * name): a leading dot makes it absolute; otherwise the innermost enclosing scope declaring it wins.
+     */
+    Optional<DeclaredType> resolve(String name, String scope) {
+        Optional<DeclaredType> declared = declaredHere(name, scope);
+        return declared.isPresent() || fallback == null ? declared : fallback.resolve(name, scope);
+    }
+
+    private Optional<DeclaredType> declaredHere(String name, String scope) {
+        if (name.startsWith(".")) {
+            return Optional.ofNullable(byFullName.get(name.substring(1)));
+        }
+        String enclosing = scope;
+        while (!enclosing.isEmpty()) {
+            DeclaredType found = byFullName.get(enclosing + "." + name);
+            if (found != null) {
+                return Optional.of(found);
+            }
+            int dot = enclosing.lastIndexOf('.');
+            enclosing = dot < 0 ? "" : enclosing.substring(0, dot);
+        }
+        return Optional.ofNullable(byFullName.get(name));
+    }
+
+    static String packageOf(ProtoFileElement file) {
+        return file.getPackageName() == null ? "" : file.getPackageName();
+    }
+
+    static String qualify(String scope, String name) {
+        return scope.isEmpty() ? name : scope + "." + name;
+    }
+}
