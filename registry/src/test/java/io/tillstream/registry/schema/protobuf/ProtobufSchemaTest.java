@@ -199,7 +199,9 @@ class ProtobufSchemaTest {
     @Test
     void aSyntaxErrorIsInvalidWithItsLineAndColumn() {
         assertInvalid(() -> parse("syntax = \"proto3\";\nmessage Sale {\n  string id = 1\n  int32 quantity = 2;\n}"),
-            "syntax error at line 4, column 4: expected ';' but was 'i'");
+            "syntax error at line 4, column 3: expected ';' but was 'i'");
+        assertInvalid(() -> parse("syntax = \"proto3\";\nmessage M {\n  map<string int32> m = 1;\n}"),
+            "syntax error at line 3, column 14: expected ','");
         assertInvalid(() -> parse("syntax = \"proto3\";\nmessage Sale {\n  required string id = 1;\n}"),
             "syntax error at line 3, column 3: 'required' label forbidden in proto3 field declarations");
         assertInvalid(() -> parse("{\"type\": \"record\"}"), "syntax error at line 1, column 1: expected a word");
