@@ -5,9 +5,11 @@ import io.tillstream.registry.model.RegistryException;
 import io.tillstream.registry.schema.Dependency;
 import io.tillstream.registry.schema.ParsedSchema;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A {@code .proto} file (proto2 or proto3) parsed with Wire's parser, its imports resolved to the
@@ -40,13 +42,25 @@ public final class ProtobufSchema implements ParsedSchema {
         for (Dependency dependency : dependencies) {
             imports.put(dependency.name(), ProtoParsing.parseReference(dependency.name(), dependency.schema()));
         }
+        addWellKnownImports(file, imports);
         TypeIndex types = new TypeIndex(file, imports.values());
-        ProtoValidation.check(file, path -> imports.containsKey(path) || WellKnownTypes.contains(path), types);
+        ProtoValidation.check(file, imports::containsKey, types);
         String canonical = ProtoPrinter.canonical(file);
         if (canonical.isEmpty()) {
             throw ProtoParsing.invalid("the text declares nothing");
         }
         return new ProtobufSchema(file, types, canonical);
+    }
+
+    /** A registered file of the same path takes the place of the well-known one, as in Confluent's registry. */
+    private static void addWellKnownImports(ProtoFileElement file, Map<String, ProtoFileElement> imports) {
+        List<ProtoFileElement> importers = new ArrayList<>(imports.values());
+        importers.add(file);
+        for (ProtoFileElement importer : importers) {
+            Stream.of(importer.getImports(), importer.getPublicImports(), importer.getWeakImports()).flatMap(List::stream)
+                .filter(path -> !imports.containsKey(path))
+                .forEach(path -> WellKnownTypes.file(path).ifPresent(wellKnown -> imports.put(path, wellKnown)));
+        }
     }
 
     ProtoFileElement file() {

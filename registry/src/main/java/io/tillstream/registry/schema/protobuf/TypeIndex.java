@@ -16,18 +16,21 @@ import java.util.Optional;
 final class TypeIndex {
 
     private final Map<String, DeclaredType> byFullName = new HashMap<>();
-    private final TypeIndex fallback;
+    private final boolean wellKnownWithoutImport;
 
-    /** The file's own types win over an import's of the same name, and imports over the well-known types. */
+    /**
+     * The file's own types win over an import's of the same name. Like Confluent's registry, a
+     * well-known type resolves even where its import was left out, so that every schema it stored reads here.
+     */
     TypeIndex(ProtoFileElement file, Collection<ProtoFileElement> imports) {
-        this.fallback = WellKnownTypes.index();
+        this.wellKnownWithoutImport = true;
         add(file, true);
         imports.forEach(imported -> add(imported, false));
     }
 
     /** The types of {@code files}, none of them the schema's own. */
     TypeIndex(Collection<ProtoFileElement> files) {
-        this.fallback = null;
+        this.wellKnownWithoutImport = false;
         files.forEach(file -> add(file, false));
     }
 
@@ -50,7 +53,7 @@ final class TypeIndex {
      */
     Optional<DeclaredType> resolve(String name, String scope) {
         Optional<DeclaredType> declared = declaredHere(name, scope);
-        return declared.isPresent() || fallback == null ? declared : fallback.resolve(name, scope);
+        return declared.isPresent() || !wellKnownWithoutImport ? declared : WellKnownTypes.index().resolve(name, scope);
     }
 
     private Optional<DeclaredType> declaredHere(String name, String scope) {

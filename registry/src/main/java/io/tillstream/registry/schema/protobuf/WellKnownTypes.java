@@ -1,5 +1,6 @@
 package io.tillstream.registry.schema.protobuf;
 
+import com.squareup.wire.schema.internal.parser.ProtoFileElement;
 import com.squareup.wire.schema.internal.parser.ProtoParser;
 
 import java.io.IOException;
@@ -7,7 +8,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import static java.util.Map.entry;
@@ -57,22 +60,32 @@ final class WellKnownTypes {
         entry("confluent/type/decimal.proto", "package confluent.type; message Decimal {}"),
         entry("confluent/type/variant.proto", "package confluent.type; message Variant {}"));
 
+    private static final Map<String, ProtoFileElement> PARSED = new ConcurrentHashMap<>();
+
     private WellKnownTypes() {
     }
 
-    static boolean contains(String path) {
+    private static boolean contains(String path) {
         return BUNDLED_WITH_WIRE.contains(path) || DECLARED_ONLY.containsKey(path);
     }
 
-    /** Every well-known type, parsed on first use. */
-    static TypeIndex index() {
-        return Parsed.INDEX;
+    /** The file at import path {@code path}, parsed on first use, if it is a well-known one. */
+    static Optional<ProtoFileElement> file(String path) {
+        if (!contains(path)) {
+            return Optional.empty();
+        }
+        return Optional.of(PARSED.computeIfAbsent(path,
+            p -> ProtoParsing.parse(DECLARED_ONLY.containsKey(p) ? DECLARED_ONLY.get(p) : bundled(p))));
     }
 
-    private static final class Parsed {
-        static final TypeIndex INDEX = new TypeIndex(Stream.concat(
-            BUNDLED_WITH_WIRE.stream().map(WellKnownTypes::bundled),
-            DECLARED_ONLY.values().stream()).map(ProtoParsing::parse).toList());
+    /** Every well-known type, for names used without their import; built on first use (it parses them all). */
+    static TypeIndex index() {
+        return All.INDEX;
+    }
+
+    private static final class All {
+        static final TypeIndex INDEX = new TypeIndex(Stream.concat(BUNDLED_WITH_WIRE.stream(), DECLARED_ONLY.keySet().stream())
+            .map(path -> file(path).orElseThrow()).toList());
     }
 
     private static String bundled(String path) {

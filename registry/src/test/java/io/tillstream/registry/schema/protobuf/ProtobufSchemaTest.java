@@ -184,6 +184,13 @@ class ProtobufSchemaTest {
     }
 
     @Test
+    void aWellKnownTypeResolvesWithoutItsImportAsInConfluentsRegistry() {
+        String text = "syntax = \"proto3\";\nmessage M { google.protobuf.Timestamp at = 1; }";
+
+        assertThat(parse(text).canonical()).contains("google.protobuf.Timestamp at = 1;");
+    }
+
+    @Test
     void importsResolveToReferencesNamedByTheirPath() {
         Dependency item = new Dependency("shop/item.proto", "syntax = \"proto3\"; package shop; message Item { string sku = 1; }");
         String order = """
