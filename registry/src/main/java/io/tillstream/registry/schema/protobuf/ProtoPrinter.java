@@ -38,8 +38,8 @@ import java.util.function.Supplier;
  * and a {@code _schemas} topic reads the same in both registries.
  *
  * <p>The normalized variant ({@code normalize=true}) also does what Confluent's normalization does:
- * members in number order, imports and options sorted, type names fully qualified, map entry messages
- * written as {@code map<K, V>} fields, numbers in one notation.
+ * members in number order, imports sorted, type names fully qualified, map entry messages written as
+ * {@code map<K, V>} fields, options as {@link NormalizedOptions} has them, numbers in one notation.
  */
 final class ProtoPrinter {
 
@@ -48,10 +48,12 @@ final class ProtoPrinter {
 
     /** Null unless normalizing: names are then resolved to write them fully qualified. */
     private final TypeIndex types;
+    private final NormalizedOptions normalizedOptions;
     private String scope = "";
 
     private ProtoPrinter(TypeIndex types) {
         this.types = types;
+        this.normalizedOptions = types == null ? null : new NormalizedOptions(types);
     }
 
     static String canonical(ProtoFileElement file) {
@@ -402,9 +404,8 @@ final class ProtoPrinter {
 
     // ---- options ----
 
-    /** Normalized, options in name order; a name may repeat (a repeated option), keeping its values' order. */
     private List<OptionElement> options(List<OptionElement> options) {
-        return normalizing() ? options.stream().sorted(Comparator.comparing(OptionElement::getName)).toList() : options;
+        return normalizing() ? normalizedOptions.of(options, scope) : options;
     }
 
     private String withOptions(List<OptionElement> options) {
@@ -447,7 +448,7 @@ final class ProtoPrinter {
             Map<String, Object> sorted = new TreeMap<>();
             map.forEach((key, value) -> {
                 if (!(value instanceof List<?> list && list.isEmpty())) {
-                    sorted.put(String.valueOf(key), value);
+                    sorted.putIfAbsent(normalizedOptions.key(String.valueOf(key), scope), value);
                 }
             });
             written = sorted;

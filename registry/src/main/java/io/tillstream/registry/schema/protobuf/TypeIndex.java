@@ -1,5 +1,8 @@
 package io.tillstream.registry.schema.protobuf;
 
+import com.squareup.wire.schema.internal.parser.ExtendElement;
+import com.squareup.wire.schema.internal.parser.FieldElement;
+import com.squareup.wire.schema.internal.parser.MessageElement;
 import com.squareup.wire.schema.internal.parser.ProtoFileElement;
 import com.squareup.wire.schema.internal.parser.TypeElement;
 
@@ -10,12 +13,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The messages and enums a {@code .proto} file can name, its own and its imports', by full name;
- * and protobuf's scoping rule for which of them a name written inside some message means.
+ * The messages, enums and extensions a {@code .proto} file can name, its own and its imports', by
+ * full name; and protobuf's scoping rule for which of them a name written inside some message means.
  */
 final class TypeIndex {
 
+    /** An extension field ({@code extend} block member), such as a custom option, by full name. */
+    record DeclaredExtension(String fullName, FieldElement field) {
+    }
+
     private final Map<String, DeclaredType> byFullName = new HashMap<>();
+    private final Map<String, DeclaredExtension> extensions = new HashMap<>();
     private final boolean wellKnownWithoutImport;
 
     /**
@@ -36,6 +44,7 @@ final class TypeIndex {
 
     private void add(ProtoFileElement file, boolean local) {
         String packageName = packageOf(file);
+        addExtensions(file.getExtendDeclarations(), packageName);
         add(file.getTypes(), packageName, packageName, local);
     }
 
@@ -43,7 +52,19 @@ final class TypeIndex {
         for (TypeElement type : types) {
             String fullName = qualify(scope, type.getName());
             byFullName.putIfAbsent(fullName, new DeclaredType(fullName, packageName, type, local));
+            if (type instanceof MessageElement message) {
+                addExtensions(message.getExtendDeclarations(), fullName);
+            }
             add(type.getNestedTypes(), packageName, fullName, local);
+        }
+    }
+
+    private void addExtensions(List<ExtendElement> blocks, String scope) {
+        for (ExtendElement block : blocks) {
+            for (FieldElement field : block.getFields()) {
+                String fullName = qualify(scope, field.getName());
+                extensions.putIfAbsent(fullName, new DeclaredExtension(fullName, field));
+            }
         }
     }
 
@@ -52,24 +73,30 @@ final class TypeIndex {
      * name): a leading dot makes it absolute; otherwise the innermost enclosing scope declaring it wins.
      */
     Optional<DeclaredType> resolve(String name, String scope) {
-        Optional<DeclaredType> declared = declaredHere(name, scope);
+        Optional<DeclaredType> declared = lookUp(byFullName, name, scope);
         return declared.isPresent() || !wellKnownWithoutImport ? declared : WellKnownTypes.index().resolve(name, scope);
     }
 
-    private Optional<DeclaredType> declaredHere(String name, String scope) {
+    /** The extension {@code name} (as in a custom option's parentheses) means in {@code scope}, by the same rule. */
+    Optional<DeclaredExtension> resolveExtension(String name, String scope) {
+        Optional<DeclaredExtension> declared = lookUp(extensions, name, scope);
+        return declared.isPresent() || !wellKnownWithoutImport ? declared : WellKnownTypes.index().resolveExtension(name, scope);
+    }
+
+    private static <T> Optional<T> lookUp(Map<String, T> declared, String name, String scope) {
         if (name.startsWith(".")) {
-            return Optional.ofNullable(byFullName.get(name.substring(1)));
+            return Optional.ofNullable(declared.get(name.substring(1)));
         }
         String enclosing = scope;
         while (!enclosing.isEmpty()) {
-            DeclaredType found = byFullName.get(enclosing + "." + name);
+            T found = declared.get(enclosing + "." + name);
             if (found != null) {
                 return Optional.of(found);
             }
             int dot = enclosing.lastIndexOf('.');
             enclosing = dot < 0 ? "" : enclosing.substring(0, dot);
         }
-        return Optional.ofNullable(byFullName.get(name));
+        return Optional.ofNullable(declared.get(name));
     }
 
     static String packageOf(ProtoFileElement file) {

@@ -56,7 +56,14 @@ final class WellKnownTypes {
         entry("google/type/postal_address.proto", "package google.type; message PostalAddress {}"),
         entry("google/type/quaternion.proto", "package google.type; message Quaternion {}"),
         entry("google/type/timeofday.proto", "package google.type; message TimeOfDay {}"),
-        entry("confluent/meta.proto", "package confluent; message Meta {} message Rule {}"),
+        // Its options' names resolve; their values are messages that normalization keeps as written.
+        entry("confluent/meta.proto", "package confluent; import \"google/protobuf/descriptor.proto\";"
+            + " message Meta {} message Rule {}"
+            + " extend google.protobuf.FileOptions { optional Meta file_meta = 1088; }"
+            + " extend google.protobuf.MessageOptions { optional Meta message_meta = 1088; }"
+            + " extend google.protobuf.FieldOptions { optional Meta field_meta = 1088; }"
+            + " extend google.protobuf.EnumOptions { optional Meta enum_meta = 1088; }"
+            + " extend google.protobuf.EnumValueOptions { optional Meta enum_value_meta = 1088; }"),
         entry("confluent/type/decimal.proto", "package confluent.type; message Decimal {}"),
         entry("confluent/type/variant.proto", "package confluent.type; message Variant {}"));
 

@@ -306,6 +306,41 @@ class ProtobufSchemaTest {
     }
 
     @Test
+    void theNormalizedTextWritesEachCustomOptionOnceUnderItsFullName() {
+        String dotted = """
+            syntax = "proto3";
+            package shop;
+            import "confluent/meta.proto";
+            message Sale {
+              string id = 1 [(confluent.field_meta).tags = "pii", (confluent.field_meta).doc = "invoice"];
+            }
+            """;
+        String asMessage = """
+            syntax = "proto3";
+            package shop;
+            import "confluent/meta.proto";
+            message Sale {
+              string id = 1 [(confluent.field_meta) = { doc: "invoice", tags: ["pii"] }];
+            }
+            """;
+
+        assertThat(parse(dotted).normalized()).isEqualTo(parse(asMessage).normalized()).isEqualTo("""
+            syntax = "proto3";
+            package shop;
+
+            import "confluent/meta.proto";
+
+            message Sale {
+              string id = 1 [(confluent.field_meta) = {
+                doc: "invoice",
+                tags: "pii"
+              }];
+            }
+            """);
+        assertThat(parse(dotted).canonical()).isNotEqualTo(parse(asMessage).canonical());
+    }
+
+    @Test
     void protobufIsOneOfTheRegistrysSchemaTypes() {
         assertThat(SchemaTypes.names()).contains("PROTOBUF");
         assertThat(SchemaTypes.parse("protobuf", "syntax = \"proto3\"; message M {}", List.of()).schemaType())
