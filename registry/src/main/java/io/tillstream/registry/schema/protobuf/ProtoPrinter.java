@@ -224,8 +224,11 @@ final class ProtoPrinter {
             return type;
         }
         if (parsed.isMap()) {
+            // A map entry message's value type may be written relative to the entry; if it does not resolve here, it stays.
             String value = parsed.getValueType().toString();
-            return "map<" + parsed.getKeyType() + ", " + (ProtoType.get(value).isScalar() ? value : qualified(value)) + ">";
+            String written = ProtoType.get(value).isScalar() ? value
+                : types.resolve(value, scope).map(declared -> "." + declared.fullName()).orElse(value);
+            return "map<" + parsed.getKeyType() + ", " + written + ">";
         }
         DeclaredType declared = declared(type);
         return declared.mapEntry().map(entry -> qualifiedFieldType("map<" + entry.keyType() + ", " + entry.valueType() + ">"))
@@ -236,7 +239,7 @@ final class ProtoPrinter {
     private static Kind defaultKind(String type) {
         return switch (ProtoType.get(type).getSimpleName()) {
             case "bool" -> Kind.BOOLEAN;
-            // Confluent writes a bytes default unquoted, which no parser reads back; it is text, so it is quoted here.
+            // Confluent writes a bytes default unquoted, which reads back only if it is one word; it is text, so quoted here.
             case "string", "bytes" -> Kind.STRING;
             case "double", "float", "fixed32", "fixed64", "int32", "int64", "sfixed32", "sfixed64", "sint32", "sint64",
                  "uint32", "uint64" -> Kind.NUMBER;

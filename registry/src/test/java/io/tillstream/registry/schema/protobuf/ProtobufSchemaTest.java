@@ -146,6 +146,13 @@ class ProtobufSchemaTest {
     }
 
     @Test
+    void aBytesDefaultIsStoredQuotedSoThatItReadsBack() {
+        String stored = parse("syntax = \"proto2\"; message M { optional bytes b = 1 [default = \"two words\"]; }").canonical();
+
+        assertThat(parse(stored).canonical()).isEqualTo(stored).contains("[default = \"two words\"]");
+    }
+
+    @Test
     void aFileWithoutSyntaxIsProto2AndStoredWithoutOne() {
         assertThat(parse("message M { optional int32 a = 1; }").canonical())
             .isEqualTo("\nmessage M {\n  optional int32 a = 1;\n}\n");
