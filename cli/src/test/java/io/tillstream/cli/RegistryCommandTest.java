@@ -45,7 +45,8 @@ class RegistryCommandTest {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> out.toString().contains("is up") || exit.isDone());
             assertThat(out.toString()).startsWith("Schema Registry is up at http://127.0.0.1:" + port
                 + ", schemas in topic _schemas on " + cluster.bootstrapServers());
-            assertThat(UpCommandTest.httpGet("http://127.0.0.1:" + port + "/schemas/types")).startsWith("[\"AVRO\"");
+            assertThat(UpCommandTest.httpGet("http://127.0.0.1:" + port + "/schemas/types"))
+                .isEqualTo("[\"AVRO\",\"JSON\",\"PROTOBUF\"]");
 
             command.stop();
             assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();

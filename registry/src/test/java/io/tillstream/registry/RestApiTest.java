@@ -56,9 +56,9 @@ class RestApiTest {
     }
 
     @Test
-    void theRootAnswersAnEmptyObjectAndAvroIsTheFirstSchemaType() {
+    void theRootAnswersAnEmptyObjectAndTheSchemaTypesAreAvroJsonAndProtobuf() {
         assertThat(http.get("/").body()).isEqualTo("{}");
-        assertThat(http.get("/schemas/types").json().get(0).asText()).isEqualTo("AVRO");
+        assertThat(http.get("/schemas/types").json().toString()).isEqualTo("[\"AVRO\",\"JSON\",\"PROTOBUF\"]");
     }
 
     @Test

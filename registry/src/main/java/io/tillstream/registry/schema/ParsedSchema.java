@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A schema of one of the registry's types, parsed together with what it references, in the forms
- * the registry stores and compares. Implementations: {@link AvroSchema}, {@link io.tillstream.registry.schema.json.JsonSchema}.
+ * the registry stores and compares. Implementations: {@link AvroSchema},
+ * {@link io.tillstream.registry.schema.json.JsonSchema} and {@link io.tillstream.registry.schema.protobuf.ProtobufSchema}.
  */
 public interface ParsedSchema {
 

@@ -3,6 +3,7 @@ package io.tillstream.registry.schema;
 import io.tillstream.registry.model.RegisteredSchema;
 import io.tillstream.registry.model.RegistryException;
 import io.tillstream.registry.schema.json.JsonSchema;
+import io.tillstream.registry.schema.protobuf.ProtobufSchema;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class SchemaTypes {
     static {
         PARSERS.put(RegisteredSchema.AVRO, AvroSchema::parse);
         PARSERS.put(JsonSchema.TYPE, JsonSchema::parse);
+        PARSERS.put(ProtobufSchema.TYPE, ProtobufSchema::parse);
     }
 
     private SchemaTypes() {
