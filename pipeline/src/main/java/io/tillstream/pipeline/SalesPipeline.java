@@ -183,7 +183,7 @@ public final class SalesPipeline implements AutoCloseable {
     }
 
     private void register(SubjectNameStrategy subjects, String topic, Schema schema) {
-        String subject = subjects.subjectName(topic, false, schema);
+        String subject = subjects.subjectName(topic, false, SubjectNameStrategy.recordName(schema));
         try {
             registry.register(subject, schema, false);
         } catch (RegistryConnectionException e) {

@@ -96,7 +96,7 @@ public class KafkaAvroSerializer extends AbstractAvroSerde implements Serializer
 
     /** Finds the schema ID, asking the registry, as Confluent does: register, else latest version, else look up. */
     private SchemaWriter prepare(WriterKey key) {
-        String subject = subjectNameStrategy.subjectName(key.topic(), isKey, key.schema());
+        String subject = subjectNameStrategy.subjectName(key.topic(), isKey, SubjectNameStrategy.recordName(key.schema()));
         if (config.autoRegisterSchemas()) {
             return new SchemaWriter(registry.register(subject, key.schema(), config.normalizeSchemas()), writer(key, key.schema()));
         }

@@ -1,6 +1,5 @@
 package io.tillstream.serde;
 
-import org.apache.avro.Schema;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
@@ -10,17 +9,18 @@ import org.apache.kafka.common.errors.SerializationException;
 public final class RecordNameStrategy implements SubjectNameStrategy {
 
     @Override
-    public String subjectName(String topic, boolean isKey, Schema schema) {
-        return recordName(schema, isKey, getClass());
+    public String subjectName(String topic, boolean isKey, String recordName) {
+        return required(recordName, isKey, getClass());
     }
 
     /** The record's full name, or an error naming the setting that asked for it. */
-    static String recordName(Schema schema, boolean isKey, Class<? extends SubjectNameStrategy> strategy) {
-        if (schema != null && schema.getType() == Schema.Type.RECORD) {
-            return schema.getFullName();
+    static String required(String recordName, boolean isKey, Class<? extends SubjectNameStrategy> strategy) {
+        if (recordName != null) {
+            return recordName;
         }
-        String setting = isKey ? AvroSerdeConfig.KEY_SUBJECT_NAME_STRATEGY_CONFIG : AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY_CONFIG;
+        String setting = isKey ? SerdeConfig.KEY_SUBJECT_NAME_STRATEGY_CONFIG : SerdeConfig.VALUE_SUBJECT_NAME_STRATEGY_CONFIG;
         throw new SerializationException("With " + setting + " = " + strategy.getSimpleName() + " the message "
-            + (isKey ? "key" : "value") + " must be an Avro record, not " + (schema == null ? "null" : schema.getType()));
+            + (isKey ? "key" : "value") + " must have a named record type (an Avro record, a JSON Schema with a title,"
+            + " a Protobuf message), not a primitive");
     }
 }

@@ -14,11 +14,18 @@ import java.util.Map;
 public interface SubjectNameStrategy {
 
     /**
-     * The subject for a key ({@code isKey}) or value with {@code schema} written to {@code topic}.
+     * The subject for a key ({@code isKey}) or value written to {@code topic} whose schema's record
+     * type has the full name {@code recordName}: an Avro record's full name, a JSON Schema's
+     * {@code title}, a Protobuf message's full name; null when the schema names none (a primitive).
      *
      * @throws org.apache.kafka.common.errors.SerializationException if the schema cannot be named this way
      */
-    String subjectName(String topic, boolean isKey, Schema schema);
+    String subjectName(String topic, boolean isKey, String recordName);
+
+    /** The name strategies take for an Avro schema: its full name when it is a record, else null. */
+    static String recordName(Schema schema) {
+        return schema != null && schema.getType() == Schema.Type.RECORD ? schema.getFullName() : null;
+    }
 
     /**
      * The strategy a {@code *.subject.name.strategy} setting names: a short name such as

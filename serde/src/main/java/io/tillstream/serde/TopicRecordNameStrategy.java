@@ -1,12 +1,11 @@
 package io.tillstream.serde;
 
-import org.apache.avro.Schema;
 
 /** {@code <topic>-<record full name>}: several record types per topic, each checked within that topic only. */
 public final class TopicRecordNameStrategy implements SubjectNameStrategy {
 
     @Override
-    public String subjectName(String topic, boolean isKey, Schema schema) {
-        return topic + "-" + RecordNameStrategy.recordName(schema, isKey, getClass());
+    public String subjectName(String topic, boolean isKey, String recordName) {
+        return topic + "-" + RecordNameStrategy.required(recordName, isKey, getClass());
     }
 }

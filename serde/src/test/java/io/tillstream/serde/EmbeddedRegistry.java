@@ -65,13 +65,15 @@ public final class EmbeddedRegistry {
     }
 
     /**
-     * Another registry server on the same broker, started, with a schemas topic of its own (so its IDs
-     * are its own too), for a test that takes the registry away or runs one configured differently:
-     * the caller closes it.
+     * Another registry server on the same broker, started, with a schemas topic and an election group
+     * of its own (so its IDs are its own too, and its election never disturbs the shared registry's),
+     * for a test that takes the registry away or runs one configured differently: the caller closes it.
      */
     public SchemaRegistryServer startAnother(Map<String, ?> settings) {
         Map<String, Object> config = new HashMap<>(settings);
-        config.put(RegistryConfig.KAFKASTORE_TOPIC_CONFIG, unique("_schemas"));
+        String topic = unique("_schemas");
+        config.put(RegistryConfig.KAFKASTORE_TOPIC_CONFIG, topic);
+        config.put(RegistryConfig.SCHEMA_REGISTRY_GROUP_ID_CONFIG, "registry" + topic);
         return platform.startRegistry(config);
     }
 

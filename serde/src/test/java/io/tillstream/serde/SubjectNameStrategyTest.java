@@ -9,27 +9,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SubjectNameStrategyTest {
 
-    private static final Schema STRING = Schema.create(Schema.Type.STRING);
+    private static final String SALE = SubjectNameStrategy.recordName(Sales.SCHEMA);
+    private static final String STRING = SubjectNameStrategy.recordName(Schema.create(Schema.Type.STRING));
 
     /** A user's own strategy, named by class in the settings. */
     public static final class Prefixed implements SubjectNameStrategy {
         @Override
-        public String subjectName(String topic, boolean isKey, Schema schema) {
+        public String subjectName(String topic, boolean isKey, String recordName) {
             return "retail." + topic;
         }
     }
 
     @Test
     void topicNameStrategyNamesKeyAndValueSubjectsAfterTheTopic() {
-        assertThat(new TopicNameStrategy().subjectName("raw_data", false, Sales.SCHEMA)).isEqualTo("raw_data-value");
+        assertThat(new TopicNameStrategy().subjectName("raw_data", false, SALE)).isEqualTo("raw_data-value");
         assertThat(new TopicNameStrategy().subjectName("raw_data", true, STRING)).isEqualTo("raw_data-key");
     }
 
     @Test
+    void anAvroSchemaIsNamedByItsRecordsFullNameAndAPrimitiveByNothing() {
+        assertThat(SALE).isEqualTo("io.tillstream.serde.sample.Sale");
+        assertThat(STRING).isNull();
+    }
+
+    @Test
     void recordStrategiesUseTheRecordsFullName() {
-        assertThat(new RecordNameStrategy().subjectName("raw_data", false, Sales.SCHEMA))
+        assertThat(new RecordNameStrategy().subjectName("raw_data", false, SALE))
             .isEqualTo("io.tillstream.serde.sample.Sale");
-        assertThat(new TopicRecordNameStrategy().subjectName("raw_data", true, Sales.SCHEMA))
+        assertThat(new TopicRecordNameStrategy().subjectName("raw_data", true, SALE))
             .isEqualTo("raw_data-io.tillstream.serde.sample.Sale");
     }
 
@@ -37,7 +44,8 @@ class SubjectNameStrategyTest {
     void recordStrategiesRefuseAPrimitiveNamingTheSetting() {
         assertThatThrownBy(() -> new RecordNameStrategy().subjectName("raw_data", true, STRING))
             .isInstanceOf(SerializationException.class)
-            .hasMessage("With key.subject.name.strategy = RecordNameStrategy the message key must be an Avro record, not STRING");
+            .hasMessage("With key.subject.name.strategy = RecordNameStrategy the message key must have a named record type"
+                + " (an Avro record, a JSON Schema with a title, a Protobuf message), not a primitive");
         assertThatThrownBy(() -> new TopicRecordNameStrategy().subjectName("raw_data", false, STRING))
             .hasMessageContaining("value.subject.name.strategy = TopicRecordNameStrategy");
     }

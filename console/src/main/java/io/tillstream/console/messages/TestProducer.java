@@ -2,7 +2,7 @@ package io.tillstream.console.messages;
 
 import io.tillstream.console.http.ConsoleException;
 import io.tillstream.console.http.Errors;
-import io.tillstream.serde.AvroSerdeConfig;
+import io.tillstream.serde.SerdeConfig;
 import io.tillstream.serde.KafkaAvroSerializer;
 import io.tillstream.serde.client.SchemaRegistryClient;
 import org.apache.avro.AvroRuntimeException;
@@ -52,7 +52,7 @@ final class TestProducer implements AutoCloseable {
         this.registry = registry;
         this.serializer = new KafkaAvroSerializer(registry);
         Map<String, Object> serdeSettings = new HashMap<>(registrySettings);
-        serdeSettings.put(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG, true);
+        serdeSettings.put(SerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG, true);
         serializer.configure(serdeSettings, false);
     }
 

@@ -585,18 +585,38 @@ public final class SchemaRegistry {
         T run();
     }
 
+    /** How often a write is decided and written again after the log showed that an attempt did not get in. */
+    private static final int WRITE_ATTEMPTS = 3;
+
+    /** A write that the log, read after it, shows did not get in: deciding it again is safe. */
+    private static final class WriteNotApplied extends RuntimeException {
+        WriteNotApplied(StoreWriteException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     /**
      * Runs a write as the leader: one at a time, after reading the log to its end (Confluent's "wait
      * until the reader reaches the last offset"), so the action decides on everything any leader wrote.
+     * When the log then shows that the write did not get in (this instance's writer was replaced by a
+     * new election mid-write, a connection broke), the action is decided and written again.
      *
      * @throws NotLeaderException if another instance leads (nothing was done)
      */
     private <T> T asLeader(Action<T> action) {
         writeLock.lock();
         try {
-            writer();
-            catchUp();
-            return action.run();
+            for (int attempt = 1; ; attempt++) {
+                writer();
+                catchUp();
+                try {
+                    return action.run();
+                } catch (WriteNotApplied e) {
+                    if (attempt == WRITE_ATTEMPTS) {
+                        throw storeError("Error while writing to the Kafka store", (StoreWriteException) e.getCause());
+                    }
+                }
+            }
         } finally {
             writeLock.unlock();
         }
@@ -620,27 +640,28 @@ public final class SchemaRegistry {
 
     /**
      * Appends {@code entries} in one transaction. When the outcome is unknown (a timeout, a broken
-     * connection), the write is not retried blindly: a new writer settles the open transaction, the
-     * log is read to its end, and the answer is what the log then says.
+     * connection, the writer replaced), the write is not retried blindly: a new writer settles the open
+     * transaction, the log is read to its end, and the answer is what the log holds.
      */
     private void write(List<Entry> entries) {
         try {
             writer().write(entries);
         } catch (StoreWriteException e) {
+            if (e.refused()) {
+                throw storeError("Error while writing to the Kafka store", e);
+            }
             if (e.fenced()) {
-                RegistryInstance leader = leadership.awaitLeader().filter(l -> !l.equals(leadership.self())).orElse(null);
-                if (leader != null) {
+                RegistryInstance leader = leadership.awaitLeader().orElse(null);
+                if (leader != null && !leader.equals(leadership.self())) {
                     throw new NotLeaderException(leader);
                 }
-                throw new RegistryException(ErrorCode.UNKNOWN_LEADER, "This instance lost the leadership while writing;"
-                    + " nothing was written", e);
             }
             writer();
             catchUp();
             if (entries.stream().allMatch(entry -> state.holds(entry.key(), entry.value()))) {
                 return;
             }
-            throw storeError("Error while writing to the Kafka store", e);
+            throw new WriteNotApplied(e);
         }
     }
 

@@ -5,8 +5,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.nio.ByteBuffer;
@@ -98,6 +100,10 @@ public final class LogWriter implements AutoCloseable {
         } catch (ExecutionException | KafkaException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             close();
+            Throwable refusal = refusal(cause);
+            if (refusal != null) {
+                throw StoreWriteException.refused("Kafka refused the write to " + log.topic() + ": " + refusal.getMessage(), refusal);
+            }
             throw new StoreWriteException("writing to " + log.topic() + " failed: " + cause.getMessage(),
                 cause instanceof org.apache.kafka.common.errors.TimeoutException, cause);
         }
@@ -110,6 +116,17 @@ public final class LogWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StoreWriteException("interrupted while reading back from " + log.topic(), true, e);
         }
+    }
+
+    /** The error in {@code failure}'s causes that Kafka answered for good, if any (a send's error surfaces at the commit). */
+    private static Throwable refusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ApiException && !(t instanceof RetriableException)
+                && !(t instanceof ProducerFencedException) && !(t instanceof InvalidProducerEpochException)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static byte[] bytes(ByteBuffer form) {
