@@ -28,6 +28,7 @@ public final class LeaderElection implements AutoCloseable {
     /** Kafka's smallest allowed session by default: a dead leader is replaced within about this long. */
     static final int SESSION_TIMEOUT_MS = 6_000;
     private static final int HEARTBEAT_INTERVAL_MS = 1_500;
+    private static final long RETRY_BACKOFF_MS = 1_000;
 
     private final String topic;
     private final Leadership leadership;
@@ -99,11 +100,22 @@ public final class LeaderElection implements AutoCloseable {
                 if (!closed) {
                     log.warn("Taking part in the registry's leader election failed; retrying", e);
                     leadership.electionStarted();
+                    pauseBeforeRetry();
                 }
             }
         }
         leadership.close();
         consumer.close();
+    }
+
+    /** Keeps a failure that repeats at once (Kafka gone) from filling the log. */
+    private void pauseBeforeRetry() {
+        try {
+            Thread.sleep(RETRY_BACKOFF_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
     }
 
     /** Leaves the group, so the others elect a new leader at once rather than after the session timeout. */

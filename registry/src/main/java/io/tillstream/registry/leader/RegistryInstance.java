@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,7 @@ public record RegistryInstance(String url, boolean leaderEligible) {
 
     ByteBuffer toBytes(boolean leadsNow) {
         return ByteBuffer.wrap(MAPPER.createObjectNode().put("url", url).put("eligible", leaderEligible)
-            .put("leads", leadsNow).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            .put("leads", leadsNow).toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** An instance as another one described it, with whether it said it leads now; empty for no data. */
