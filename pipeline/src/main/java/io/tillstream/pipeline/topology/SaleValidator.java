@@ -1,6 +1,7 @@
 package io.tillstream.pipeline.topology;
 
 import io.tillstream.pipeline.DeadLetters;
+import io.tillstream.retail.ProducerJson;
 import io.tillstream.retail.Sale;
 import io.tillstream.retail.SaleRules;
 import io.tillstream.serde.KafkaAvroDeserializer;
@@ -20,7 +21,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Decodes each raw record and checks it against {@link SaleRules}. A good sale goes on enriched,
+ * Decodes each raw record (Avro through the registry, or the original producer's plain JSON, told
+ * apart by the first byte) and checks it against {@link SaleRules}. A good sale goes on enriched,
  * with its event time as the record's timestamp (so windows are in event time); anything else goes
  * on as its original bytes with headers saying why, and is counted in a store.
  *
@@ -52,7 +54,11 @@ final class SaleValidator implements FixedKeyProcessor<byte[], byte[], Checked> 
         }
         Object value;
         try {
-            value = deserializer.deserialize(source.topic(), record.value());
+            value = ProducerJson.looksLikeJson(record.value()) ? ProducerJson.read(record.value())
+                : deserializer.deserialize(source.topic(), record.value());
+        } catch (ProducerJson.MalformedSaleException e) {
+            reject(record, source, DeadLetters.DECODE, "not a sale in the original producer's JSON: " + e.getMessage(), null);
+            return;
         } catch (SerializationException e) {
             if (registryUnavailable(e)) {
                 // Not the record's fault: fail the task so that it is retried from the last commit.

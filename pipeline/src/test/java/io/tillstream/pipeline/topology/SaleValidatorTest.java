@@ -108,6 +108,30 @@ class SaleValidatorTest {
     }
 
     @Test
+    void theOriginalProducersJsonIsReadAsTheSameSaleAndJsonThatIsNoSaleIsADecodeError() {
+        byte[] original = ("{\"invoice_no\": \"I138884\", \"customer_id\": \"C241288\", \"gender\": \"Female\", \"age\": 28,"
+            + " \"category\": \"Clothing\", \"quantity\": \"5\", \"price\": 1500.4, \"payment_method\": \"Credit Card\","
+            + " \"invoice_date\": \"2022-08-05 00:00:00\", \"shopping_mall\": \"Kanyon\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] noPrice = "{\"invoice_no\": \"I1\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] broken = "{\"invoice_no\": ".getBytes(StandardCharsets.UTF_8);
+        Instant recordTime = START.minusSeconds(3);
+        topology.send(key("{\"invoice_no\": \"I138884\"}"), original, new RecordHeaders(), recordTime);
+        topology.send(key("no-price"), noPrice, new RecordHeaders(), START);
+        topology.send(key("broken"), broken, new RecordHeaders(), START);
+
+        List<TestRecord<byte[], EnrichedSale>> enriched = topology.enriched();
+        assertThat(enriched).hasSize(1);
+        EnrichedSale sale = enriched.get(0).value();
+        assertThat(sale.getPrice()).isEqualTo(new BigDecimal("1500.40"));
+        assertThat(sale.getQuantity()).isEqualTo(5);
+        assertThat(sale.getInvoiceDate()).isEqualTo(java.time.LocalDate.of(2022, 8, 5));
+        assertThat(sale.getEventTime()).isEqualTo(recordTime);
+        assertThat(topology.deadLetters()).extracting(letter -> headers(letter).get(DeadLetters.ERROR_REASON_HEADER))
+            .containsExactly("not a sale in the original producer's JSON: field price is missing",
+                "not a sale in the original producer's JSON: not JSON: Unexpected end-of-input within/between Object entries at column 16");
+    }
+
+    @Test
     void aRegistryOutageFailsTheTaskInsteadOfDeadLetteringTheSale() {
         try (TopologyHarness cutOff = TopologyHarness.withTopologyRegistryAt("http://127.0.0.1:1")) {
             byte[] sale = cutOff.avro(Sales.sale().build());

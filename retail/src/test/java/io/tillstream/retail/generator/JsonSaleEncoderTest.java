@@ -1,8 +1,10 @@
 package io.tillstream.retail.generator;
 
+import io.tillstream.retail.ProducerJson;
 import io.tillstream.retail.Sale;
 import io.tillstream.retail.SaleCsvReader;
 import io.tillstream.retail.SaleRow;
+import io.tillstream.retail.SyntheticSales;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +36,17 @@ class JsonSaleEncoderTest {
         assertThat(text(encoder.value(sale))).isEqualTo("{\"invoice_no\": \"I138884\", \"customer_id\": \"C241288\", "
             + "\"gender\": \"Female\", \"age\": 28, \"category\": \"Clothing\", \"quantity\": \"5\", \"price\": 1500.4, "
             + "\"payment_method\": \"Credit Card\", \"invoice_date\": \"2022-08-05 00:00:00\", \"shopping_mall\": \"Kanyon\"}");
+    }
+
+    @Test
+    void whatItWritesReadsBackAsTheSameSaleWithoutItsEventTime() {
+        SyntheticSales sales = new SyntheticSales(7, 100, Clock.fixed(Instant.parse("2026-11-24T10:15:30Z"), ZoneOffset.UTC));
+        JsonSaleEncoder encoder = new JsonSaleEncoder(SaleKey.INVOICE_NO);
+        for (int i = 0; i < 1_000; i++) {
+            Sale sale = sales.next();
+            Sale read = ProducerJson.read(encoder.value(sale));
+            assertThat(read).isEqualTo(Sale.newBuilder(sale).setEventTime(Instant.EPOCH).build());
+        }
     }
 
     @Test
