@@ -11,11 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -93,17 +89,26 @@ final class SchemasCommand extends CommandGroup {
             if (id != null) {
                 SchemaDefinition definition = client.getSchema(id);
                 if (!schemaOnly) {
-                    out.println("id " + id);
+                    out.println("id " + id + describe(definition));
                 }
                 out.println(definition.schema());
                 return ExitCode.OK;
             }
             RegisteredSchema found = client.getVersion(subject, version(version));
             if (!schemaOnly) {
-                out.printf("subject %s, version %d, id %d%n", found.subject(), found.version(), found.id());
+                out.printf("subject %s, version %d, id %d%s%n", found.subject(), found.version(), found.id(),
+                    describe(found.definition()));
             }
             out.println(found.definition().schema());
             return ExitCode.OK;
+        }
+
+        /** The type when it is not Avro, and the references, as Confluent's API gives them. */
+        private static String describe(SchemaDefinition definition) {
+            String type = SchemaDefinition.AVRO.equals(definition.schemaType()) ? "" : ", " + definition.schemaType();
+            String references = definition.references().stream()
+                .map(r -> r.name() + "=" + r.subject() + ":" + r.version()).collect(Collectors.joining(" "));
+            return type + (references.isEmpty() ? "" : ", references " + references);
         }
     }
 
@@ -113,15 +118,15 @@ final class SchemasCommand extends CommandGroup {
         @Option(names = "--subject", paramLabel = "NAME", required = true, description = "The subject, e.g. raw_data-value.")
         String subject;
 
-        @Option(names = "--file", paramLabel = "FILE", required = true, description = "The Avro schema (.avsc).")
-        Path file;
+        @Mixin
+        SchemaFileOptions schemaFile;
 
         @Option(names = "--normalize", description = "Normalize the schema first, so equivalent texts share an id.")
         boolean normalize;
 
         @Override
         int run(SchemaRegistryClient client, PrintWriter out) {
-            SchemaDefinition schema = SchemaDefinition.avro(readSchema(file));
+            SchemaDefinition schema = schemaFile.definition();
             client.register(subject, schema, normalize);
             RegisteredSchema registered = client.lookup(subject, schema, normalize);
             out.printf("Registered %s version %d, id %d.%n", registered.subject(), registered.version(), registered.id());
@@ -136,8 +141,8 @@ final class SchemasCommand extends CommandGroup {
         @Option(names = "--subject", paramLabel = "NAME", required = true, description = "The subject, e.g. raw_data-value.")
         String subject;
 
-        @Option(names = "--file", paramLabel = "FILE", required = true, description = "The Avro schema (.avsc).")
-        Path file;
+        @Mixin
+        SchemaFileOptions schemaFile;
 
         @Option(names = "--version", paramLabel = "N|latest", defaultValue = LATEST,
             description = "Version to check against (default: ${DEFAULT-VALUE}; the subject's level decides which others count).")
@@ -145,7 +150,7 @@ final class SchemasCommand extends CommandGroup {
 
         @Override
         int run(SchemaRegistryClient client, PrintWriter out) {
-            SchemaDefinition schema = SchemaDefinition.avro(readSchema(file));
+            SchemaDefinition schema = schemaFile.definition();
             CompatibilityResult result = client.testCompatibility(subject, version(version), schema);
             if (result.compatible()) {
                 out.printf("Compatible with %s version %s.%n", subject, version);
@@ -228,15 +233,5 @@ final class SchemasCommand extends CommandGroup {
             // Reported below with the value as given.
         }
         throw new CommandFailedException("--version must be a number from 1 or 'latest', not '" + text + "'", ExitCode.USAGE);
-    }
-
-    private static String readSchema(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new CommandFailedException("--file " + file + ": no such file", ExitCode.USAGE);
-        } catch (IOException e) {
-            throw new CommandFailedException("--file " + file + ": cannot read it: " + e.getMessage(), ExitCode.USAGE);
-        }
     }
 }

@@ -52,6 +52,37 @@ class SchemasCommandTest {
     }
 
     @Test
+    void protobufAndJsonSchemasAreRegisteredWithTheirReferencesAndChecked() throws Exception {
+        String item = "syntax = \"proto3\";\npackage shop;\nmessage Item { string sku = 1; }\n";
+        String order = "syntax = \"proto3\";\npackage shop;\nimport \"shop/item.proto\";\n"
+            + "message Order { string id = 1; repeated Item items = 2; }\n";
+        assertThat(schemas("register", "--subject", "shop/item.proto", "--file", file("item.proto", item)).out())
+            .startsWith("Registered shop/item.proto version 1, id ");
+        Cli.Result withImport = schemas("register", "--subject", "orders-value", "--file", file("order.proto", order),
+            "--reference", "shop/item.proto=shop/item.proto:1");
+        assertThat(withImport.exitCode()).as(withImport.err()).isZero();
+        assertThat(schemas("get", "--subject", "orders-value").out())
+            .matches("(?s)subject orders-value, version 1, id \\d+, PROTOBUF, references shop/item.proto=shop/item.proto:1\n"
+                + ".*message Order.*");
+        Cli.Result missingImport = schemas("register", "--subject", "orders2-value", "--file", file("order.proto", order));
+        assertThat(missingImport.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(missingImport.err()).contains("shop/item.proto").contains("42201").hasLineCount(1);
+
+        String person = "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}},\"additionalProperties\":false}";
+        String narrower = "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"integer\"}},\"additionalProperties\":false}";
+        assertThat(schemas("register", "--subject", "people-value", "--file", file("person.json", person)).exitCode()).isZero();
+        Cli.Result changed = schemas("check", "--subject", "people-value", "--type", "JSON", "--file", file("person.txt", narrower));
+        assertThat(changed.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(changed.out()).contains("TYPE_CHANGED");
+
+        Cli.Result badReference = schemas("register", "--subject", "x-value", "--file", file("order.proto", order),
+            "--reference", "shop/item.proto");
+        assertThat(badReference.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(badReference.err()).isEqualTo("error: --reference shop/item.proto: expected NAME=SUBJECT:VERSION,"
+            + " e.g. shop/item.proto=shop/item.proto:1\n");
+    }
+
+    @Test
     void compatibilityIsShownSetAndRemovedPerSubject() throws Exception {
         schemas("register", "--subject", "levels-value", "--file", file("levels.avsc", V1));
 
