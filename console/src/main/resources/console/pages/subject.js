@@ -93,12 +93,15 @@ function registrationEditor(subject, onRegistered) {
   const check = h('button', { type: 'button' }, 'Check compatibility');
   const register = h('button.primary', { type: 'button', disabled: true }, 'Register');
   const path = `/schemas/subjects/${encodeURIComponent(subject)}`;
+  // A new version keeps the latest one's type and references; the registry resolves them again.
+  let kind = { schemaType: 'AVRO', references: [] };
+  const proposal = () => ({ schema: editor.value, ...kind });
   const failed = (title, e) => verdict.replaceChildren(h('div.verdict-box.bad', {}, h('strong', {}, title), h('p', {}, e.message)));
   editor.addEventListener('input', () => { register.disabled = true; verdict.replaceChildren(); });
   check.addEventListener('click', async () => {
     check.disabled = true;
     try {
-      const v = await api(path + '/check', { method: 'POST', body: { schema: editor.value } });
+      const v = await api(path + '/check', { method: 'POST', body: proposal() });
       register.disabled = !v.compatible;
       verdict.replaceChildren(v.compatible
         ? h('div.verdict-box.good', {}, h('strong', {}, `Compatible under ${v.compatibility}`), h('p', {}, 'Register it as the next version.'))
@@ -113,7 +116,7 @@ function registrationEditor(subject, onRegistered) {
   register.addEventListener('click', async () => {
     register.disabled = true;
     try {
-      const r = await api(path + '/versions', { method: 'POST', body: { schema: editor.value } });
+      const r = await api(path + '/versions', { method: 'POST', body: proposal() });
       toast(r.created ? `Registered as version ${r.version}, schema ID ${r.id}.` : `Already registered as version ${r.version}.`);
       verdict.replaceChildren();
       onRegistered();
@@ -125,8 +128,11 @@ function registrationEditor(subject, onRegistered) {
     element: h('section.card.admin', {}, h('h2', {}, 'Register a new version'),
       h('p.muted', {}, 'Edit the schema, check it against the subject\'s compatibility level, then register it.'),
       editor, h('div.toolbar.editor-actions', {}, check, register), verdict),
-    /** Starts from the latest schema, once, unless the user has typed already. */
-    prefill(text) { if (!editor.value) editor.value = text; },
+    /** Starts from the latest schema, once, unless the user has typed already, and takes its type and references. */
+    prefill(version) {
+      kind = { schemaType: version.type, references: version.references };
+      if (!editor.value) editor.value = version.schema;
+    },
   };
 }
 
@@ -164,7 +170,7 @@ export function create(root, { info, params: [subject] }) {
       shownVersion = version;
       schemaMeta.textContent = `schema ID ${v.id} · ${v.type}` + (v.references.length ? ` · ${v.references.length} references` : '');
       schemaText.textContent = v.schema;
-      if (version === detail.versions[detail.versions.length - 1]) registration.prefill(v.schema);
+      if (version === detail.versions[detail.versions.length - 1]) registration.prefill(v);
     } catch (e) {
       schemaText.replaceChildren(state('error', `Cannot read version ${version}`, e.message));
     }

@@ -161,6 +161,37 @@ class SchemasApiTest {
     }
 
     @Test
+    void protobufAndJsonSchemasAreRegisteredWithTheirTypeAndReferencesAndShownAsText(Environment env) {
+        Client client = new Client(env.console().url());
+        String item = newSubject().replace("-value", ".proto");
+        Client.Response imported = client.post(path(item) + "/versions", Map.of("schemaType", "PROTOBUF",
+            "schema", "syntax = \"proto3\";\npackage shop;\nmessage Item { string sku = 1; }\n"));
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        String orders = newSubject();
+        String order = "syntax = \"proto3\";\npackage shop;\nimport \"" + item + "\";\nmessage Order { repeated Item items = 1; }\n";
+        Client.Response registered = client.post(path(orders) + "/versions", Map.of("schemaType", "PROTOBUF", "schema", order,
+            "references", List.of(Map.of("name", item, "subject", item, "version", 1))));
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+
+        JsonNode version = client.get(path(orders) + "/versions/1").body();
+        assertThat(version.get("type").asText()).isEqualTo("PROTOBUF");
+        assertThat(version.get("schema").asText()).contains("message Order {").contains("import \"" + item + "\";");
+        assertThat(version.at("/references/0/subject").asText()).isEqualTo(item);
+        assertError(client.post(path(newSubject()) + "/versions", Map.of("schemaType", "PROTOBUF", "schema", "message {")),
+            422, "invalid_schema", "line 1");
+
+        String people = newSubject();
+        String person = "{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}},\"additionalProperties\":false}";
+        assertThat(client.post(path(people) + "/versions", Map.of("schemaType", "JSON", "schema", person)).status()).isEqualTo(201);
+        Client.Response narrowed = client.post(path(people) + "/check", Map.of("schemaType", "JSON",
+            "schema", person.replace("\"string\"", "\"integer\"")));
+        assertThat(narrowed.body().get("compatible").asBoolean()).isFalse();
+        assertThat(narrowed.body().get("reasons").toString()).contains("TYPE_CHANGED");
+        assertError(client.post(path(people) + "/versions", Map.of("schemaType", "XML", "schema", "<a/>")),
+            400, "bad_request", "schemaType");
+    }
+
+    @Test
     void aReadOnlyConsoleShowsTheSchemasButRefusesToRegisterOrChangeTheLevel(Environment env) {
         Client client = new Client(env.console().url());
         String subject = newSubject();

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tillstream.console.http.ConsoleException;
 import io.tillstream.serde.client.CompatibilityLevel;
 import io.tillstream.serde.client.SchemaDefinition;
+import io.tillstream.serde.client.SchemaReference;
 import io.tillstream.serde.client.SchemaRegistryClient;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** The Schema Registry page's requests, each checked here before the registry sees it. */
@@ -20,12 +22,30 @@ final class SchemaRequests {
     private SchemaRequests() {
     }
 
-    /** A schema proposed for a subject: Avro schema JSON. */
-    record Proposal(String schema) {
-        /** The schema as the registry takes it, once Avro's own parser has accepted it. */
+    /** The schema types the registry takes. */
+    private static final List<String> TYPES = List.of(SchemaDefinition.AVRO, "JSON", "PROTOBUF");
+
+    /**
+     * A schema proposed for a subject: its text, its type ({@code AVRO} when none is given) and the
+     * references it takes types from (a {@code .proto} import, a JSON Schema {@code $ref}).
+     */
+    record Proposal(String schema, String schemaType, List<SchemaReference> references) {
+        /**
+         * The schema as the registry takes it. An Avro schema is parsed here first, for a message in
+         * the page's words; the registry judges the other types, and says where a text is wrong.
+         */
         SchemaDefinition validate() {
+            String type = schemaType == null || schemaType.isBlank() ? SchemaDefinition.AVRO
+                : schemaType.trim().toUpperCase(Locale.ROOT);
+            if (!TYPES.contains(type)) {
+                throw ConsoleException.badRequest("schemaType is one of " + String.join(", ", TYPES) + ", not '" + schemaType + "'.");
+            }
             if (schema == null || schema.isBlank()) {
-                throw ConsoleException.badRequest("schema is empty: give the Avro schema as JSON.");
+                throw ConsoleException.badRequest("schema is empty: give the " + type + " schema's text.");
+            }
+            SchemaDefinition definition = new SchemaDefinition(schema, type, references);
+            if (!type.equals(SchemaDefinition.AVRO)) {
+                return definition;
             }
             try {
                 new Schema.Parser().parse(schema);
@@ -35,7 +55,7 @@ final class SchemaRequests {
                         + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")."
                     : "The schema is not valid Avro: " + e.getMessage());
             }
-            return SchemaDefinition.avro(schema);
+            return definition;
         }
     }
 

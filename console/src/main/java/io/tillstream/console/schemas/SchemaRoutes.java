@@ -7,6 +7,7 @@ import io.tillstream.console.http.ConsoleException;
 import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
 import io.tillstream.serde.client.CompatibilityLevel;
+import io.tillstream.serde.client.CompatibilityResult;
 import io.tillstream.serde.client.RegisteredSchema;
 import io.tillstream.serde.client.RegistryClientException;
 import io.tillstream.serde.client.SchemaDefinition;
@@ -127,8 +128,17 @@ public final class SchemaRoutes implements Routes {
         ctx.status(201).json(new Registered(subject, registry.lookup(subject, schema, false).version(), id, true));
     }
 
+    /**
+     * The registry's verdict in the page's words. Asked for reasons, a registry answers a schema it
+     * cannot parse as "incompatible" with one message saying so (Confluent's behaviour): that is an
+     * invalid schema, not an incompatible one.
+     */
     private CompatibilityVerdict verdict(String subject, SchemaDefinition schema) {
-        return CompatibilityVerdict.of(registry.testCompatibility(subject, schema), registry.getCompatibility(subject).name());
+        CompatibilityResult result = registry.testCompatibility(subject, schema);
+        if (!result.compatible() && result.messages().size() == 1 && result.messages().get(0).startsWith("Invalid ")) {
+            throw new ConsoleException(422, "invalid_schema", result.messages().get(0));
+        }
+        return CompatibilityVerdict.of(result, registry.getCompatibility(subject).name());
     }
 
     private Optional<RegisteredSchema> lookup(String subject, SchemaDefinition schema) {
