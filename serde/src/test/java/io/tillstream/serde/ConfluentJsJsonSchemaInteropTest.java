@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -55,9 +53,9 @@ class ConfluentJsJsonSchemaInteropTest {
         embedded = EmbeddedRegistry.get();
         saleSchema = file(JsonSales.schema());
         serializer = new KafkaJsonSchemaSerializer<>();
-        serializer.configure(Map.of("schema.registry.url", embedded.url(), "json.fail.invalid.schema", true), false);
+        serializer.configure(SerdeSettings.with(Map.of("json.fail.invalid.schema", true)), false);
         deserializer = new KafkaJsonSchemaDeserializer<>();
-        deserializer.configure(Map.of("schema.registry.url", embedded.url(), "json.fail.invalid.schema", true), false);
+        deserializer.configure(SerdeSettings.with(Map.of("json.fail.invalid.schema", true)), false);
     }
 
     @AfterAll
@@ -77,13 +75,13 @@ class ConfluentJsJsonSchemaInteropTest {
             saleSchema.toString(), SALE).stdoutIfSucceeded());
         byte[] jsBytes = HexFormat.of().parseHex(produced.get("hex").asText());
 
-        assertThat(jsBytes).as("magic byte, ID, compact JSON").isEqualTo(wireFormat(produced.get("id").asInt(), SALE));
+        assertThat(jsBytes).as("magic byte, ID, compact JSON").isEqualTo(JsonWireFormat.bytes(produced.get("id").asInt(), SALE));
         assertThat(deserializer.deserialize(topic, jsBytes)).isEqualTo(JsonSales.parse(SALE));
         try (KafkaJsonSchemaSerializer<JsonSales.Sale> records = new KafkaJsonSchemaSerializer<>();
              KafkaJsonSchemaDeserializer<JsonSales.Sale> bound = new KafkaJsonSchemaDeserializer<>()) {
-            records.configure(Map.of("schema.registry.url", embedded.url(), "use.latest.version", true), false);
-            bound.configure(Map.of("schema.registry.url", embedded.url(), "json.value.type", JsonSales.Sale.class), false);
-            JsonSales.Sale sale = withPrice(new BigDecimal("1500.4"));
+            records.configure(SerdeSettings.with(Map.of("use.latest.version", true)), false);
+            bound.configure(SerdeSettings.with(Map.of("json.value.type", JsonSales.Sale.class)), false);
+            JsonSales.Sale sale = JsonSales.record(JsonSales.record().invoiceNo(), new BigDecimal("1500.4"));
 
             assertThat(bound.deserialize(topic, jsBytes)).isEqualTo(sale);
             assertThat(records.serialize(topic, sale)).as("our bytes for the same sale as a record").isEqualTo(jsBytes);
@@ -141,20 +139,9 @@ class ConfluentJsJsonSchemaInteropTest {
     /** What a serializer without validation writes, as a producer that does not validate would. */
     private static byte[] unvalidated(String topic, Object value) {
         try (KafkaJsonSchemaSerializer<Object> plain = new KafkaJsonSchemaSerializer<>()) {
-            plain.configure(Map.of("schema.registry.url", embedded.url()), false);
+            plain.configure(SerdeSettings.with(Map.of()), false);
             return plain.serialize(topic, value);
         }
-    }
-
-    private static JsonSales.Sale withPrice(BigDecimal price) {
-        JsonSales.Sale sale = JsonSales.record();
-        return new JsonSales.Sale(sale.invoiceNo(), sale.customerId(), sale.gender(), sale.age(), sale.category(),
-            sale.quantity(), price, sale.paymentMethod(), sale.invoiceDate(), sale.shoppingMall(), sale.eventTime());
-    }
-
-    private static byte[] wireFormat(int id, String json) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(5 + body.length).put((byte) 0).putInt(id).put(body).array();
     }
 
     /** A schema in a file of its own, pretty-printed as a person would write it, for the script to register. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tillstream.serde.client.SchemaDefinition;
 import io.tillstream.serde.internals.json.JsonMapping;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The sale for JSON Schema tests and benchmarks: its schema (a copy of the retail module's
@@ -51,8 +53,18 @@ public final class JsonSales {
     }
 
     public static Sale record() {
-        return new Sale("I138884", "C241288", "Female", 28, "Clothing", 5, new BigDecimal("1500.40"), "Credit Card",
-            LocalDate.of(2022, 8, 5), "Kanyon", 1_651_400_000_000L);
+        return record("I138884", new BigDecimal("1500.40"));
+    }
+
+    /** The sale with another invoice number and price. */
+    public static Sale record(String invoiceNo, BigDecimal price) {
+        return new Sale(invoiceNo, "C241288", "Female", 28, "Clothing", 5, price, "Credit Card", LocalDate.of(2022, 8, 5),
+            "Kanyon", 1_651_400_000_000L);
+    }
+
+    /** The sale's schema as the registry takes it. */
+    public static SchemaDefinition definition() {
+        return new SchemaDefinition(SCHEMA.toString(), "JSON", List.of());
     }
 
     /** {@link #JSON} as a tree whose price keeps its scale, as the deserializer reads it. */

@@ -1,7 +1,6 @@
 package io.tillstream.serde;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tillstream.serde.client.SchemaDefinition;
 import io.tillstream.serde.client.SchemaRegistryClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,7 +21,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,13 +41,9 @@ class JsonSchemaThroughKafkaTest {
 
     @Test
     void salesRoundTripAsRecordsWrittenWithTheSubjectsLatestSchemaAndValidatedBothWays() {
-        int id = registry.register(topic + "-value", new SchemaDefinition(JsonSales.schema().toString(), "JSON", List.of()),
-            false);
-        List<JsonSales.Sale> sales = IntStream.range(0, 50).mapToObj(i -> {
-            JsonSales.Sale sale = JsonSales.record();
-            return new JsonSales.Sale("I" + (100_000 + i), sale.customerId(), sale.gender(), sale.age(), sale.category(),
-                sale.quantity(), sale.price(), sale.paymentMethod(), sale.invoiceDate(), sale.shoppingMall(), sale.eventTime());
-        }).toList();
+        int id = registry.register(topic + "-value", JsonSales.definition(), false);
+        List<JsonSales.Sale> sales = IntStream.range(0, 50)
+            .mapToObj(i -> JsonSales.record("I" + (100_000 + i), JsonSales.record().price())).toList();
         Map<String, Object> settings = Map.of("use.latest.version", true, "json.fail.invalid.schema", true,
             "json.value.type", JsonSales.Sale.class);
 
@@ -84,8 +78,7 @@ class JsonSchemaThroughKafkaTest {
 
     @Test
     void aRecordThatBreaksItsSchemaFailsAtPollNamingTopicPartitionAndOffset() {
-        int id = registry.register(topic + "-value", new SchemaDefinition(JsonSales.schema().toString(), "JSON", List.of()),
-            false);
+        int id = registry.register(topic + "-value", JsonSales.definition(), false);
         byte[] json = JsonSales.JSON.replace("\"quantity\":5", "\"quantity\":0").getBytes(StandardCharsets.UTF_8);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, embedded.bootstrapServers()), new ByteArraySerializer(),
@@ -104,17 +97,17 @@ class JsonSchemaThroughKafkaTest {
     }
 
     private <K> KafkaProducer<K, Object> producer(Map<String, Object> settings, Serializer<K> keys) {
-        keys.configure(serdeSettings(settings), true);
+        keys.configure(SerdeSettings.with(settings), true);
         KafkaJsonSchemaSerializer<Object> values = new KafkaJsonSchemaSerializer<>();
-        values.configure(serdeSettings(settings), false);
+        values.configure(SerdeSettings.with(settings), false);
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, embedded.bootstrapServers()), keys, values);
     }
 
     /** Polls {@code count} records from the start of the topic, failing if fewer come within the timeout. */
     private <K> List<ConsumerRecord<K, Object>> consume(Map<String, Object> settings, Deserializer<K> keys, int count) {
-        keys.configure(serdeSettings(settings), true);
+        keys.configure(SerdeSettings.with(settings), true);
         KafkaJsonSchemaDeserializer<Object> values = new KafkaJsonSchemaDeserializer<>();
-        values.configure(serdeSettings(settings), false);
+        values.configure(SerdeSettings.with(settings), false);
         List<ConsumerRecord<K, Object>> received = new ArrayList<>();
         try (KafkaConsumer<K, Object> consumer = new KafkaConsumer<>(Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, embedded.bootstrapServers(),
@@ -130,9 +123,4 @@ class JsonSchemaThroughKafkaTest {
         return received;
     }
 
-    private Map<String, Object> serdeSettings(Map<String, Object> settings) {
-        Map<String, Object> all = new HashMap<>(settings);
-        all.put("schema.registry.url", embedded.url());
-        return all;
-    }
 }

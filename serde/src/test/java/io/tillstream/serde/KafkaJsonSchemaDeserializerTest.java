@@ -11,10 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,9 +38,9 @@ class KafkaJsonSchemaDeserializerTest {
     @Test
     void bytesAreReadAsATreeByDefaultWithThePriceExactToTheCent() {
         int id = registerSale();
-        deserializer.configure(settings(Map.of()), false);
+        deserializer.configure(SerdeSettings.with(Map.of()), false);
 
-        JsonNode sale = (JsonNode) deserializer.deserialize(topic, bytes(id, JsonSales.JSON));
+        JsonNode sale = (JsonNode) deserializer.deserialize(topic, JsonWireFormat.bytes(id, JsonSales.JSON));
 
         assertThat(sale).isEqualTo(JsonSales.tree());
         assertThat(sale.get("price").decimalValue()).isEqualTo(new BigDecimal("1500.40"));
@@ -53,27 +50,27 @@ class KafkaJsonSchemaDeserializerTest {
     @Test
     void withAValueTypeTheJsonIsBoundToThatClass() {
         int id = registerSale();
-        deserializer.configure(settings(Map.of("json.value.type", JsonSales.Sale.class.getName())), false);
+        deserializer.configure(SerdeSettings.with(Map.of("json.value.type", JsonSales.Sale.class.getName())), false);
 
-        assertThat(deserializer.deserialize(topic, bytes(id, JsonSales.JSON))).isEqualTo(JsonSales.record());
+        assertThat(deserializer.deserialize(topic, JsonWireFormat.bytes(id, JsonSales.JSON))).isEqualTo(JsonSales.record());
     }
 
     @Test
     void keysAreBoundToTheKeyType() {
         int id = registerSale();
-        deserializer.configure(settings(Map.of("json.key.type", JsonSales.Sale.class.getName(),
+        deserializer.configure(SerdeSettings.with(Map.of("json.key.type", JsonSales.Sale.class.getName(),
             "json.value.type", String.class.getName())), true);
 
-        assertThat(deserializer.deserialize(topic, bytes(id, JsonSales.JSON))).isEqualTo(JsonSales.record());
+        assertThat(deserializer.deserialize(topic, JsonWireFormat.bytes(id, JsonSales.JSON))).isEqualTo(JsonSales.record());
     }
 
     @Test
     void anUnknownPropertyFailsBindingUnlessJsonFailUnknownPropertiesIsFalse() {
         int id = registerSale();
-        byte[] withVoucher = bytes(id, JsonSales.JSON.replace("}", ",\"voucher\":\"V1\"}"));
-        deserializer.configure(settings(Map.of("json.value.type", JsonSales.Sale.class)), false);
+        byte[] withVoucher = JsonWireFormat.bytes(id, JsonSales.JSON.replace("}", ",\"voucher\":\"V1\"}"));
+        deserializer.configure(SerdeSettings.with(Map.of("json.value.type", JsonSales.Sale.class)), false);
         try (KafkaJsonSchemaDeserializer<JsonSales.Sale> lenient = new KafkaJsonSchemaDeserializer<>()) {
-            lenient.configure(settings(Map.of("json.value.type", JsonSales.Sale.class,
+            lenient.configure(SerdeSettings.with(Map.of("json.value.type", JsonSales.Sale.class,
                 "json.fail.unknown.properties", false)), false);
 
             assertThatThrownBy(() -> deserializer.deserialize(topic, withVoucher))
@@ -88,10 +85,10 @@ class KafkaJsonSchemaDeserializerTest {
     @Test
     void withValidationAValueThatBreaksItsSchemaIsRefusedAndWithoutItIsRead() {
         int id = registerSale();
-        byte[] noQuantity = bytes(id, JsonSales.JSON.replace("\"quantity\":5", "\"quantity\":0"));
-        deserializer.configure(settings(Map.of()), false);
+        byte[] noQuantity = JsonWireFormat.bytes(id, JsonSales.JSON.replace("\"quantity\":5", "\"quantity\":0"));
+        deserializer.configure(SerdeSettings.with(Map.of()), false);
         try (KafkaJsonSchemaDeserializer<Object> validating = new KafkaJsonSchemaDeserializer<>()) {
-            validating.configure(settings(Map.of("json.fail.invalid.schema", true)), false);
+            validating.configure(SerdeSettings.with(Map.of("json.fail.invalid.schema", true)), false);
 
             assertThatThrownBy(() -> validating.deserialize(topic, noQuantity))
                 .isInstanceOf(SerializationException.class)
@@ -99,7 +96,7 @@ class KafkaJsonSchemaDeserializerTest {
                     + id + ": /quantity: must have a minimum value of 1");
             assertThat(deserializer.deserialize(topic, noQuantity)).hasToString(JsonSales.JSON.replace("\"quantity\":5",
                 "\"quantity\":0"));
-            assertThat(validating.deserialize(topic, bytes(id, JsonSales.JSON))).isEqualTo(JsonSales.tree());
+            assertThat(validating.deserialize(topic, JsonWireFormat.bytes(id, JsonSales.JSON))).isEqualTo(JsonSales.tree());
         }
     }
 
@@ -112,10 +109,10 @@ class KafkaJsonSchemaDeserializerTest {
         ((ObjectNode) schema.path("properties")).putObject("shopping_mall").put("$ref", "mall.json");
         int id = registry.register(topic + "-value", new SchemaDefinition(schema.toString(), "JSON",
             List.of(new SchemaReference("mall.json", mallSubject, 1))), false);
-        deserializer.configure(settings(Map.of("json.fail.invalid.schema", true)), false);
+        deserializer.configure(SerdeSettings.with(Map.of("json.fail.invalid.schema", true)), false);
 
-        assertThat(deserializer.deserialize(topic, bytes(id, JsonSales.JSON))).isEqualTo(JsonSales.tree());
-        assertThatThrownBy(() -> deserializer.deserialize(topic, bytes(id, JsonSales.JSON.replace("Kanyon", "Metrocity"))))
+        assertThat(deserializer.deserialize(topic, JsonWireFormat.bytes(id, JsonSales.JSON))).isEqualTo(JsonSales.tree());
+        assertThatThrownBy(() -> deserializer.deserialize(topic, JsonWireFormat.bytes(id, JsonSales.JSON.replace("Kanyon", "Metrocity"))))
             .isInstanceOf(SerializationException.class)
             .hasMessageContaining("/shopping_mall");
     }
@@ -123,9 +120,9 @@ class KafkaJsonSchemaDeserializerTest {
     @Test
     void aSchemaIdOfAnotherTypeIsRefusedNamingTheType() {
         int avro = registry.register(topic + "-value", SchemaDefinition.avro("\"string\""), false);
-        deserializer.configure(settings(Map.of()), false);
+        deserializer.configure(SerdeSettings.with(Map.of()), false);
 
-        assertThatThrownBy(() -> deserializer.deserialize(topic, bytes(avro, "\"I138884\"")))
+        assertThatThrownBy(() -> deserializer.deserialize(topic, JsonWireFormat.bytes(avro, "\"I138884\"")))
             .isInstanceOf(SerializationException.class)
             .hasMessage("Cannot deserialize value from topic " + topic + ": schema ID " + avro + " is AVRO, not a JSON Schema");
     }
@@ -133,8 +130,8 @@ class KafkaJsonSchemaDeserializerTest {
     @Test
     void bytesNotInTheWireFormatFailNamingTheCause() {
         int id = registerSale();
-        deserializer.configure(settings(Map.of()), false);
-        byte[] good = bytes(id, JsonSales.JSON);
+        deserializer.configure(SerdeSettings.with(Map.of()), false);
+        byte[] good = JsonWireFormat.bytes(id, JsonSales.JSON);
         byte[] badMagic = good.clone();
         badMagic[0] = 1;
         String prefix = "Cannot deserialize value from topic " + topic + ": ";
@@ -143,7 +140,7 @@ class KafkaJsonSchemaDeserializerTest {
             .hasMessageStartingWith(prefix + "it has 3 bytes, fewer than the 5 of the header");
         assertThatThrownBy(() -> deserializer.deserialize(topic, badMagic))
             .hasMessage(prefix + "unknown magic byte 0x01, expected 0x00 (Confluent's wire format)");
-        assertThatThrownBy(() -> deserializer.deserialize(topic, bytes(UNKNOWN_ID, JsonSales.JSON)))
+        assertThatThrownBy(() -> deserializer.deserialize(topic, JsonWireFormat.bytes(UNKNOWN_ID, JsonSales.JSON)))
             .hasMessageStartingWith(prefix + "unknown schema ID " + UNKNOWN_ID + ": ")
             .hasMessageContaining("40403");
         assertThatThrownBy(() -> deserializer.deserialize(topic, Arrays.copyOf(good, good.length - 4)))
@@ -155,7 +152,7 @@ class KafkaJsonSchemaDeserializerTest {
 
     @Test
     void aFailureReadingAPolledRecordNamesItsPartitionAndOffset() {
-        deserializer.configure(settings(Map.of()), false);
+        deserializer.configure(SerdeSettings.with(Map.of()), false);
         ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(topic, 3, 42L, null, new byte[] {1, 2, 3, 4, 5, 6});
 
         assertThatThrownBy(() -> deserializer.deserialize(record))
@@ -174,7 +171,7 @@ class KafkaJsonSchemaDeserializerTest {
     @Test
     void whatTheSerializerWritesReadsBackAsTheSameRecord() {
         registerSale();
-        Map<String, Object> settings = settings(Map.of("use.latest.version", true, "json.fail.invalid.schema", true,
+        Map<String, Object> settings = SerdeSettings.with(Map.of("use.latest.version", true, "json.fail.invalid.schema", true,
             "json.value.type", JsonSales.Sale.class));
         deserializer.configure(settings, false);
         try (KafkaJsonSchemaSerializer<JsonSales.Sale> serializer = new KafkaJsonSchemaSerializer<>()) {
@@ -194,26 +191,13 @@ class KafkaJsonSchemaDeserializerTest {
 
     @Test
     void closeCanBeCalledTwice() {
-        deserializer.configure(settings(Map.of()), false);
+        deserializer.configure(SerdeSettings.with(Map.of()), false);
 
         deserializer.close();
         assertThatCode(deserializer::close).doesNotThrowAnyException();
     }
 
-    private Map<String, Object> settings(Map<String, Object> settings) {
-        Map<String, Object> all = new HashMap<>(settings);
-        all.put("schema.registry.url", embedded.url());
-        return all;
-    }
-
     private int registerSale() {
-        return registry.register(topic + "-value", new SchemaDefinition(JsonSales.schema().toString(), "JSON", List.of()),
-            false);
-    }
-
-    /** Confluent's wire format written by hand: magic byte 0, the ID big-endian, the JSON as UTF-8. */
-    private static byte[] bytes(int id, String json) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(5 + body.length).put((byte) 0).putInt(id).put(body).array();
+        return registry.register(topic + "-value", JsonSales.definition(), false);
     }
 }

@@ -11,15 +11,13 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -54,31 +52,32 @@ class KafkaJsonSchemaSerializerTest {
     @Test
     void aSaleInAnEnvelopeIsWrittenAsMagicByteBigEndianIdAndCompactJson() throws Exception {
         importSchema(topic + "-value", ID, JsonSales.schema());
-        serializer.configure(settings(Map.of()), false);
+        serializer.configure(SerdeSettings.with(Map.of()), false);
 
         byte[] bytes = serializer.serialize(topic, JsonSchemaEnvelope.of(JsonSales.schema(), JsonSales.tree()));
 
-        assertThat(bytes).isEqualTo(concat(HexFormat.ofDelimiter(" ").parseHex("00 0a 0b 0c 0d"), utf8(
-            "{\"invoice_no\":\"I138884\",\"customer_id\":\"C241288\",\"gender\":\"Female\",\"age\":28,"
-                + "\"category\":\"Clothing\",\"quantity\":5,\"price\":1500.40,\"payment_method\":\"Credit Card\","
-                + "\"invoice_date\":\"2022-08-05\",\"shopping_mall\":\"Kanyon\",\"event_time\":1651400000000}")));
+        assertThat(Arrays.copyOf(bytes, 5)).as("magic byte, then the ID big-endian")
+            .isEqualTo(HexFormat.ofDelimiter(" ").parseHex("00 0a 0b 0c 0d"));
+        assertThat(body(bytes)).isEqualTo("{\"invoice_no\":\"I138884\",\"customer_id\":\"C241288\",\"gender\":\"Female\","
+            + "\"age\":28,\"category\":\"Clothing\",\"quantity\":5,\"price\":1500.40,\"payment_method\":\"Credit Card\","
+            + "\"invoice_date\":\"2022-08-05\",\"shopping_mall\":\"Kanyon\",\"event_time\":1651400000000}");
         assertThat(registry.getVersions(topic + "-value")).as("the imported schema found, nothing registered").containsExactly(1);
     }
 
     @Test
     void aRecordIsWrittenWithTheSubjectsLatestSchemaAsItsTreeIs() {
         int id = registerSale(topic + "-value");
-        serializer.configure(settings(Map.of("use.latest.version", true)), false);
+        serializer.configure(SerdeSettings.with(Map.of("use.latest.version", true)), false);
 
         byte[] bytes = serializer.serialize(topic, JsonSales.record());
 
-        assertThat(bytes).isEqualTo(concat(header(id), utf8(JsonSales.JSON)));
+        assertThat(bytes).isEqualTo(JsonWireFormat.bytes(id, JsonSales.JSON));
         assertThat(serializer.serialize(topic, JsonSchemaEnvelope.of(JsonSales.schema(), JsonSales.tree()))).isEqualTo(bytes);
     }
 
     @Test
     void aValueWithoutASchemaIsRefusedSayingWhereOneCanComeFrom() {
-        serializer.configure(settings(Map.of()), false);
+        serializer.configure(SerdeSettings.with(Map.of()), false);
 
         assertThatThrownBy(() -> serializer.serialize(topic, JsonSales.record()))
             .isInstanceOf(SerializationException.class)
@@ -106,7 +105,7 @@ class KafkaJsonSchemaSerializerTest {
 
     @Test
     void withValidationAValueThatBreaksTheSchemaIsRefusedNamingWhere() {
-        serializer.configure(settings(Map.of("json.fail.invalid.schema", true)), false);
+        serializer.configure(SerdeSettings.with(Map.of("json.fail.invalid.schema", true)), false);
         ObjectNode sale = (ObjectNode) JsonSales.tree();
         sale.put("invoice_no", "138884").put("quantity", 0);
 
@@ -120,7 +119,7 @@ class KafkaJsonSchemaSerializerTest {
 
     @Test
     void withoutValidationAValueThatBreaksTheSchemaIsWrittenAsConfluentWritesIt() {
-        serializer.configure(settings(Map.of()), false);
+        serializer.configure(SerdeSettings.with(Map.of()), false);
         ObjectNode sale = (ObjectNode) JsonSales.tree();
         sale.put("quantity", 0);
 
@@ -132,9 +131,9 @@ class KafkaJsonSchemaSerializerTest {
     @Test
     void validationLeavesTheBytesOfAValidRecordAsTheyAreWithout() {
         registerSale(topic + "-value");
-        serializer.configure(settings(Map.of("use.latest.version", true)), false);
+        serializer.configure(SerdeSettings.with(Map.of("use.latest.version", true)), false);
         try (KafkaJsonSchemaSerializer<Object> validating = new KafkaJsonSchemaSerializer<>()) {
-            validating.configure(settings(Map.of("use.latest.version", true, "json.fail.invalid.schema", true)), false);
+            validating.configure(SerdeSettings.with(Map.of("use.latest.version", true, "json.fail.invalid.schema", true)), false);
 
             assertThat(validating.serialize(topic, JsonSales.record())).isEqualTo(serializer.serialize(topic, JsonSales.record()));
         }
@@ -148,7 +147,7 @@ class KafkaJsonSchemaSerializerTest {
         ObjectNode schema = JsonSales.schema();
         ((ObjectNode) schema.path("properties")).putObject("shopping_mall").put("$ref", "mall.json");
         List<SchemaReference> references = List.of(new SchemaReference("mall.json", mallSubject, 1));
-        serializer.configure(settings(Map.of("json.fail.invalid.schema", true)), false);
+        serializer.configure(SerdeSettings.with(Map.of("json.fail.invalid.schema", true)), false);
         ObjectNode elsewhere = ((ObjectNode) JsonSales.tree()).put("shopping_mall", "Zorlu Center");
 
         byte[] bytes = serializer.serialize(topic, JsonSchemaEnvelope.of(schema, references, JsonSales.tree()));
@@ -164,7 +163,7 @@ class KafkaJsonSchemaSerializerTest {
     void recordNameStrategiesNameTheSubjectAfterTheSchemasTitle() {
         String title = EmbeddedRegistry.unique("io.tillstream.test.Sale");
         ObjectNode schema = JsonSales.schema().put("title", title);
-        Map<String, Object> settings = settings(Map.of(
+        Map<String, Object> settings = SerdeSettings.with(Map.of(
             "value.subject.name.strategy", "io.confluent.kafka.serializers.subject.RecordNameStrategy",
             "key.subject.name.strategy", "TopicRecordNameStrategy"));
         serializer.configure(settings, false);
@@ -181,7 +180,7 @@ class KafkaJsonSchemaSerializerTest {
 
     @Test
     void aRecordNameStrategyRefusesASchemaWithoutTitle() {
-        serializer.configure(settings(Map.of("value.subject.name.strategy", "RecordNameStrategy")), false);
+        serializer.configure(SerdeSettings.with(Map.of("value.subject.name.strategy", "RecordNameStrategy")), false);
         ObjectNode untitled = JsonSales.schema();
         untitled.remove("title");
 
@@ -192,7 +191,7 @@ class KafkaJsonSchemaSerializerTest {
 
     @Test
     void withoutAutoRegistrationAMissingSchemaFailsNamingTheSubject() {
-        serializer.configure(settings(Map.of("auto.register.schemas", false)), false);
+        serializer.configure(SerdeSettings.with(Map.of("auto.register.schemas", false)), false);
 
         assertThatThrownBy(() -> serializer.serialize(topic, JsonSchemaEnvelope.of(JsonSales.schema(), JsonSales.tree())))
             .isInstanceOf(SerializationException.class)
@@ -206,7 +205,7 @@ class KafkaJsonSchemaSerializerTest {
     void withoutAutoRegistrationASchemaRegisteredBeforeIsLookedUp() {
         String subject = topic + "-value";
         int id = registerSale(subject);
-        serializer.configure(settings(Map.of("auto.register.schemas", false)), false);
+        serializer.configure(SerdeSettings.with(Map.of("auto.register.schemas", false)), false);
         // Read-only, the subject refuses registrations but still answers lookups.
         embedded.setMode(subject, "READONLY");
         try {
@@ -221,7 +220,7 @@ class KafkaJsonSchemaSerializerTest {
     @Test
     void useLatestVersionRefusesALatestSchemaOfAnotherType() {
         registry.register(topic + "-value", SchemaDefinition.avro("\"string\""), false);
-        serializer.configure(settings(Map.of("use.latest.version", true)), false);
+        serializer.configure(SerdeSettings.with(Map.of("use.latest.version", true)), false);
 
         assertThatThrownBy(() -> serializer.serialize(topic, JsonSales.record()))
             .isInstanceOf(SerializationException.class)
@@ -254,10 +253,10 @@ class KafkaJsonSchemaSerializerTest {
     void datesAreWrittenAsConfluentWritesThemUnlessIso8601IsAsked() {
         record Delivery(LocalDate day) {
         }
-        registry.register(topic + "-value", new SchemaDefinition("{\"type\":\"object\"}", "JSON", List.of()), false);
-        serializer.configure(settings(Map.of("use.latest.version", true)), false);
+        registerAnyObject();
+        serializer.configure(SerdeSettings.with(Map.of("use.latest.version", true)), false);
         try (KafkaJsonSchemaSerializer<Object> iso = new KafkaJsonSchemaSerializer<>()) {
-            iso.configure(settings(Map.of("use.latest.version", true, "json.write.dates.iso8601", true)), false);
+            iso.configure(SerdeSettings.with(Map.of("use.latest.version", true, "json.write.dates.iso8601", true)), false);
 
             assertThat(body(serializer.serialize(topic, new Delivery(LocalDate.of(2022, 8, 5))))).isEqualTo("{\"day\":[2022,8,5]}");
             assertThat(body(iso.serialize(topic, new Delivery(LocalDate.of(2022, 8, 5))))).isEqualTo("{\"day\":\"2022-08-05\"}");
@@ -266,8 +265,8 @@ class KafkaJsonSchemaSerializerTest {
 
     @Test
     void withEnvelopeDetectionOffAnObjectWithASchemaPropertyIsAPlainValue() {
-        registry.register(topic + "-value", new SchemaDefinition("{\"type\":\"object\"}", "JSON", List.of()), false);
-        serializer.configure(settings(Map.of("use.latest.version", true, "json.envelope.detection", false)), false);
+        registerAnyObject();
+        serializer.configure(SerdeSettings.with(Map.of("use.latest.version", true, "json.envelope.detection", false)), false);
 
         byte[] bytes = serializer.serialize(topic, JsonSales.parse("{\"schema\":\"v2\",\"payload\":1}"));
 
@@ -276,8 +275,8 @@ class KafkaJsonSchemaSerializerTest {
 
     @Test
     void aValueJacksonCannotWriteFailsWithSerializationExceptionOnOneLine() {
-        registry.register(topic + "-value", new SchemaDefinition("{\"type\":\"object\"}", "JSON", List.of()), false);
-        serializer.configure(settings(Map.of("use.latest.version", true)), false);
+        registerAnyObject();
+        serializer.configure(SerdeSettings.with(Map.of("use.latest.version", true)), false);
 
         assertThatThrownBy(() -> serializer.serialize(topic, new Object()))
             .isInstanceOf(SerializationException.class)
@@ -294,20 +293,19 @@ class KafkaJsonSchemaSerializerTest {
 
     @Test
     void closeCanBeCalledTwice() {
-        serializer.configure(settings(Map.of()), false);
+        serializer.configure(SerdeSettings.with(Map.of()), false);
 
         serializer.close();
         assertThatCode(serializer::close).doesNotThrowAnyException();
     }
 
-    private Map<String, Object> settings(Map<String, Object> settings) {
-        Map<String, Object> all = new HashMap<>(settings);
-        all.put("schema.registry.url", embedded.url());
-        return all;
+    /** A schema that any JSON object matches, for tests about what is written rather than what is valid. */
+    private void registerAnyObject() {
+        registry.register(topic + "-value", new SchemaDefinition("{\"type\":\"object\"}", "JSON", List.of()), false);
     }
 
     private int registerSale(String subject) {
-        return registry.register(subject, new SchemaDefinition(JsonSales.schema().toString(), "JSON", List.of()), false);
+        return registry.register(subject, JsonSales.definition(), false);
     }
 
     /**
@@ -329,24 +327,7 @@ class KafkaJsonSchemaSerializerTest {
         }
     }
 
-    /** Magic byte 0, then the ID big-endian, as ByteBuffer writes an int by default. */
-    private static byte[] header(int id) {
-        return ByteBuffer.allocate(5).put((byte) 0).putInt(id).array();
-    }
-
     private static String body(byte[] bytes) {
         return new String(bytes, WireFormat.HEADER_SIZE, bytes.length - WireFormat.HEADER_SIZE, StandardCharsets.UTF_8);
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
     }
 }
