@@ -48,6 +48,7 @@ public class KafkaJsonSchemaSerializer<T> extends AbstractJsonSchemaSerde implem
     private JsonSchemaSerdeConfig config;
     private SubjectNameStrategy subjectNameStrategy;
     private boolean envelopeDetection;
+    private boolean useLatestVersion;
     private BoundedCache<Target, Integer> ids;
 
     /** What decides the schema ID: the topic, and the schema an envelope brought, or none for the subject's latest. */
@@ -70,6 +71,7 @@ public class KafkaJsonSchemaSerializer<T> extends AbstractJsonSchemaSerde implem
         configureCommon(config, isKey);
         this.subjectNameStrategy = config.subjectNameStrategy(isKey);
         this.envelopeDetection = config.envelopeDetection();
+        this.useLatestVersion = config.useLatestVersion();
         this.ids = new BoundedCache<>(config.cacheCapacity());
     }
 
@@ -83,17 +85,12 @@ public class KafkaJsonSchemaSerializer<T> extends AbstractJsonSchemaSerde implem
         }
         try {
             Optional<JsonSchemaEnvelope.Parts> envelope = envelopeDetection ? JsonSchemaEnvelope.open(data) : Optional.empty();
-            if (envelope.isEmpty() && !config.useLatestVersion()) {
-                throw new SerializationException("a " + data.getClass().getName() + " carries no JSON Schema: send it "
-                    + "in an envelope (JsonSchemaEnvelope.of), or set " + SerdeConfig.USE_LATEST_VERSION_CONFIG
-                    + "=true to write it with the subject's latest schema");
-            }
             Object payload = envelope.isPresent() ? envelope.get().payload() : data;
             if (payload == null) {
+                // An envelope without a payload, which Confluent's serializer writes as null too.
                 return null;
             }
-            int id = ids.computeIfAbsent(envelope.map(e -> new Target(topic, e.schema(), e.references()))
-                .orElseGet(() -> new Target(topic, null, List.of())), this::schemaId);
+            int id = ids.computeIfAbsent(target(topic, envelope, data), this::schemaId);
             if (validate) {
                 JsonNode tree = payload instanceof JsonNode node ? node : mapper.valueToTree(payload);
                 requireValid(id, tree);
@@ -103,6 +100,19 @@ public class KafkaJsonSchemaSerializer<T> extends AbstractJsonSchemaSerde implem
         } catch (RuntimeException | IOException e) {
             throw new SerializationException("Cannot serialize " + side() + " for topic " + topic + ": " + oneLine(e), e);
         }
+    }
+
+    /** Where the schema comes from: the envelope, else the subject's latest version, if use.latest.version allows it. */
+    private Target target(String topic, Optional<JsonSchemaEnvelope.Parts> envelope, Object value) {
+        if (envelope.isPresent()) {
+            return new Target(topic, envelope.get().schema(), envelope.get().references());
+        }
+        if (!useLatestVersion) {
+            throw new SerializationException("a " + value.getClass().getName() + " carries no JSON Schema: send it "
+                + "in an envelope (JsonSchemaEnvelope.of), or set " + SerdeConfig.USE_LATEST_VERSION_CONFIG
+                + "=true to write it with the subject's latest schema");
+        }
+        return new Target(topic, null, List.of());
     }
 
     /** Finds the schema ID as Confluent's serializer does: register, else the latest version, else look up. */
@@ -115,7 +125,7 @@ public class KafkaJsonSchemaSerializer<T> extends AbstractJsonSchemaSerde implem
         if (config.autoRegisterSchemas()) {
             return registry.register(subject, schema, config.normalizeSchemas());
         }
-        if (config.useLatestVersion()) {
+        if (useLatestVersion) {
             return latest(subject);
         }
         return registry.lookup(subject, schema, config.normalizeSchemas()).id();
