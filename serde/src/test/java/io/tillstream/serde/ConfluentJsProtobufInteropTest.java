@@ -2,7 +2,10 @@ package io.tillstream.serde;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.DescriptorProtos.DescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
+import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.Message;
 import io.tillstream.serde.sample.protobuf.Basket;
@@ -107,13 +110,32 @@ class ConfluentJsProtobufInteropTest {
         assertThat(read).isEqualTo(JSON.readTree(lineJson));
     }
 
-    /** {@code file} and every file it imports, imports first, as protoc writes a set for a program to load. */
+    /**
+     * {@code file} and every file it imports, imports first, with each field's JSON name, as
+     * {@code protoc --descriptor_set_out} writes them for a program to load (the descriptors compiled
+     * into generated classes leave JSON names out).
+     */
     private static FileDescriptorSet descriptorSet(FileDescriptor file) {
         Map<String, FileDescriptor> files = new LinkedHashMap<>();
         collect(file, files);
         FileDescriptorSet.Builder set = FileDescriptorSet.newBuilder();
-        files.values().forEach(f -> set.addFile(f.toProto()));
+        files.values().forEach(f -> {
+            FileDescriptorProto.Builder proto = f.toProto().toBuilder();
+            for (int i = 0; i < proto.getMessageTypeCount(); i++) {
+                addJsonNames(proto.getMessageTypeBuilder(i), f.getMessageTypes().get(i));
+            }
+            set.addFile(proto);
+        });
         return set.build();
+    }
+
+    private static void addJsonNames(DescriptorProto.Builder proto, Descriptor type) {
+        for (int i = 0; i < proto.getFieldCount(); i++) {
+            proto.getFieldBuilder(i).setJsonName(type.getFields().get(i).getJsonName());
+        }
+        for (int i = 0; i < proto.getNestedTypeCount(); i++) {
+            addJsonNames(proto.getNestedTypeBuilder(i), type.getNestedTypes().get(i));
+        }
     }
 
     private static void collect(FileDescriptor file, Map<String, FileDescriptor> files) {
