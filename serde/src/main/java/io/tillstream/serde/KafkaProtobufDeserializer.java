@@ -36,6 +36,8 @@ public class KafkaProtobufDeserializer<T extends Message> extends AbstractProtob
     private boolean deriveType;
     private RegisteredFiles files;
     private BoundedCache<ReaderKey, Parser<? extends Message>> parsers;
+    /** The same for the first message of each schema, most records' case, without a key to build per record. */
+    private BoundedCache<Integer, Parser<? extends Message>> firstMessageParsers;
 
     private record ReaderKey(int schemaId, MessageIndexes indexes) {
     }
@@ -59,6 +61,7 @@ public class KafkaProtobufDeserializer<T extends Message> extends AbstractProtob
         this.deriveType = config.deriveType();
         this.files = new RegisteredFiles(registry, config.cacheCapacity());
         this.parsers = new BoundedCache<>(config.cacheCapacity());
+        this.firstMessageParsers = new BoundedCache<>(config.cacheCapacity());
     }
 
     @Override
@@ -105,7 +108,9 @@ public class KafkaProtobufDeserializer<T extends Message> extends AbstractProtob
         }
         Parser<? extends Message> parser;
         try {
-            parser = parsers.computeIfAbsent(new ReaderKey(id, indexes), this::parser);
+            parser = indexes == MessageIndexes.FIRST
+                ? firstMessageParsers.computeIfAbsent(id, key -> parser(new ReaderKey(key, MessageIndexes.FIRST)))
+                : parsers.computeIfAbsent(new ReaderKey(id, indexes), this::parser);
         } catch (RegistryClientException e) {
             String reason = e.errorCode() == RegistryClientException.SCHEMA_NOT_FOUND ? "unknown schema ID " + id
                 : "cannot fetch schema ID " + id;

@@ -72,7 +72,8 @@ public record MessageIndexes(List<Integer> indexes) {
     }
 
     /**
-     * Reads the indexes at the buffer's position, leaving it after them.
+     * Reads the indexes at the buffer's position, leaving it after them; {@code [0]} is always
+     * {@link #FIRST} itself, so that a reader can tell the common case by identity.
      *
      * @throws IllegalArgumentException if the bytes there are not message indexes
      */
@@ -90,7 +91,7 @@ public record MessageIndexes(List<Integer> indexes) {
             for (int i = 0; i < count; i++) {
                 indexes.add(readZigzagVarint(buffer));
             }
-            return new MessageIndexes(indexes);
+            return indexes.equals(FIRST.indexes) ? FIRST : new MessageIndexes(indexes);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("the message indexes are cut short", e);
         }
