@@ -15,18 +15,18 @@ command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2;
 ensure_jar
 work=$(mktemp -d)
 trap 'kill -9 $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
-kafka_port=39092
-start_up $kafka_port 39081
+kafka_port=47092
+start_up $kafka_port 47081
 
 pids=()
 urls=()
-for port in 39181 39182 39183; do
+for port in 47181 47182 47183; do
   java $java_opts -jar "$jar" registry --bootstrap-server 127.0.0.1:$kafka_port --topic _schemas_bench \
     --group-id registry-bench --listeners http://127.0.0.1:$port > "$work/registry-$port.out" 2>&1 &
   pids+=($!)
   urls+=(http://127.0.0.1:$port)
 done
-for port in 39181 39182 39183; do
+for port in 47181 47182 47183; do
   wait_for_line "$work/registry-$port.out" "is up" 60 >/dev/null || { cat "$work/registry-$port.out" >&2; exit 1; }
 done
 leader=""
