@@ -3,7 +3,7 @@ import { api } from '../api.js';
 import { h, bytes, count, dialog, field, stat, state, time, toast } from '../ui.js';
 
 function produce(name, partitions, onDone) {
-  const format = h('select', { name: 'format' }, h('option', { value: 'text' }, 'Text'), h('option', { value: 'avro' }, 'Avro (through the registry)'));
+  const format = h('select', { name: 'format' }, h('option', { value: 'text' }, 'Text'), h('option', { value: 'avro' }, 'Avro (through the registry)'), h('option', { value: 'json_schema' }, 'JSON (the subject\'s latest JSON Schema)'));
   const schema = field('Avro schema', h('textarea', { name: 'schema', rows: 4, placeholder: `Empty: the latest schema of ${name}-value` }),
     'Given, it is registered under ' + name + '-value first.');
   schema.hidden = true;
@@ -89,7 +89,7 @@ function detail(m) {
 
 function formatBadge(p) {
   if (!p || p.format === 'null') return null;
-  return h('span.badge' + (p.format === 'avro' ? '.accent' : ''), {}, p.format === 'avro' ? `avro · schema ${p.schemaId}` : p.format);
+  return h('span.badge' + (p.schemaId != null && !p.error ? '.accent' : ''), {}, p.schemaId != null && !p.error ? `${p.format} · schema ${p.schemaId}` : p.format);
 }
 
 function browser(name) {

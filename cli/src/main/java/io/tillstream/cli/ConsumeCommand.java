@@ -1,10 +1,10 @@
 package io.tillstream.cli;
 
-import io.tillstream.serde.AvroJson;
-import io.tillstream.serde.KafkaAvroDeserializer;
+import io.tillstream.serde.RecordJson;
 import io.tillstream.serde.WireFormat;
 import io.tillstream.serde.client.RegistryClientException;
 import io.tillstream.serde.client.RegistryConnectionException;
+import io.tillstream.serde.client.SchemaRegistryClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,11 +28,12 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code tillstream consume}: prints a topic's records decoded, one JSON line each, as Confluent's
- * avro console consumer does. Values are polled as bytes and decoded here, so that a record that
+ * console consumers do, whatever the format ({@link RecordJson}). Values are polled as bytes and decoded here, so that a record that
  * cannot be decoded costs one line on standard error, not the rest of the topic.
  */
 @Command(name = "consume", mixinStandardHelpOptions = true,
-    description = {"Print a topic's records as JSON lines, decoding Avro values through the Schema Registry.",
+    description = {"Print a topic's records as JSON lines: Avro, JSON Schema and Protobuf values decoded through the"
+            + " Schema Registry by the type of their schema ID (Protobuf in its JSON mapping), and plain JSON as it is.",
         "Prices and other decimals print as JSON numbers with their exact decimals (1500.40); dates and timestamps as"
             + " ISO-8601 strings. A record that cannot be decoded prints one line on standard error (its partition,"
             + " offset and why) and the rest go on."},
@@ -93,7 +94,9 @@ final class ConsumeCommand implements Callable<Integer> {
             new ByteArrayDeserializer(), new ByteArrayDeserializer());
         // Ctrl-C wakes the poll up; the hook then waits until the consumer is closed and the summary printed.
         try (StopOnSignal signal = StopOnSignal.install(consumer::wakeup, STOP_GRACE)) {
-            try (consumer; KafkaAvroDeserializer keys = deserializer(true); KafkaAvroDeserializer values = deserializer(false)) {
+            try (consumer; SchemaRegistryClient client = registry.client()) {
+                RecordJson keys = new RecordJson(client, registry.clientSettings(), true);
+                RecordJson values = new RecordJson(client, registry.clientSettings(), false);
                 start(consumer, partitions);
                 while (max == null || consumed < max) {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
@@ -162,12 +165,6 @@ final class ConsumeCommand implements Callable<Integer> {
         return properties;
     }
 
-    private KafkaAvroDeserializer deserializer(boolean isKey) {
-        KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
-        deserializer.configure(registry.clientSettings(), isKey);
-        return deserializer;
-    }
-
     private void start(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
         if (group != null) {
             consumer.subscribe(List.of(topic));
@@ -183,7 +180,7 @@ final class ConsumeCommand implements Callable<Integer> {
     }
 
     /** The record's line, or null after reporting on standard error why it cannot be decoded. */
-    private String format(ConsumerRecord<byte[], byte[]> record, KafkaAvroDeserializer keys, KafkaAvroDeserializer values) {
+    private String format(ConsumerRecord<byte[], byte[]> record, RecordJson keys, RecordJson values) {
         StringBuilder line = new StringBuilder();
         try {
             if (printMetadata) {
@@ -196,7 +193,7 @@ final class ConsumeCommand implements Callable<Integer> {
             if (printKey) {
                 line.append(key(record, keys)).append('\t');
             }
-            line.append(AvroJson.write(values.deserialize(record)));
+            line.append(text(values.read(record)));
             return line.toString();
         } catch (SerializationException e) {
             if (e.getCause() instanceof RegistryConnectionException
@@ -211,11 +208,15 @@ final class ConsumeCommand implements Callable<Integer> {
     }
 
     /** Keys in Confluent's wire format are decoded; others (Tillstream's invoice numbers) print as UTF-8 text. */
-    private static String key(ConsumerRecord<byte[], byte[]> record, KafkaAvroDeserializer keys) {
+    private static String key(ConsumerRecord<byte[], byte[]> record, RecordJson keys) {
         if (record.key() == null) {
             return "null";
         }
-        return WireFormat.hasHeader(record.key()) ? AvroJson.write(keys.deserialize(record))
-            : new String(record.key(), StandardCharsets.UTF_8);
+        return WireFormat.hasHeader(record.key()) ? text(keys.read(record)) : new String(record.key(), StandardCharsets.UTF_8);
+    }
+
+    /** A tombstone's value prints as JSON's null, as Confluent's console consumer prints it. */
+    private static String text(RecordJson.Json json) {
+        return json == null ? "null" : json.text();
     }
 }

@@ -1,9 +1,25 @@
 package io.tillstream.cli;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.google.protobuf.DescriptorProtos.DescriptorProto;
+import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.DescriptorValidationException;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.Message;
 import io.tillstream.pipeline.testing.GeneratedSales;
 import io.tillstream.pipeline.testing.TestPlatform;
 import io.tillstream.retail.Sale;
 import io.tillstream.retail.SyntheticSales;
+import io.tillstream.serde.JsonSchemaEnvelope;
+import io.tillstream.serde.KafkaJsonSchemaSerializer;
+import io.tillstream.serde.KafkaProtobufSerializer;
+import io.tillstream.serde.TopicRecordNameStrategy;
 import io.tillstream.serde.WireFormat;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
@@ -11,10 +27,15 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ConsumeCommandTest {
+
+    /** Reads decimals as the producer wrote them, 1500.40 keeping its scale. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private final TestPlatform platform = TestPlatform.get();
 
@@ -63,8 +84,38 @@ class ConsumeCommandTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out().lines()).containsExactly(json(generated.sales().get(0)), json(generated.sales().get(1)));
         assertThat(result.err()).isEqualTo("skipped: Cannot deserialize value from topic " + topic + " partition 0 offset 1:"
-            + " unknown magic byte 0x6e, expected 0x00 (Confluent's wire format)\n"
+            + " unknown magic byte 0x6e, expected 0x00 (Confluent's wire format), and not JSON text either\n"
             + "Processed a total of 3 messages, 1 of them could not be decoded\n");
+    }
+
+    @Test
+    void avroJsonSchemaProtobufAndPlainJsonRecordsEachPrintAsTheirJson() throws Exception {
+        String topic = TestPlatform.unique("consume");
+        platform.createTopic(topic, 1);
+        Sale sale = new SyntheticSales(4, 10, Clock.systemUTC()).next();
+        // One subject per format: a topic's value subject takes one format only.
+        Map<String, Object> ownSubjects = Map.of("schema.registry.url", platform.registryUrl(),
+            "value.subject.name.strategy", TopicRecordNameStrategy.class.getName());
+        String plainJson = "{\"invoice_no\": \"I100002\", \"quantity\": \"5\"}";
+        try (KafkaJsonSchemaSerializer<JsonNode> jsonSchema = new KafkaJsonSchemaSerializer<>();
+             KafkaProtobufSerializer<Message> protobuf = new KafkaProtobufSerializer<>()) {
+            jsonSchema.configure(ownSubjects, false);
+            protobuf.configure(ownSubjects, false);
+            GeneratedSales.sendRaw(platform, topic, null, GeneratedSales.avroSerializer(platform).serialize(topic, sale));
+            GeneratedSales.sendRaw(platform, topic, null, jsonSchema.serialize(topic, JsonSchemaEnvelope.of(
+                JSON.readTree("{\"title\": \"Till\", \"type\": \"object\", \"properties\": {\"invoice_no\": {\"type\": \"string\"},"
+                    + " \"price\": {\"type\": \"number\"}}}"),
+                JSON.readTree("{\"invoice_no\": \"I100001\", \"price\": 1500.40}"))));
+            GeneratedSales.sendRaw(platform, topic, null, protobuf.serialize(topic, till("I100003", 1500)));
+            GeneratedSales.sendRaw(platform, topic, null, plainJson.getBytes(StandardCharsets.UTF_8));
+        }
+
+        Cli.Result result = consume("--topic", topic, "--from-beginning", "--max", "4");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().lines()).containsExactly(json(sale), "{\"invoice_no\":\"I100001\",\"price\":1500.40}",
+            "{\"invoiceNo\":\"I100003\",\"units\":\"1500\"}", plainJson);
+        assertThat(result.err()).isEqualTo("Processed a total of 4 messages\n");
     }
 
     @Test
@@ -92,6 +143,20 @@ class ConsumeCommandTest {
         args[4] = platform.registryUrl();
         System.arraycopy(options, 0, args, 5, options.length);
         return Cli.run(args);
+    }
+
+    /** A message of {@code message Till { string invoice_no = 1; int64 units = 2; }}, built without protoc. */
+    private static DynamicMessage till(String invoiceNo, long units) throws DescriptorValidationException {
+        FileDescriptorProto file = FileDescriptorProto.newBuilder().setName("tills.proto").setPackage("tills").setSyntax("proto3")
+            .addMessageType(DescriptorProto.newBuilder().setName("Till")
+                .addField(FieldDescriptorProto.newBuilder().setName("invoice_no").setNumber(1)
+                    .setType(FieldDescriptorProto.Type.TYPE_STRING))
+                .addField(FieldDescriptorProto.newBuilder().setName("units").setNumber(2)
+                    .setType(FieldDescriptorProto.Type.TYPE_INT64)))
+            .build();
+        Descriptor till = FileDescriptor.buildFrom(file, new FileDescriptor[0]).findMessageTypeByName("Till");
+        return DynamicMessage.newBuilder(till).setField(till.findFieldByName("invoice_no"), invoiceNo)
+            .setField(till.findFieldByName("units"), units).build();
     }
 
     /** The line consume prints for {@code sale}: fields in schema order, the price with its cents, ISO date and time. */

@@ -1,8 +1,21 @@
 package io.tillstream.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.DescriptorProtos.DescriptorProto;
+import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.Message;
+import io.tillstream.serde.KafkaProtobufSerializer;
+import io.tillstream.serde.TopicRecordNameStrategy;
+import io.tillstream.serde.client.CachedSchemaRegistryClient;
+import io.tillstream.serde.client.SchemaDefinition;
+import io.tillstream.serde.client.SchemaRegistryClient;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -192,6 +205,52 @@ class ConsoleApiTest {
         assertThat(client.get(path).body().at("/0/value/hex").isNull()).as("raw bytes only on request").isTrue();
 
         assertError(client.post(path, Map.of("format", "avro", "value", "{\"invoice_no\": 7}")), 400, "bad_request");
+    }
+
+    @Test
+    void jsonSchemaTestMessagesProtobufAndPlainJsonAreEachDecodedByTheirFormat(Environment env) throws Exception {
+        Client client = new Client(env.console().url());
+        String topic = newTopic(client, 1);
+        String path = "/api/v1/topics/" + topic + "/messages";
+        Map<String, Object> registrySettings = Map.of("schema.registry.url", env.registryUrl(),
+            "value.subject.name.strategy", TopicRecordNameStrategy.class.getName());
+        try (SchemaRegistryClient registry = new CachedSchemaRegistryClient(registrySettings);
+             KafkaProtobufSerializer<Message> protobuf = new KafkaProtobufSerializer<>(registry);
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", env.bootstrapServers()),
+                 new ByteArraySerializer(), new ByteArraySerializer())) {
+            registry.register(topic + "-value", new SchemaDefinition("{\"type\": \"object\", \"properties\": {"
+                + "\"invoice_no\": {\"type\": \"string\"}, \"price\": {\"type\": \"number\"}}, \"required\": [\"price\"]}",
+                "JSON", List.of()), false);
+            assertThat(client.post(path, Map.of("format", "json_schema", "value", "{\"invoice_no\": \"I100001\", \"price\": 1500.40}"))
+                .status()).isEqualTo(201);
+            assertError(client.post(path, Map.of("format", "json_schema", "value", "{\"invoice_no\": \"I100002\"}")), 400,
+                "bad_request");
+            protobuf.configure(registrySettings, false);
+            producer.send(new ProducerRecord<>(topic, protobuf.serialize(topic, till("I100003")))).get();
+        }
+        assertThat(client.post(path, Map.of("format", "text", "value", "{\"invoice_no\": \"I100004\", \"quantity\": \"5\"}"))
+            .status()).isEqualTo(201);
+
+        Client.Response browsed = client.get(path);
+        JsonNode messages = browsed.body();
+        assertThat(messages).hasSize(3);
+        assertThat(messages.at("/0/value/format").asText()).isEqualTo("json");
+        assertThat(messages.at("/0/value/content/quantity").asText()).isEqualTo("5");
+        assertThat(messages.at("/1/value/format").asText()).isEqualTo("protobuf");
+        assertThat(messages.at("/1/value/content/invoiceNo").asText()).isEqualTo("I100003");
+        assertThat(messages.at("/2/value/format").asText()).isEqualTo("json_schema");
+        assertThat(messages.at("/2/value/schemaId").asInt()).isPositive();
+        assertThat(browsed.text()).as("the price with its cents, as typed").contains("\"price\":1500.40");
+    }
+
+    /** A message of {@code message Till { string invoice_no = 1; }}, built without protoc. */
+    private static DynamicMessage till(String invoiceNo) throws Exception {
+        FileDescriptorProto file = FileDescriptorProto.newBuilder().setName("tills.proto").setPackage("tills").setSyntax("proto3")
+            .addMessageType(DescriptorProto.newBuilder().setName("Till").addField(FieldDescriptorProto.newBuilder()
+                .setName("invoice_no").setNumber(1).setType(FieldDescriptorProto.Type.TYPE_STRING)))
+            .build();
+        Descriptor till = FileDescriptor.buildFrom(file, new FileDescriptor[0]).findMessageTypeByName("Till");
+        return DynamicMessage.newBuilder(till).setField(till.findFieldByName("invoice_no"), invoiceNo).build();
     }
 
     @Test

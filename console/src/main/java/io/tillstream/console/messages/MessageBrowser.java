@@ -1,6 +1,6 @@
 package io.tillstream.console.messages;
 
-import io.tillstream.serde.KafkaAvroDeserializer;
+import io.tillstream.serde.RecordJson;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,10 +30,11 @@ final class MessageBrowser {
     }
 
     private final Map<String, Object> consumerProps;
-    private final KafkaAvroDeserializer avro;
+    private final RecordJson keys;
+    private final RecordJson values;
     private final Duration timeout;
 
-    MessageBrowser(Map<String, Object> clientProps, KafkaAvroDeserializer avro, Duration timeout) {
+    MessageBrowser(Map<String, Object> clientProps, RecordJson keys, RecordJson values, Duration timeout) {
         this.consumerProps = new HashMap<>(clientProps);
         consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -43,7 +44,8 @@ final class MessageBrowser {
         // the heap. A larger first batch still comes whole, so no record is too big to show.
         consumerProps.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024);
         consumerProps.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 1024 * 1024);
-        this.avro = avro;
+        this.keys = keys;
+        this.values = values;
         this.timeout = timeout;
     }
 
@@ -119,7 +121,7 @@ final class MessageBrowser {
             .map(h -> new Message.Header(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8)))
             .toList();
         return new Message(record.partition(), record.offset(), record.timestamp(), record.timestampType().name,
-            Payload.decode(record.topic(), record.key(), avro, raw), Payload.decode(record.topic(), record.value(), avro, raw),
+            Payload.decode(record.key(), record, keys, raw), Payload.decode(record.value(), record, values, raw),
             headers);
     }
 }

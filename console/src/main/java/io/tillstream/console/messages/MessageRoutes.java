@@ -10,7 +10,7 @@ import io.tillstream.console.http.Bodies;
 import io.tillstream.console.http.ConsoleException;
 import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
-import io.tillstream.serde.KafkaAvroDeserializer;
+import io.tillstream.serde.RecordJson;
 import io.tillstream.serde.client.SchemaRegistryClient;
 
 import java.time.Duration;
@@ -25,15 +25,12 @@ public final class MessageRoutes implements Routes, AutoCloseable {
     private final ClusterSampler sampler;
     private final MessageBrowser browser;
     private final TestProducer producer;
-    private final KafkaAvroDeserializer deserializer;
 
     public MessageRoutes(ConsoleConfig config, ClusterSampler sampler, SchemaRegistryClient registry,
                          Map<String, Object> registrySettings) {
         this.sampler = sampler;
-        this.deserializer = new KafkaAvroDeserializer(registry);
-        deserializer.configure(registrySettings, false);
-        this.browser = new MessageBrowser(config.kafkaClientProps(), deserializer,
-            Duration.ofMillis(config.requestTimeoutMs()));
+        this.browser = new MessageBrowser(config.kafkaClientProps(), new RecordJson(registry, registrySettings, true),
+            new RecordJson(registry, registrySettings, false), Duration.ofMillis(config.requestTimeoutMs()));
         this.producer = new TestProducer(config.kafkaClientProps(), registry, registrySettings);
     }
 
@@ -70,6 +67,5 @@ public final class MessageRoutes implements Routes, AutoCloseable {
     @Override
     public void close() {
         producer.close();
-        deserializer.close();
     }
 }

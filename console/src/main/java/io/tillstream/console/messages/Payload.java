@@ -1,51 +1,50 @@
 package io.tillstream.console.messages;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.tillstream.serde.KafkaAvroDeserializer;
+import io.tillstream.serde.RecordJson;
 import io.tillstream.serde.WireFormat;
-import io.tillstream.serde.AvroJson;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
- * A record's key or value as the browser shows it. {@code format} is how it was read: {@code avro}
- * (Confluent wire format, decoded through the registry; {@code schemaId} set), {@code json},
- * {@code text} (UTF-8), {@code binary} (content is hex) or {@code null}. {@code error} says why
- * bytes that look like Avro could not be decoded; {@code hex} holds the raw bytes when asked for.
+ * A record's key or value as the browser shows it. {@code format} is how it was read: {@code avro},
+ * {@code json_schema} or {@code protobuf} (Confluent wire format, decoded through the registry by
+ * the serde's {@link RecordJson}; {@code schemaId} set), {@code json} (plain JSON), {@code text}
+ * (UTF-8), {@code binary} (content is hex) or {@code null}. {@code error} says why bytes in the wire
+ * format could not be decoded; {@code hex} holds the raw bytes when asked for.
  */
 public record Payload(String format, Integer schemaId, JsonNode content, String error, String hex, int size) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    static Payload decode(String topic, byte[] data, KafkaAvroDeserializer avro, boolean withHex) {
+    /** {@code data} is the record's key or value, whichever {@code reader} reads. */
+    static Payload decode(byte[] data, ConsumerRecord<byte[], byte[]> record, RecordJson reader, boolean withHex) {
         if (data == null) {
             return new Payload("null", null, null, null, null, 0);
         }
         String hex = withHex ? HexFormat.of().formatHex(data) : null;
-        if (WireFormat.hasHeader(data)) {
-            int id = WireFormat.schemaId(data);
-            try {
-                return new Payload("avro", id, AvroJson.toJson(avro.deserialize(topic, data)), null, hex, data.length);
-            } catch (RuntimeException e) {
-                return new Payload("binary", id, JsonNodeFactory.instance.textNode(HexFormat.of().formatHex(data)),
-                    "Not decodable with schema " + id + ": " + rootMessage(e), hex, data.length);
+        try {
+            RecordJson.Json json = reader.read(record);
+            return new Payload(json.format().name().toLowerCase(Locale.ROOT), json.schemaId(), json.tree(), null, hex,
+                data.length);
+        } catch (SerializationException e) {
+            if (WireFormat.hasHeader(data)) {
+                return new Payload("binary", WireFormat.schemaId(data),
+                    JsonNodeFactory.instance.textNode(HexFormat.of().formatHex(data)), e.getMessage(), hex, data.length);
             }
         }
+        // Neither framed nor JSON: text that is no JSON, or bytes no reader knows.
         String text = utf8(data);
-        if (text == null) {
-            return new Payload("binary", null, JsonNodeFactory.instance.textNode(HexFormat.of().formatHex(data)),
-                null, hex, data.length);
-        }
-        JsonNode json = parseJson(text);
-        return json != null
-            ? new Payload("json", null, json, null, hex, data.length)
-            : new Payload("text", null, JsonNodeFactory.instance.textNode(text), null, hex, data.length);
+        return text != null
+            ? new Payload("text", null, JsonNodeFactory.instance.textNode(text), null, hex, data.length)
+            : new Payload("binary", null, JsonNodeFactory.instance.textNode(HexFormat.of().formatHex(data)), null, hex,
+                data.length);
     }
 
     private static String utf8(byte[] data) {
@@ -55,26 +54,5 @@ public record Payload(String format, Integer schemaId, JsonNode content, String 
         } catch (CharacterCodingException e) {
             return null;
         }
-    }
-
-    /** Objects and arrays only: a bare number or word is better shown as the text it is. */
-    private static JsonNode parseJson(String text) {
-        String trimmed = text.trim();
-        if (!(trimmed.startsWith("{") || trimmed.startsWith("["))) {
-            return null;
-        }
-        try {
-            return JSON.readTree(trimmed);
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root == e ? e.getMessage() : e.getMessage() + " (" + root.getMessage() + ")";
     }
 }

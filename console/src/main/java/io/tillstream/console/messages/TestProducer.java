@@ -2,6 +2,14 @@ package io.tillstream.console.messages;
 
 import io.tillstream.console.http.ConsoleException;
 import io.tillstream.console.http.Errors;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.tillstream.serde.JsonSchemaSerdeConfig;
+import io.tillstream.serde.KafkaJsonSchemaSerializer;
 import io.tillstream.serde.SerdeConfig;
 import io.tillstream.serde.KafkaAvroSerializer;
 import io.tillstream.serde.client.SchemaRegistryClient;
@@ -14,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -25,13 +34,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sends the test messages typed on the Topic page: text as UTF-8, or Avro from JSON in Avro's JSON
+ * Sends the test messages typed on the Topic page: text as UTF-8; Avro from JSON in Avro's JSON
  * encoding, written with our serializer under the topic's value subject (the schema given, which is
- * registered, or else the subject's latest), so that it reads back as any producer's record would.
+ * registered, or else the subject's latest); or JSON for a JSON Schema subject, validated against
+ * and written with its latest schema; so that it reads back as any producer's record would.
  */
 final class TestProducer implements AutoCloseable {
 
-    /** A test message; {@code format} is {@code text} or {@code avro}; {@code schema} is optional Avro schema JSON. */
+    /**
+     * A test message; {@code format} is {@code text}, {@code avro} or {@code json_schema}; {@code schema} is
+     * optional Avro schema JSON.
+     */
     record Request(Integer partition, String key, String value, String format, String schema,
                    Map<String, String> headers) {
     }
@@ -40,9 +53,16 @@ final class TestProducer implements AutoCloseable {
     record Sent(int partition, long offset) {
     }
 
+    /** Keeps a price's decimals as typed: 1500.40 stays 1500.40. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+        .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+
     private final KafkaProducer<byte[], byte[]> producer;
     private final SchemaRegistryClient registry;
     private final KafkaAvroSerializer serializer;
+    private final Map<String, Object> jsonSchemaSettings;
 
     TestProducer(Map<String, Object> clientProps, SchemaRegistryClient registry, Map<String, Object> registrySettings) {
         Map<String, Object> props = new HashMap<>(clientProps);
@@ -54,13 +74,21 @@ final class TestProducer implements AutoCloseable {
         Map<String, Object> serdeSettings = new HashMap<>(registrySettings);
         serdeSettings.put(SerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG, true);
         serializer.configure(serdeSettings, false);
+        this.jsonSchemaSettings = new HashMap<>(registrySettings);
+        jsonSchemaSettings.put(SerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG, false);
+        jsonSchemaSettings.put(SerdeConfig.USE_LATEST_VERSION_CONFIG, true);
+        jsonSchemaSettings.put(JsonSchemaSerdeConfig.FAIL_INVALID_SCHEMA_CONFIG, true);
+        // The value typed is the record's value, even one that looks like a {schema, payload} envelope.
+        jsonSchemaSettings.put(JsonSchemaSerdeConfig.ENVELOPE_DETECTION_CONFIG, false);
     }
 
     Sent send(String topic, Request request) {
         byte[] value = switch (request.format() == null ? "text" : request.format()) {
             case "text" -> request.value() == null ? null : request.value().getBytes(StandardCharsets.UTF_8);
             case "avro" -> avro(topic, request);
-            default -> throw ConsoleException.badRequest("format is 'text' or 'avro', not '" + request.format() + "'.");
+            case "json_schema" -> jsonSchema(topic, request);
+            default -> throw ConsoleException.badRequest("format is 'text', 'avro' or 'json_schema', not '"
+                + request.format() + "'.");
         };
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, request.partition(), null,
             request.key() == null || request.key().isEmpty() ? null : request.key().getBytes(StandardCharsets.UTF_8),
@@ -89,6 +117,23 @@ final class TestProducer implements AutoCloseable {
                 + "unions as {\"type\": value}): " + e.getMessage());
         }
         return serializer.serialize(topic, datum);
+    }
+
+    private byte[] jsonSchema(String topic, Request request) {
+        JsonNode value;
+        try {
+            value = JSON.readTree(request.value() == null ? "null" : request.value());
+        } catch (JsonProcessingException e) {
+            throw ConsoleException.badRequest("The value is not JSON: " + e.getOriginalMessage());
+        }
+        // A serializer per message: it keeps the latest schema ID it found per topic, and a subject gets new versions
+        // while the console runs.
+        try (KafkaJsonSchemaSerializer<JsonNode> jsonSchema = new KafkaJsonSchemaSerializer<>(registry)) {
+            jsonSchema.configure(jsonSchemaSettings, false);
+            return jsonSchema.serialize(topic, value);
+        } catch (SerializationException e) {
+            throw ConsoleException.badRequest(e.getMessage());
+        }
     }
 
     @Override
