@@ -50,6 +50,10 @@ public final class ProducerJson {
      * @throws MalformedSaleException if the text is not a JSON object, or a field is missing or not of its kind
      */
     public static Sale read(byte[] value) {
+        return read(tree(value));
+    }
+
+    private static JsonNode tree(byte[] value) {
         JsonNode json;
         try {
             json = JSON.readTree(value);
@@ -58,6 +62,14 @@ public final class ProducerJson {
         } catch (IOException e) {
             throw new MalformedSaleException("not JSON: " + e.getMessage());
         }
+        return json;
+    }
+
+    /**
+     * The sale in a parsed JSON value, as {@link #read(byte[])} reads it; an event_time in epoch
+     * milliseconds, which the sale's JSON Schema has and the producer never wrote, is read too.
+     */
+    public static Sale read(JsonNode json) {
         if (json == null || !json.isObject()) {
             throw new MalformedSaleException("not a JSON object");
         }
@@ -76,7 +88,7 @@ public final class ProducerJson {
             .setPaymentMethod(text(json, "payment_method"))
             .setInvoiceDate(date(json, "invoice_date"))
             .setShoppingMall(text(json, "shopping_mall"))
-            .setEventTime(Instant.EPOCH)
+            .setEventTime(json.hasNonNull("event_time") ? Instant.ofEpochMilli(wholeLong(json, "event_time")) : Instant.EPOCH)
             .build();
     }
 
@@ -108,6 +120,14 @@ public final class ProducerJson {
             }
         } catch (NumberFormatException e) {
             // answered below
+        }
+        throw new MalformedSaleException("field " + name + " is not a whole number: " + value);
+    }
+
+    private static long wholeLong(JsonNode json, String name) {
+        JsonNode value = field(json, name);
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.longValue();
         }
         throw new MalformedSaleException("field " + name + " is not a whole number: " + value);
     }
