@@ -36,6 +36,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SaleValidatorTest {
 
+    /** {@link Sales#sale()} as the original Python producer wrote it, without an event time. */
+    private static final byte[] ORIGINAL_PRODUCER_JSON = ("{\"invoice_no\": \"I138884\", \"customer_id\": \"C241288\","
+        + " \"gender\": \"Female\", \"age\": 28, \"category\": \"Clothing\", \"quantity\": \"5\", \"price\": 1500.4,"
+        + " \"payment_method\": \"Credit Card\", \"invoice_date\": \"2022-08-05 00:00:00\", \"shopping_mall\": \"Kanyon\"}")
+        .getBytes(StandardCharsets.UTF_8);
+
     @RegisterExtension
     final TopologyHarness topology = TopologyHarness.start();
 
@@ -117,9 +123,7 @@ class SaleValidatorTest {
 
     @Test
     void theOriginalProducersJsonIsReadAsTheSameSaleAndJsonThatIsNoSaleIsADecodeError() {
-        byte[] original = ("{\"invoice_no\": \"I138884\", \"customer_id\": \"C241288\", \"gender\": \"Female\", \"age\": 28,"
-            + " \"category\": \"Clothing\", \"quantity\": \"5\", \"price\": 1500.4, \"payment_method\": \"Credit Card\","
-            + " \"invoice_date\": \"2022-08-05 00:00:00\", \"shopping_mall\": \"Kanyon\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] original = ORIGINAL_PRODUCER_JSON;
         byte[] noPrice = "{\"invoice_no\": \"I1\"}".getBytes(StandardCharsets.UTF_8);
         byte[] broken = "{\"invoice_no\": ".getBytes(StandardCharsets.UTF_8);
         Instant recordTime = START.minusSeconds(3);
@@ -142,9 +146,7 @@ class SaleValidatorTest {
     @Test
     void theSameSaleInAvroJsonSchemaProtobufAndPlainJsonIsEnrichedAlikeAndOnlyGarbageIsDeadLettered() {
         Sale sale = Sales.sale().build();
-        byte[] plainJson = ("{\"invoice_no\": \"I138884\", \"customer_id\": \"C241288\", \"gender\": \"Female\", \"age\": 28,"
-            + " \"category\": \"Clothing\", \"quantity\": \"5\", \"price\": 1500.4, \"payment_method\": \"Credit Card\","
-            + " \"invoice_date\": \"2022-08-05 00:00:00\", \"shopping_mall\": \"Kanyon\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] plainJson = ORIGINAL_PRODUCER_JSON;
         byte[] protobuf = topology.protobuf(SaleProtobuf.toMessage(sale));
         byte[] truncatedProtobuf = Arrays.copyOf(protobuf, protobuf.length - 3);
         byte[] jsonSchema = topology.jsonSchema(SaleJsonSchema.toJson(sale));

@@ -13,16 +13,13 @@ import java.util.Map;
  * writes the sample in {@link #prepare}; after that the same bytes come from a {@link SaleBinaryWriter},
  * at a fraction of Avro's cost, whenever the serializer writes with Sale's own schema.
  */
-final class AvroSaleEncoder extends RegistrySaleEncoder {
+final class AvroSaleEncoder extends RegistrySaleEncoder<Object> {
 
-    private final KafkaAvroSerializer serializer;
     /** Set by {@link #prepare}, unless the serializer writes with another schema, e.g. a subject's latest. */
     private SaleBinaryWriter writer;
 
     AvroSaleEncoder(String topic, SaleKey key, Map<String, ?> registrySettings, Duration timeout) {
-        super(topic, key, registrySettings, timeout);
-        this.serializer = new KafkaAvroSerializer(registry);
-        serializer.configure(settings, false);
+        super(topic, key, registrySettings, timeout, KafkaAvroSerializer::new, sale -> sale);
     }
 
     @Override
@@ -37,11 +34,6 @@ final class AvroSaleEncoder extends RegistrySaleEncoder {
         return serialize(sale);
     }
 
-    @Override
-    byte[] serialize(Sale sale) {
-        return serializer.serialize(topic, sale);
-    }
-
     /**
      * The serializer wrote with the schema its ID names, which the registry client has cached since;
      * with {@code use.latest.version} that can be another schema, which the binary writer cannot write.
@@ -51,10 +43,5 @@ final class AvroSaleEncoder extends RegistrySaleEncoder {
         if (registry.getAvroSchema(WireFormat.schemaId(sample)).equals(Sale.getClassSchema())) {
             writer = new SaleBinaryWriter(Arrays.copyOf(sample, WireFormat.HEADER_SIZE));
         }
-    }
-
-    @Override
-    void closeSerializer() {
-        serializer.close();
     }
 }

@@ -1,13 +1,21 @@
 package io.tillstream.retail.generator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.Message;
 import io.tillstream.retail.Sale;
+import io.tillstream.retail.SaleJsonSchema;
+import io.tillstream.retail.SaleProtobuf;
 import io.tillstream.retail.SyntheticSales;
+import io.tillstream.serde.JsonSchemaEnvelope;
+import io.tillstream.serde.KafkaJsonSchemaSerializer;
+import io.tillstream.serde.KafkaProtobufSerializer;
 import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import io.tillstream.serde.client.RegistryConnectionException;
 import io.tillstream.serde.client.RegistryException;
 import io.tillstream.serde.client.SchemaRegistryClient;
 import io.tillstream.serde.client.SchemaRegistryClientConfig;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,35 +23,57 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
- * What the encoders that write through the serde's serializers share: values in Confluent's wire
- * format with the schema registered (or looked up) under {@code <topic>-value} by default, keys as
- * UTF-8 strings, and a {@link #prepare} that gets the schema's ID before the run's first record.
+ * Writes through one of the serde's serializers: values in Confluent's wire format with the schema
+ * registered (or looked up) under {@code <topic>-value} by default, keys as UTF-8 strings, and a
+ * {@link #prepare} that gets the schema's ID before the run's first record. JSON Schema values go in
+ * an envelope with the shipped {@code Sale.schema.json} (the price written from its BigDecimal);
+ * Protobuf values are DynamicMessages of the shipped {@code sale.proto} (the price a google.type.Money),
+ * whose google imports the registry knows, so no references.
+ *
+ * @param <T> what the serializer takes
  */
-abstract class RegistrySaleEncoder implements SaleEncoder {
+class RegistrySaleEncoder<T> implements SaleEncoder {
 
     private static final Duration FIRST_RETRY = Duration.ofMillis(100);
     private static final Duration MAX_RETRY = Duration.ofSeconds(1);
 
-    protected final String topic;
+    private final String topic;
     protected final SchemaRegistryClient registry;
-    /** The serializers' settings, with HTTP timeouts defaulting to the run's timeout. */
-    protected final Map<String, Object> settings;
     private final SaleKey key;
+    private final Serializer<T> serializer;
+    private final Function<Sale, T> toValue;
 
     /**
      * @param registrySettings serde settings under Confluent's names ({@code schema.registry.url}, ...);
      *                         HTTP timeouts default to {@code timeout}
+     * @param serializerFor    the serializer, on the encoder's registry client
+     * @param toValue          a sale as the serializer takes it
      */
-    RegistrySaleEncoder(String topic, SaleKey key, Map<String, ?> registrySettings, Duration timeout) {
+    RegistrySaleEncoder(String topic, SaleKey key, Map<String, ?> registrySettings, Duration timeout,
+                        Function<SchemaRegistryClient, Serializer<T>> serializerFor, Function<Sale, T> toValue) {
         this.topic = topic;
         this.key = key;
-        this.settings = new HashMap<>(registrySettings);
+        Map<String, Object> settings = new HashMap<>(registrySettings);
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         settings.putIfAbsent(SchemaRegistryClientConfig.HTTP_CONNECT_TIMEOUT_MS_CONFIG, millis);
         settings.putIfAbsent(SchemaRegistryClientConfig.HTTP_READ_TIMEOUT_MS_CONFIG, millis);
         this.registry = new CachedSchemaRegistryClient(settings);
+        this.serializer = serializerFor.apply(registry);
+        serializer.configure(settings, false);
+        this.toValue = toValue;
+    }
+
+    static RegistrySaleEncoder<JsonNode> jsonSchema(String topic, SaleKey key, Map<String, ?> registrySettings, Duration timeout) {
+        return new RegistrySaleEncoder<>(topic, key, registrySettings, timeout, KafkaJsonSchemaSerializer::new,
+            sale -> JsonSchemaEnvelope.of(SaleJsonSchema.SCHEMA, SaleJsonSchema.toJson(sale)));
+    }
+
+    static RegistrySaleEncoder<Message> protobuf(String topic, SaleKey key, Map<String, ?> registrySettings, Duration timeout) {
+        return new RegistrySaleEncoder<>(topic, key, registrySettings, timeout, KafkaProtobufSerializer::new,
+            SaleProtobuf::toMessage);
     }
 
     @Override
@@ -52,8 +82,15 @@ abstract class RegistrySaleEncoder implements SaleEncoder {
         return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The serializer's bytes for {@code sale}, which the serializer's registry answer decides. */
-    abstract byte[] serialize(Sale sale);
+    @Override
+    public byte[] value(Sale sale) {
+        return serialize(sale);
+    }
+
+    /** The serializer's bytes for {@code sale}. */
+    final byte[] serialize(Sale sale) {
+        return serializer.serialize(topic, toValue.apply(sale));
+    }
 
     /** Called with the sample's bytes once the schema is registered; the encoder may switch to a faster writer. */
     void prepared(byte[] sample) {
@@ -92,12 +129,9 @@ abstract class RegistrySaleEncoder implements SaleEncoder {
         }
     }
 
-    /** Closes the serializer; the registry client is closed after it. */
-    abstract void closeSerializer();
-
     @Override
     public void close() {
-        closeSerializer();
+        serializer.close();
         registry.close();
     }
 }

@@ -129,9 +129,9 @@ public final class SalesGenerator implements AutoCloseable {
         return switch (config.format()) {
             case GeneratorConfig.FORMAT_JSON -> new JsonSaleEncoder(config.key());
             case GeneratorConfig.FORMAT_JSON_SCHEMA ->
-                new JsonSchemaSaleEncoder(config.topic(), config.key(), registrySettings, config.timeout());
+                RegistrySaleEncoder.jsonSchema(config.topic(), config.key(), registrySettings, config.timeout());
             case GeneratorConfig.FORMAT_PROTOBUF ->
-                new ProtobufSaleEncoder(config.topic(), config.key(), registrySettings, config.timeout());
+                RegistrySaleEncoder.protobuf(config.topic(), config.key(), registrySettings, config.timeout());
             default -> new AvroSaleEncoder(config.topic(), config.key(), registrySettings, config.timeout());
         };
     }

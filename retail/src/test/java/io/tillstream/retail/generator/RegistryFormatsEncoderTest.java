@@ -41,7 +41,7 @@ class RegistryFormatsEncoderTest {
 
     @Test
     void jsonSchemaValuesRegisterTheShippedSchemaAndDecodeToTheSameSales() {
-        try (JsonSchemaSaleEncoder encoder = new JsonSchemaSaleEncoder(topic, SaleKey.CUSTOMER_ID, settings, TIMEOUT)) {
+        try (RegistrySaleEncoder<?> encoder = RegistrySaleEncoder.jsonSchema(topic, SaleKey.CUSTOMER_ID, settings, TIMEOUT)) {
             encoder.prepare(TIMEOUT);
             assertRoundTrips(encoder, "JSON");
         }
@@ -49,7 +49,7 @@ class RegistryFormatsEncoderTest {
 
     @Test
     void protobufValuesRegisterTheShippedProtoAndDecodeToTheSameSales() {
-        try (ProtobufSaleEncoder encoder = new ProtobufSaleEncoder(topic, SaleKey.CUSTOMER_ID, settings, TIMEOUT)) {
+        try (RegistrySaleEncoder<?> encoder = RegistrySaleEncoder.protobuf(topic, SaleKey.CUSTOMER_ID, settings, TIMEOUT)) {
             encoder.prepare(TIMEOUT);
             assertRoundTrips(encoder, "PROTOBUF");
         }
@@ -59,14 +59,14 @@ class RegistryFormatsEncoderTest {
     void pricesKeepEveryCentInBothFormats() {
         Sale sale = new SyntheticSales(3, 10, Clock.systemUTC()).next();
         sale.setPrice(new BigDecimal("12345678.07"));
-        try (JsonSchemaSaleEncoder json = new JsonSchemaSaleEncoder(topic, SaleKey.NONE, settings, TIMEOUT);
-             ProtobufSaleEncoder protobuf = new ProtobufSaleEncoder(topic + "-proto", SaleKey.NONE, settings, TIMEOUT)) {
+        try (RegistrySaleEncoder<?> json = RegistrySaleEncoder.jsonSchema(topic, SaleKey.NONE, settings, TIMEOUT);
+             RegistrySaleEncoder<?> protobuf = RegistrySaleEncoder.protobuf(topic + "-proto", SaleKey.NONE, settings, TIMEOUT)) {
             assertThat(decoder.decode(topic, json.value(sale)).getPrice()).isEqualTo(new BigDecimal("12345678.07"));
             assertThat(decoder.decode(topic, protobuf.value(sale)).getPrice()).isEqualTo(new BigDecimal("12345678.07"));
         }
     }
 
-    private void assertRoundTrips(RegistrySaleEncoder encoder, String schemaType) {
+    private void assertRoundTrips(RegistrySaleEncoder<?> encoder, String schemaType) {
         RegisteredSchema registered = registry.getLatestVersion(topic + "-value");
         assertThat(registered.definition().schemaType()).isEqualTo(schemaType);
         SyntheticSales sales = new SyntheticSales(11, 500, Clock.systemUTC());
