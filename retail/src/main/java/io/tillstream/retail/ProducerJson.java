@@ -16,7 +16,8 @@ import java.time.format.DateTimeParseException;
  * {@code json.dumps} (what {@code generate --format json} writes too): the CSV's ten columns by name,
  * age a number, quantity a string ({@code "5"}) or number, price a float ({@code 1500.4}), and
  * invoice_date the string of a Python datetime ({@code "2022-08-05 00:00:00"}) or an ISO date. The
- * text carries no event time, so the sale's is zero (the record's timestamp stands in for it).
+ * producer's text carries no event time, so the sale's is zero (the record's timestamp stands in for
+ * it); the sale's JSON Schema shape ({@link SaleJsonSchema}) is read the same way, with its event_time.
  */
 public final class ProducerJson {
 
