@@ -74,7 +74,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "FIELD", description = GeneratorConfig.KEY_DOC + " Default: ${DEFAULT-VALUE}.")
     String key;
 
-    @Option(names = "--format", paramLabel = "avro|json", description = GeneratorConfig.FORMAT_DOC + " Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", paramLabel = "avro|jsonschema|protobuf|json", description = GeneratorConfig.FORMAT_DOC + " Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Option(names = "--compression", paramLabel = "TYPE",

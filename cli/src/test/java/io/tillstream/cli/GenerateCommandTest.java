@@ -7,9 +7,12 @@ import io.tillstream.retail.Category;
 import io.tillstream.retail.DatasetValue;
 import io.tillstream.retail.PaymentMethod;
 import io.tillstream.retail.Sale;
+import io.tillstream.retail.SaleDecoder;
+import io.tillstream.retail.SaleRules;
 import io.tillstream.retail.ShoppingMall;
 import io.tillstream.retail.SyntheticSales;
 import io.tillstream.serde.KafkaAvroDeserializer;
+import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +23,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -162,6 +167,28 @@ class GenerateCommandTest {
             assertThat(value.get("invoice_date").asText()).matches("\\d{4}-\\d{2}-\\d{2} 00:00:00");
             assertThat(valueText).startsWith("{\"invoice_no\": \"I").contains("\", \"customer_id\": \"C");
         });
+    }
+
+    @ParameterizedTest
+    @CsvSource({"jsonschema, JSON", "protobuf, PROTOBUF"})
+    void jsonSchemaAndProtobufOutputRegistersItsSchemaTypeAndDecodesToValidSalesKeyedByInvoice(String format, String schemaType)
+        throws Exception {
+        String topic = topic(format, 1);
+
+        Cli.Result result = generate("--topic", topic, "--rate", "max", "--count", "200", "--format", format);
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        Map<String, Object> settings = Map.of("schema.registry.url", stack.registryUrl());
+        try (CachedSchemaRegistryClient registry = new CachedSchemaRegistryClient(settings)) {
+            assertThat(registry.getLatestVersion(topic + "-value").definition().schemaType()).isEqualTo(schemaType);
+            SaleDecoder decoder = new SaleDecoder(registry, settings);
+            List<ConsumerRecord<String, byte[]>> records = consume(topic, 200, new StringDeserializer(), new ByteArrayDeserializer());
+            assertThat(records).hasSize(200).allSatisfy(record -> {
+                Sale sale = decoder.decode(topic, record.value());
+                assertThat(SaleRules.check(sale)).isEmpty();
+                assertThat(record.key()).isEqualTo(sale.getInvoiceNo());
+            });
+        }
     }
 
     @Test

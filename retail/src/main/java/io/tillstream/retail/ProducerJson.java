@@ -16,7 +16,8 @@ import java.time.format.DateTimeParseException;
  * {@code json.dumps} (what {@code generate --format json} writes too): the CSV's ten columns by name,
  * age a number, quantity a string ({@code "5"}) or number, price a float ({@code 1500.4}), and
  * invoice_date the string of a Python datetime ({@code "2022-08-05 00:00:00"}) or an ISO date. The
- * text carries no event time, so the sale's is zero (the record's timestamp stands in for it).
+ * producer's text carries no event time, so the sale's is zero (the record's timestamp stands in for
+ * it); the sale's JSON Schema shape ({@link SaleJsonSchema}) is read the same way, with its event_time.
  */
 public final class ProducerJson {
 
@@ -50,6 +51,10 @@ public final class ProducerJson {
      * @throws MalformedSaleException if the text is not a JSON object, or a field is missing or not of its kind
      */
     public static Sale read(byte[] value) {
+        return read(tree(value));
+    }
+
+    private static JsonNode tree(byte[] value) {
         JsonNode json;
         try {
             json = JSON.readTree(value);
@@ -58,6 +63,14 @@ public final class ProducerJson {
         } catch (IOException e) {
             throw new MalformedSaleException("not JSON: " + e.getMessage());
         }
+        return json;
+    }
+
+    /**
+     * The sale in a parsed JSON value, as {@link #read(byte[])} reads it; an event_time in epoch
+     * milliseconds, which the sale's JSON Schema has and the producer never wrote, is read too.
+     */
+    public static Sale read(JsonNode json) {
         if (json == null || !json.isObject()) {
             throw new MalformedSaleException("not a JSON object");
         }
@@ -76,7 +89,7 @@ public final class ProducerJson {
             .setPaymentMethod(text(json, "payment_method"))
             .setInvoiceDate(date(json, "invoice_date"))
             .setShoppingMall(text(json, "shopping_mall"))
-            .setEventTime(Instant.EPOCH)
+            .setEventTime(json.hasNonNull("event_time") ? Instant.ofEpochMilli(wholeLong(json, "event_time")) : Instant.EPOCH)
             .build();
     }
 
@@ -108,6 +121,14 @@ public final class ProducerJson {
             }
         } catch (NumberFormatException e) {
             // answered below
+        }
+        throw new MalformedSaleException("field " + name + " is not a whole number: " + value);
+    }
+
+    private static long wholeLong(JsonNode json, String name) {
+        JsonNode value = field(json, name);
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.longValue();
         }
         throw new MalformedSaleException("field " + name + " is not a whole number: " + value);
     }

@@ -3,8 +3,8 @@ package io.tillstream.pipeline.topology;
 import io.tillstream.pipeline.DeadLetters;
 import io.tillstream.retail.ProducerJson;
 import io.tillstream.retail.Sale;
+import io.tillstream.retail.SaleDecoder;
 import io.tillstream.retail.SaleRules;
-import io.tillstream.serde.KafkaAvroDeserializer;
 import io.tillstream.serde.client.RegistryClientException;
 import io.tillstream.serde.client.RegistryConnectionException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -21,8 +21,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Decodes each raw record (Avro through the registry, or the original producer's plain JSON, told
- * apart by the first byte) and checks it against {@link SaleRules}. A good sale goes on enriched,
+ * Decodes each raw record with a {@link SaleDecoder} (Avro, JSON Schema or Protobuf through the
+ * registry, or the original producer's plain JSON) and checks it against {@link SaleRules}. A good sale goes on enriched,
  * with its event time as the record's timestamp (so windows are in event time); anything else goes
  * on as its original bytes with headers saying why, and is counted in a store.
  *
@@ -31,12 +31,12 @@ import java.util.Optional;
  */
 final class SaleValidator implements FixedKeyProcessor<byte[], byte[], Checked> {
 
-    private final KafkaAvroDeserializer deserializer;
+    private final SaleDecoder decoder;
     private FixedKeyProcessorContext<byte[], Checked> context;
     private KeyValueStore<String, Long> deadLetterCounts;
 
-    SaleValidator(KafkaAvroDeserializer deserializer) {
-        this.deserializer = deserializer;
+    SaleValidator(SaleDecoder decoder) {
+        this.decoder = decoder;
     }
 
     @Override
@@ -52,12 +52,11 @@ final class SaleValidator implements FixedKeyProcessor<byte[], byte[], Checked> 
             reject(record, source, DeadLetters.DECODE, "no value (a tombstone)", null);
             return;
         }
-        Object value;
+        Sale sale;
         try {
-            value = ProducerJson.looksLikeJson(record.value()) ? ProducerJson.read(record.value())
-                : deserializer.deserialize(source.topic(), record.value());
+            sale = decoder.decode(source.topic(), record.value());
         } catch (ProducerJson.MalformedSaleException e) {
-            reject(record, source, DeadLetters.DECODE, "not a sale in the original producer's JSON: " + e.getMessage(), null);
+            reject(record, source, DeadLetters.DECODE, e.getMessage(), null);
             return;
         } catch (SerializationException e) {
             if (registryUnavailable(e)) {
@@ -65,10 +64,6 @@ final class SaleValidator implements FixedKeyProcessor<byte[], byte[], Checked> 
                 throw e;
             }
             reject(record, source, DeadLetters.DECODE, e.getMessage(), null);
-            return;
-        }
-        if (!(value instanceof Sale sale)) {
-            reject(record, source, DeadLetters.DECODE, "not a sale: the value is a " + value.getClass().getSimpleName(), null);
             return;
         }
         Optional<SaleRules.Violation> violation = SaleRules.check(sale);

@@ -5,8 +5,7 @@ import io.tillstream.pipeline.EnrichedSale;
 import io.tillstream.pipeline.SalesTotals;
 import io.tillstream.pipeline.Topics;
 import io.tillstream.pipeline.Totals;
-import io.tillstream.serde.AvroSerdeConfig;
-import io.tillstream.serde.KafkaAvroDeserializer;
+import io.tillstream.retail.SaleDecoder;
 import io.tillstream.serde.SpecificAvroSerde;
 import io.tillstream.serde.client.SchemaRegistryClient;
 import org.apache.kafka.common.serialization.Serde;
@@ -23,7 +22,6 @@ import org.apache.kafka.streams.state.Stores;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -61,7 +59,7 @@ public final class SalesTopology {
     private final Topics topics;
     private final Duration windowGrace;
     private final Duration windowRetention;
-    private final KafkaAvroDeserializer saleDeserializer;
+    private final SaleDecoder saleDecoder;
     private final Serde<EnrichedSale> enrichedSerde;
     private final Serde<SalesTotals> totalsSerde;
     private final LatencyHistogram latency;
@@ -78,10 +76,7 @@ public final class SalesTopology {
         // A window store must keep a window at least until its grace period is over.
         this.windowRetention = windowRetention.compareTo(WINDOW.plus(windowGrace)) < 0 ? WINDOW.plus(windowGrace) : windowRetention;
         this.latency = latency;
-        this.saleDeserializer = new KafkaAvroDeserializer(registry);
-        Map<String, Object> saleSettings = new HashMap<>(serdeSettings);
-        saleSettings.put(AvroSerdeConfig.SPECIFIC_AVRO_READER_CONFIG, true);
-        this.saleDeserializer.configure(saleSettings, false);
+        this.saleDecoder = new SaleDecoder(registry, serdeSettings);
         this.enrichedSerde = new SpecificAvroSerde<>(registry);
         this.enrichedSerde.configure(serdeSettings, false);
         this.totalsSerde = new SpecificAvroSerde<>(registry);
@@ -102,7 +97,7 @@ public final class SalesTopology {
 
         Map<String, KStream<byte[], Checked>> checked = builder
             .stream(topics.source(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("sales"))
-            .processValues(() -> new SaleValidator(saleDeserializer), Named.as("validate"), DEAD_LETTER_STORE)
+            .processValues(() -> new SaleValidator(saleDecoder), Named.as("validate"), DEAD_LETTER_STORE)
             .split(Named.as("checked-"))
             .branch((key, value) -> value instanceof Checked.Rejected, Branched.as("rejected"))
             .defaultBranch(Branched.as("accepted"));

@@ -1,9 +1,16 @@
 package io.tillstream.pipeline.topology;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.Message;
 import io.tillstream.pipeline.DeadLetters;
 import io.tillstream.pipeline.EnrichedSale;
 import io.tillstream.pipeline.SalesTotals;
 import io.tillstream.retail.Sale;
+import io.tillstream.retail.SaleJsonSchema;
+import io.tillstream.retail.SaleProtobuf;
+import io.tillstream.serde.WireFormat;
 import io.tillstream.serde.client.RegistryConnectionException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
@@ -18,6 +25,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -27,6 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SaleValidatorTest {
+
+    /** {@link Sales#sale()} as the original Python producer wrote it, without an event time. */
+    private static final byte[] ORIGINAL_PRODUCER_JSON = ("{\"invoice_no\": \"I138884\", \"customer_id\": \"C241288\","
+        + " \"gender\": \"Female\", \"age\": 28, \"category\": \"Clothing\", \"quantity\": \"5\", \"price\": 1500.4,"
+        + " \"payment_method\": \"Credit Card\", \"invoice_date\": \"2022-08-05 00:00:00\", \"shopping_mall\": \"Kanyon\"}")
+        .getBytes(StandardCharsets.UTF_8);
 
     @RegisterExtension
     final TopologyHarness topology = TopologyHarness.start();
@@ -109,9 +123,7 @@ class SaleValidatorTest {
 
     @Test
     void theOriginalProducersJsonIsReadAsTheSameSaleAndJsonThatIsNoSaleIsADecodeError() {
-        byte[] original = ("{\"invoice_no\": \"I138884\", \"customer_id\": \"C241288\", \"gender\": \"Female\", \"age\": 28,"
-            + " \"category\": \"Clothing\", \"quantity\": \"5\", \"price\": 1500.4, \"payment_method\": \"Credit Card\","
-            + " \"invoice_date\": \"2022-08-05 00:00:00\", \"shopping_mall\": \"Kanyon\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] original = ORIGINAL_PRODUCER_JSON;
         byte[] noPrice = "{\"invoice_no\": \"I1\"}".getBytes(StandardCharsets.UTF_8);
         byte[] broken = "{\"invoice_no\": ".getBytes(StandardCharsets.UTF_8);
         Instant recordTime = START.minusSeconds(3);
@@ -129,6 +141,59 @@ class SaleValidatorTest {
         assertThat(topology.deadLetters()).extracting(letter -> headers(letter).get(DeadLetters.ERROR_REASON_HEADER))
             .containsExactly("not a sale in the original producer's JSON: field price is missing",
                 "not a sale in the original producer's JSON: not JSON: Unexpected end-of-input within/between Object entries at column 16");
+    }
+
+    @Test
+    void theSameSaleInAvroJsonSchemaProtobufAndPlainJsonIsEnrichedAlikeAndOnlyGarbageIsDeadLettered() {
+        Sale sale = Sales.sale().build();
+        byte[] plainJson = ORIGINAL_PRODUCER_JSON;
+        byte[] protobuf = topology.protobuf(SaleProtobuf.toMessage(sale));
+        byte[] truncatedProtobuf = Arrays.copyOf(protobuf, protobuf.length - 3);
+        byte[] jsonSchema = topology.jsonSchema(SaleJsonSchema.toJson(sale));
+        byte[] notJsonAfterItsHeader = Arrays.copyOf(jsonSchema, WireFormat.HEADER_SIZE + 3);
+        byte[] noFraming = {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef, 1, 2, 3};
+        // The plain JSON has no event time: its record's timestamp, START, stands in, as the others carry.
+        Map<String, byte[]> inputs = new LinkedHashMap<>();
+        inputs.put("avro", topology.avro(sale));
+        inputs.put("jsonschema", jsonSchema);
+        inputs.put("protobuf", protobuf);
+        inputs.put("plain-json", plainJson);
+        inputs.put("truncated-protobuf", truncatedProtobuf);
+        inputs.put("json-schema-not-json", notJsonAfterItsHeader);
+        inputs.put("no-framing", noFraming);
+        inputs.forEach((name, value) -> topology.send(key(name), value, new RecordHeaders(), START));
+
+        List<TestRecord<byte[], EnrichedSale>> enriched = topology.enriched();
+        assertThat(enriched).extracting(record -> text(record.key())).containsExactly("avro", "jsonschema", "protobuf", "plain-json");
+        assertThat(enriched).extracting(TestRecord::value).containsOnly(enriched.get(0).value());
+        assertThat(enriched.get(0).value().getPrice()).isEqualTo(new BigDecimal("1500.40"));
+        assertThat(enriched.get(0).value().getEventTime()).isEqualTo(START);
+
+        List<TestRecord<byte[], byte[]>> letters = topology.deadLetters();
+        assertThat(letters).extracting(letter -> text(letter.key()))
+            .containsExactly("truncated-protobuf", "json-schema-not-json", "no-framing");
+        assertThat(letters).extracting(TestRecord::value).containsExactly(truncatedProtobuf, notJsonAfterItsHeader, noFraming);
+        assertThat(letters).extracting(letter -> headers(letter).get(DeadLetters.ERROR_REASON_HEADER)).satisfiesExactly(
+            reason -> assertThat(reason).contains("not a Protobuf message of schema ID"),
+            reason -> assertThat(reason).contains("the bytes after the header are not JSON"),
+            reason -> assertThat(reason).contains("unknown magic byte 0xde"));
+    }
+
+    @Test
+    void aJsonSchemaOrProtobufValueThatIsNoSaleIsADecodeErrorNamingItsFormat() {
+        ObjectNode noPrice = SaleJsonSchema.toJson(Sales.sale().build());
+        noPrice.remove("price");
+        DynamicMessage dollars = SaleProtobuf.toMessage(Sales.sale().build());
+        FieldDescriptor price = SaleProtobuf.SALE.findFieldByName("price");
+        Message priceInDollars = ((Message) dollars.getField(price)).toBuilder()
+            .setField(price.getMessageType().findFieldByName("currency_code"), "USD").build();
+        topology.send(key("no-price"), topology.jsonSchema(noPrice), new RecordHeaders(), START);
+        topology.send(key("dollars"), topology.protobuf(dollars.toBuilder().setField(price, priceInDollars).build()),
+            new RecordHeaders(), START);
+
+        assertThat(topology.deadLetters()).extracting(letter -> headers(letter).get(DeadLetters.ERROR_REASON_HEADER))
+            .containsExactly("not a sale in JSON Schema: field price is missing", "not a sale in Protobuf: price is in USD, not TRY");
+        assertThat(topology.enriched()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.tillstream.pipeline.topology;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.Message;
 import io.tillstream.pipeline.Breakdown;
 import io.tillstream.pipeline.EnrichedSale;
 import io.tillstream.pipeline.SalesTotals;
@@ -7,7 +9,11 @@ import io.tillstream.pipeline.Topics;
 import io.tillstream.pipeline.Totals;
 import io.tillstream.registry.testing.KafkaWithRegistry;
 import io.tillstream.retail.Sale;
+import io.tillstream.retail.SaleJsonSchema;
+import io.tillstream.serde.JsonSchemaEnvelope;
 import io.tillstream.serde.KafkaAvroSerializer;
+import io.tillstream.serde.KafkaJsonSchemaSerializer;
+import io.tillstream.serde.KafkaProtobufSerializer;
 import io.tillstream.serde.SpecificAvroSerde;
 import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import io.tillstream.serde.client.SchemaRegistryClient;
@@ -56,6 +62,8 @@ final class TopologyHarness implements AutoCloseable, AfterEachCallback {
     private final String applicationId = KafkaWithRegistry.unique("topology");
     private final SchemaRegistryClient topologyRegistry;
     private final KafkaAvroSerializer saleSerializer = new KafkaAvroSerializer();
+    private final KafkaJsonSchemaSerializer<JsonNode> jsonSchemaSerializer = new KafkaJsonSchemaSerializer<>();
+    private final KafkaProtobufSerializer<Message> protobufSerializer = new KafkaProtobufSerializer<>();
     private final Serde<EnrichedSale> enrichedSerde = new SpecificAvroSerde<>();
     private final Serde<SalesTotals> totalsSerde = new SpecificAvroSerde<>();
     private final TopologyTestDriver driver;
@@ -69,6 +77,8 @@ final class TopologyHarness implements AutoCloseable, AfterEachCallback {
         this.topics = new Topics(name, name + "_dlq", name + "_enriched", name + "_");
         Map<String, Object> realRegistry = Map.of("schema.registry.url", PLATFORM.registryUrl());
         saleSerializer.configure(realRegistry, false);
+        jsonSchemaSerializer.configure(realRegistry, false);
+        protobufSerializer.configure(realRegistry, false);
         enrichedSerde.configure(realRegistry, false);
         totalsSerde.configure(realRegistry, false);
 
@@ -99,6 +109,19 @@ final class TopologyHarness implements AutoCloseable, AfterEachCallback {
     /** {@code record} as the generator writes it: Confluent's wire format, its schema in the real registry. */
     byte[] avro(Object record) {
         return saleSerializer.serialize(topics.source(), record);
+    }
+
+    /**
+     * A sale's JSON as {@code generate --format jsonschema} writes it; under a subject of its own, since
+     * the registry keeps one schema type per subject and the source's may already be Avro.
+     */
+    byte[] jsonSchema(JsonNode sale) {
+        return jsonSchemaSerializer.serialize(topics.source() + "-jsonschema", JsonSchemaEnvelope.of(SaleJsonSchema.SCHEMA, sale));
+    }
+
+    /** A sale's message as {@code generate --format protobuf} writes it, under a subject of its own as for JSON Schema. */
+    byte[] protobuf(Message sale) {
+        return protobufSerializer.serialize(topics.source() + "-protobuf", sale);
     }
 
     /** Sends {@code sale} keyed by its invoice number, stamped with the driver's wall-clock time. */
@@ -174,6 +197,8 @@ final class TopologyHarness implements AutoCloseable, AfterEachCallback {
     public void close() {
         driver.close();
         saleSerializer.close();
+        jsonSchemaSerializer.close();
+        protobufSerializer.close();
         enrichedSerde.close();
         totalsSerde.close();
         topologyRegistry.close();

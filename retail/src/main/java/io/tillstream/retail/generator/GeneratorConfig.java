@@ -26,6 +26,8 @@ public final class GeneratorConfig extends AbstractConfig {
     public static final String SOURCE_CSV = "csv";
     public static final String FORMAT_AVRO = "avro";
     public static final String FORMAT_JSON = "json";
+    public static final String FORMAT_JSON_SCHEMA = "jsonschema";
+    public static final String FORMAT_PROTOBUF = "protobuf";
     public static final String RATE_MAX = "max";
 
     public static final String TOPIC_CONFIG = "topic";
@@ -70,9 +72,9 @@ public final class GeneratorConfig extends AbstractConfig {
         + "shopping_mall, or none (null keys).";
 
     public static final String FORMAT_CONFIG = "format";
-    public static final String FORMAT_DOC = "avro (values in Confluent's wire format, schema registered as "
-        + "<topic>-value, keys as UTF-8 strings) or json (exactly what the original Python producer wrote, "
-        + "no registry).";
+    public static final String FORMAT_DOC = "avro, jsonschema or protobuf (values in Confluent's wire format, the "
+        + "shipped Sale.avsc, Sale.schema.json or sale.proto registered as <topic>-value, keys as UTF-8 strings) or "
+        + "json (exactly what the original Python producer wrote, no registry).";
 
     public static final String COMPRESSION_CONFIG = "compression";
     public static final String COMPRESSION_DOC = "Producer compression: lz4, zstd, snappy, gzip or none.";
@@ -93,7 +95,7 @@ public final class GeneratorConfig extends AbstractConfig {
         .define(DURATION_MS_CONFIG, Type.LONG, null, Validators.optionalAtLeast(1), Importance.MEDIUM, DURATION_MS_DOC)
         .define(SPEEDUP_CONFIG, Type.DOUBLE, null, Validators.optionalPositive(), Importance.MEDIUM, SPEEDUP_DOC)
         .define(KEY_CONFIG, Type.STRING, SaleKey.INVOICE_NO.fieldName(), in(SaleKey.fieldNames()), Importance.MEDIUM, KEY_DOC)
-        .define(FORMAT_CONFIG, Type.STRING, FORMAT_AVRO, in(FORMAT_AVRO, FORMAT_JSON), Importance.HIGH, FORMAT_DOC)
+        .define(FORMAT_CONFIG, Type.STRING, FORMAT_AVRO, in(FORMAT_AVRO, FORMAT_JSON_SCHEMA, FORMAT_PROTOBUF, FORMAT_JSON), Importance.HIGH, FORMAT_DOC)
         .define(COMPRESSION_CONFIG, Type.STRING, "lz4", in("lz4", "zstd", "snappy", "gzip", "none"),
             Importance.MEDIUM, COMPRESSION_DOC)
         .define(TIMEOUT_MS_CONFIG, Type.LONG, 30_000L, atLeast(100), Importance.MEDIUM, TIMEOUT_MS_DOC);
@@ -163,8 +165,9 @@ public final class GeneratorConfig extends AbstractConfig {
         return SaleKey.forName(getString(KEY_CONFIG));
     }
 
-    public boolean isJson() {
-        return getString(FORMAT_CONFIG).equals(FORMAT_JSON);
+    /** One of the FORMAT_ values. */
+    public String format() {
+        return getString(FORMAT_CONFIG);
     }
 
     public String compression() {

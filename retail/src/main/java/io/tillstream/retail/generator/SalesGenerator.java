@@ -69,7 +69,7 @@ public final class SalesGenerator implements AutoCloseable {
      * Opens the source (and the rejects file, if any); nothing reaches the network yet.
      *
      * @param clientSettings   Kafka client settings: bootstrap.servers and security; see {@link ProducerSettings}
-     * @param registrySettings serde settings for the Avro format ({@code schema.registry.url}, ...); unused for json
+     * @param registrySettings serde settings for the registry formats ({@code schema.registry.url}, ...); unused for json
      * @param rejects          told about each input row that is not a valid sale
      * @throws io.tillstream.retail.SaleFileException if the file is missing or is not in the dataset's layout
      */
@@ -126,10 +126,14 @@ public final class SalesGenerator implements AutoCloseable {
     }
 
     private SaleEncoder encoder() {
-        if (config.isJson()) {
-            return new JsonSaleEncoder(config.key());
-        }
-        return new AvroSaleEncoder(config.topic(), config.key(), registrySettings, config.timeout());
+        return switch (config.format()) {
+            case GeneratorConfig.FORMAT_JSON -> new JsonSaleEncoder(config.key());
+            case GeneratorConfig.FORMAT_JSON_SCHEMA ->
+                RegistrySaleEncoder.jsonSchema(config.topic(), config.key(), registrySettings, config.timeout());
+            case GeneratorConfig.FORMAT_PROTOBUF ->
+                RegistrySaleEncoder.protobuf(config.topic(), config.key(), registrySettings, config.timeout());
+            default -> new AvroSaleEncoder(config.topic(), config.key(), registrySettings, config.timeout());
+        };
     }
 
     /** Fetches the topic's partitions, so that an unknown topic or unreachable cluster ends the run before it starts. */

@@ -18,7 +18,7 @@ class GeneratorConfigTest {
         assertThat(config.isCsv()).isFalse();
         assertThat(config.rate()).isEqualTo(10);
         assertThat(config.key()).isEqualTo(SaleKey.INVOICE_NO);
-        assertThat(config.isJson()).isFalse();
+        assertThat(config.format()).isEqualTo(GeneratorConfig.FORMAT_AVRO);
         assertThat(config.compression()).isEqualTo("lz4");
         assertThat(config.customers()).isEqualTo(10_000);
         assertThat(config.timeout().toSeconds()).isEqualTo(30);
