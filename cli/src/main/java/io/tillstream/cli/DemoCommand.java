@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.HashMap;
@@ -46,6 +47,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the synthetic sales (default: random, printed).")
     Long seed;
 
+    @Option(names = "--format", paramLabel = "avro|jsonschema|protobuf|json", defaultValue = GeneratorConfig.FORMAT_AVRO,
+        description = "The format the generator writes sales in; the processor reads every one (default: ${DEFAULT-VALUE}).")
+    String format;
+
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "7070",
         description = "Port of the processor's HTTP API (default: ${DEFAULT-VALUE}).")
     int httpPort;
@@ -61,6 +66,12 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         if (rate < 1) {
             throw new CommandFailedException("--rate must be at least 1, not " + rate, ExitCode.USAGE);
+        }
+        List<String> formats = List.of(GeneratorConfig.FORMAT_AVRO, GeneratorConfig.FORMAT_JSON_SCHEMA,
+            GeneratorConfig.FORMAT_PROTOBUF, GeneratorConfig.FORMAT_JSON);
+        if (!formats.contains(format)) {
+            throw new CommandFailedException("--format must be one of " + String.join(", ", formats) + ", not " + format,
+                ExitCode.USAGE);
         }
         PrintWriter out = spec.commandLine().getOut();
         LocalPlatform platform = LocalPlatform.start(platformOptions, verbosity, spec.commandLine().getErr(),
@@ -112,6 +123,7 @@ final class DemoCommand implements Callable<Integer> {
     private Map<String, Object> generatorSettings() {
         Map<String, Object> settings = new HashMap<>();
         settings.put(GeneratorConfig.RATE_CONFIG, Integer.toString(rate));
+        settings.put(GeneratorConfig.FORMAT_CONFIG, format);
         if (seed != null) {
             settings.put(GeneratorConfig.SEED_CONFIG, seed);
         }
@@ -125,8 +137,8 @@ final class DemoCommand implements Callable<Integer> {
             platform.bootstrapServers(), LocalPlatform.SALES_TOPIC, platform.salesPartitions());
         out.printf("  Schema Registry   %s%n", platform.registryUrl());
         platform.consoleUrl().ifPresent(url -> out.printf("  Control Center    %s/#/sales (the processor's totals, live)%n", url));
-        out.printf("  Sales generator   %d synthetic sales a second into %s (seed %d)%n", rate, LocalPlatform.SALES_TOPIC,
-            generator.seed().orElse(0));
+        out.printf("  Sales generator   %d synthetic sales a second into %s%s (seed %d)%n", rate, LocalPlatform.SALES_TOPIC,
+            format.equals(GeneratorConfig.FORMAT_AVRO) ? "" : " as " + format, generator.seed().orElse(0));
         out.printf("  Sales processor   %s (by-mall, by-category, by-payment-method, by-day, per-minute, top-customers)%n", api);
         out.println("Try, in another terminal:");
         out.println("  ./tillstream consume --max 5 --print-key");

@@ -24,7 +24,7 @@ class DemoCommandTest {
     Path temp;
 
     @Test
-    void theDemoRunsTheWholeFlowAndTheSalesTotalsGrowWhileItRuns() throws Exception {
+    void theDemoRunsTheWholeFlowInProtobufAndTheSalesTotalsGrowWhileItRuns() throws Exception {
         Path dataDir = temp.resolve("data");
         ClusterSpec ports = TestClusters.freePorts(ClusterSpec.local(dataDir, 1));
         CommandLine commandLine = Tillstream.commandLine();
@@ -36,12 +36,12 @@ class DemoCommandTest {
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("demo",
             "--data-dir", dataDir.toString(), "--kafka-port", "" + ports.clientPort(),
             "--controller-port", "" + ports.controllerPort(), "--registry-port", "0", "--console-port", "0",
-            "--http-port", "0", "--rate", "50", "--seed", "3"));
+            "--http-port", "0", "--rate", "50", "--seed", "3", "--format", "protobuf"));
 
         Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> out.toString().contains("Try,") || exit.isDone());
         assertThat(exit).as("demo still running; stderr: " + err).isNotDone();
         assertThat(out.toString()).startsWith("Tillstream demo is running. Ctrl-C stops it.\n")
-            .contains("Sales generator   50 synthetic sales a second into raw_data (seed 3)")
+            .contains("Sales generator   50 synthetic sales a second into raw_data as protobuf (seed 3)")
             .contains("  Control Center    http://127.0.0.1:")
             .contains("./tillstream consume");
         String byMall = url(out.toString(), "curl -s (\\S+/by-mall)");
