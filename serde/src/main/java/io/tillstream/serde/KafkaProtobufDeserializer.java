@@ -36,10 +36,16 @@ public class KafkaProtobufDeserializer<T extends Message> extends AbstractProtob
     private boolean deriveType;
     private RegisteredFiles files;
     private BoundedCache<ReaderKey, Parser<? extends Message>> parsers;
-    /** The same for the first message of each schema, most records' case, without a key to build per record. */
-    private BoundedCache<Integer, Parser<? extends Message>> firstMessageParsers;
+    /**
+     * The parser of the first message of the schema read last, found without building a key: most
+     * records of a topic hold that message of one schema.
+     */
+    private volatile FirstMessage lastRead;
 
     private record ReaderKey(int schemaId, MessageIndexes indexes) {
+    }
+
+    private record FirstMessage(int schemaId, Parser<? extends Message> parser) {
     }
 
     /** For Kafka to create and {@link #configure} by class name. */
@@ -61,7 +67,6 @@ public class KafkaProtobufDeserializer<T extends Message> extends AbstractProtob
         this.deriveType = config.deriveType();
         this.files = new RegisteredFiles(registry, config.cacheCapacity());
         this.parsers = new BoundedCache<>(config.cacheCapacity());
-        this.firstMessageParsers = new BoundedCache<>(config.cacheCapacity());
     }
 
     @Override
@@ -108,9 +113,7 @@ public class KafkaProtobufDeserializer<T extends Message> extends AbstractProtob
         }
         Parser<? extends Message> parser;
         try {
-            parser = indexes == MessageIndexes.FIRST
-                ? firstMessageParsers.computeIfAbsent(id, key -> parser(new ReaderKey(key, MessageIndexes.FIRST)))
-                : parsers.computeIfAbsent(new ReaderKey(id, indexes), this::parser);
+            parser = parser(id, indexes);
         } catch (RegistryClientException e) {
             String reason = e.errorCode() == RegistryClientException.SCHEMA_NOT_FOUND ? "unknown schema ID " + id
                 : "cannot fetch schema ID " + id;
@@ -125,6 +128,18 @@ public class KafkaProtobufDeserializer<T extends Message> extends AbstractProtob
             throw failure(topic, record, "the bytes after the message indexes are not a Protobuf message of schema ID "
                 + id + " (truncated or corrupt): " + Errors.describe(e), e);
         }
+    }
+
+    private Parser<? extends Message> parser(int id, MessageIndexes indexes) {
+        FirstMessage last = lastRead;
+        if (indexes == MessageIndexes.FIRST && last != null && last.schemaId() == id) {
+            return last.parser();
+        }
+        Parser<? extends Message> parser = parsers.computeIfAbsent(new ReaderKey(id, indexes), this::parser);
+        if (indexes == MessageIndexes.FIRST) {
+            lastRead = new FirstMessage(id, parser);
+        }
+        return parser;
     }
 
     /** The parser for the message the indexes name in the schema; the schema is fetched even for a given class, to check both. */

@@ -38,9 +38,17 @@ public class KafkaProtobufSerializer<T extends Message> extends AbstractProtobuf
     private FileRegistration registration;
     private RegisteredFiles registeredFiles;
     private BoundedCache<WriterKey, byte[]> headers;
+    /**
+     * The header written last, found without building a key: a producer usually sends record after
+     * record of one type to one topic, under the same topic string.
+     */
+    private volatile WrittenHeader lastWritten;
 
     /** Descriptors compare by identity: a generated class and each DynamicMessage type have one of their own. */
     private record WriterKey(String topic, Descriptor type) {
+    }
+
+    private record WrittenHeader(String topic, Descriptor type, byte[] header) {
     }
 
     /** For Kafka to create and {@link #configure} by class name. */
@@ -72,7 +80,7 @@ public class KafkaProtobufSerializer<T extends Message> extends AbstractProtobuf
             throw new SerializationException("KafkaProtobufSerializer is not configured: call configure() first");
         }
         try {
-            byte[] header = headers.computeIfAbsent(new WriterKey(topic, message.getDescriptorForType()), this::header);
+            byte[] header = header(topic, message.getDescriptorForType());
             byte[] bytes = new byte[header.length + message.getSerializedSize()];
             System.arraycopy(header, 0, bytes, 0, header.length);
             CodedOutputStream output = CodedOutputStream.newInstance(bytes, header.length, bytes.length - header.length);
@@ -82,6 +90,17 @@ public class KafkaProtobufSerializer<T extends Message> extends AbstractProtobuf
         } catch (RuntimeException | IOException e) {
             throw new SerializationException("Cannot serialize " + side() + " for topic " + topic + ": " + Errors.describe(e), e);
         }
+    }
+
+    private byte[] header(String topic, Descriptor type) {
+        WrittenHeader last = lastWritten;
+        // Identity, not equals: this only spares the lookup below, which any other topic string still finds.
+        if (last != null && last.topic() == topic && last.type() == type) {
+            return last.header();
+        }
+        byte[] header = headers.computeIfAbsent(new WriterKey(topic, type), this::header);
+        lastWritten = new WrittenHeader(topic, type, header);
+        return header;
     }
 
     /**
