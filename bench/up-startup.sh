@@ -41,8 +41,9 @@ PROPS
 start_tillstream() { # ready-line command args...
   ready=$1
   shift
+  : > "$work/out"  # emptied here: the background start might not have truncated it before the first look
   s=$(date +%s.%N)
-  "$root/tillstream" "$@" > "$work/out" 2>&1 &
+  "$root/tillstream" "$@" >> "$work/out" 2>&1 &
   pid=$!
   wait_for_line "$work/out" "$ready" 120 || { cat "$work/out" >&2; exit 1; }
   took=$(echo "$(date +%s.%N) - $s" | bc)
@@ -62,7 +63,8 @@ start_kafka() { # formats the storage first when it is new, as a Kafka user must
     java $opts -Dlogback.configurationFile="$work/logback.xml" -cp "$jar" kafka.tools.StorageTool format \
       -t "$(java -cp "$jar" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)" -c "$work/server.properties" >/dev/null 2>&1
   fi
-  java $opts -Dlogback.configurationFile="$work/logback.xml" -cp "$jar" kafka.Kafka "$work/server.properties" > "$work/out" 2>&1 &
+  : > "$work/out"
+  java $opts -Dlogback.configurationFile="$work/logback.xml" -cp "$jar" kafka.Kafka "$work/server.properties" >> "$work/out" 2>&1 &
   pid=$!
   wait_for_line "$work/out" "Kafka Server started" 60; took=$(echo "$(date +%s.%N) - $s" | bc)
 }
