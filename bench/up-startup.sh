@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Time from launch to ready, and idle resident memory, of `tillstream up` (1 node broker+controller,
-# raw_data topic and Schema Registry), side by side with plain Apache Kafka started by its own
-# launcher (kafka.Kafka: the broker alone, same jars, same JVM options) as the baseline.
+# raw_data topic, Schema Registry and Control Center), side by side with plain Apache Kafka started by
+# its own launcher (kafka.Kafka: the broker alone, same jars, same JVM options) as the baseline; then the
+# time to ready of `tillstream process` (against that up) and of `tillstream demo`.
+# Tillstream runs through ./tillstream, as a user runs it, so with its class-data sharing archives: one
+# untimed run of each command first makes them (a warm machine). TILLSTREAM_JAVA_OPTS="... -Xshare:off"
+# measures without them.
 # Usage: bench/up-startup.sh [runs] [idle-seconds]
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -12,6 +16,8 @@ ensure_jar
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 port=29092
+platform_ports="--kafka-port $port --controller-port $((port + 1)) --registry-port $((port + 2)) --console-port $((port + 3))"
+process_args="--bootstrap-server 127.0.0.1:$port --registry-url http://127.0.0.1:$((port + 2)) --http-port $((port + 4))"
 
 cat > "$work/logback.xml" <<XML
 <configuration><appender name="o" class="ch.qos.logback.core.ConsoleAppender">
@@ -31,12 +37,25 @@ transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 PROPS
 
-# Each start sets $pid and $took (seconds from launch to the ready line).
-start_tillstream() { # data-dir
+# Each start sets $pid and $took (seconds from launch to the line that says it is ready).
+start_tillstream() { # ready-line command args...
+  ready=$1
+  shift
+  : > "$work/out"  # emptied here: the background start might not have truncated it before the first look
   s=$(date +%s.%N)
-  java $opts -jar "$jar" up --data-dir "$1" --kafka-port $port --controller-port $((port + 1)) --registry-port $((port + 2)) --console-port $((port + 3)) > "$work/out" 2>&1 &
+  "$root/tillstream" "$@" >> "$work/out" 2>&1 &
   pid=$!
-  wait_for_line "$work/out" "Tillstream is up" 60; took=$(echo "$(date +%s.%N) - $s" | bc)
+  wait_for_line "$work/out" "$ready" 120 || { cat "$work/out" >&2; exit 1; }
+  took=$(echo "$(date +%s.%N) - $s" | bc)
+}
+start_up() { # data-dir
+  start_tillstream "Tillstream is up" up --data-dir "$1" $platform_ports
+}
+start_process() { # application-id
+  start_tillstream "^Processing" process $process_args --application-id "$1" --state-dir "$work/streams-$1"
+}
+start_demo() { # data-dir
+  start_tillstream "^Try," demo --data-dir "$1" $platform_ports --http-port $((port + 4))
 }
 start_kafka() { # formats the storage first when it is new, as a Kafka user must
   s=$(date +%s.%N)
@@ -44,19 +63,36 @@ start_kafka() { # formats the storage first when it is new, as a Kafka user must
     java $opts -Dlogback.configurationFile="$work/logback.xml" -cp "$jar" kafka.tools.StorageTool format \
       -t "$(java -cp "$jar" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)" -c "$work/server.properties" >/dev/null 2>&1
   fi
-  java $opts -Dlogback.configurationFile="$work/logback.xml" -cp "$jar" kafka.Kafka "$work/server.properties" > "$work/out" 2>&1 &
+  : > "$work/out"
+  java $opts -Dlogback.configurationFile="$work/logback.xml" -cp "$jar" kafka.Kafka "$work/server.properties" >> "$work/out" 2>&1 &
   pid=$!
   wait_for_line "$work/out" "Kafka Server started" 60; took=$(echo "$(date +%s.%N) - $s" | bc)
 }
 stop() { kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; }
 
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Untimed: each command's first run after a build writes its class-data sharing archive as it exits.
+start_up "$work/warm"; up_pid=$pid
+start_process warm; stop
+pid=$up_pid; stop
+start_demo "$work/warm-demo"; stop
+
 printf '%-26s %8s %8s %8s\n' "run" "first(s)" "again(s)" "idleRSS"
 for r in $(seq 1 "$runs"); do
-  rm -rf "$work/data" "$work/kafka"
-  start_tillstream "$work/data"; t1=$took; stop
-  start_tillstream "$work/data"; t2=$took; sleep "$idle"; m=$(rss_mb "$pid"); stop
+  rm -rf "$work/data" "$work/kafka" "$work/demo"
+  start_up "$work/data"; t1=$took; stop
+  start_up "$work/data"; t2=$took; sleep "$idle"; m=$(rss_mb "$pid"); up_pid=$pid
+  start_process "app-$r"; p1=$took; stop
+  start_process "app-$r"; p2=$took; stop
+  pid=$up_pid; stop
   printf '%-26s %8.2f %8.2f %7sM\n' "tillstream up #$r" "$t1" "$t2" "$m"
   start_kafka; k1=$took; stop
   start_kafka; k2=$took; sleep "$idle"; km=$(rss_mb "$pid"); stop
   printf '%-26s %8.2f %8.2f %7sM\n' "kafka.Kafka baseline #$r" "$k1" "$k2" "$km"
+  printf '%-26s %8.2f %8.2f\n' "up / baseline #$r" "$(echo "$t1 / $k1" | bc -l)" "$(echo "$t2 / $k2" | bc -l)"
+  printf '%-26s %8.2f %8.2f\n' "tillstream process #$r" "$p1" "$p2"
+  start_demo "$work/demo"; d1=$took; stop
+  start_demo "$work/demo"; d2=$took; stop
+  printf '%-26s %8.2f %8.2f\n' "tillstream demo #$r" "$d1" "$d2"
 done
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -70,7 +70,8 @@ final class ConsoleCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: the Control Center listens beyond loopback without"
                 + " authentication; pass --users-file to require it");
         }
-        ControlCenter console = startConsole(connection.clientSettings(), registry, settings);
+        ControlCenter console = createConsole(connection.clientSettings(), registry, settings);
+        console.start();
         out.printf("Control Center is up at %s for Kafka at %s%s. Ctrl-C stops it.%n", console.url(),
             connection.bootstrapServer(), readOnly ? " (read-only)" : "");
         out.flush();
@@ -83,16 +84,14 @@ final class ConsoleCommand implements Callable<Integer> {
         shutdown.request();
     }
 
-    /** Starts a Control Center on the cluster the client settings name, with the registry's settings. */
-    static ControlCenter startConsole(Map<String, Object> client, RegistryOptions registry, Map<String, Object> settings) {
+    /** A Control Center, not yet started, for the cluster the client settings name, with the registry's settings. */
+    static ControlCenter createConsole(Map<String, Object> client, RegistryOptions registry, Map<String, Object> settings) {
         Map<String, Object> all = new HashMap<>(client);
         all.put(ConsoleConfig.REGISTRY_URL_CONFIG, registry.url());
         if (registry.userInfo != null) {
             all.put(ConsoleConfig.REGISTRY_USER_INFO_CONFIG, registry.userInfo);
         }
         all.putAll(settings);
-        ControlCenter console = ControlCenter.create(new ConsoleConfig(all));
-        console.start();
-        return console;
+        return ControlCenter.create(new ConsoleConfig(all));
     }
 }

@@ -15,7 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * What {@code up} and {@code demo} run in this process: a local Kafka cluster with the {@code raw_data}
@@ -55,6 +59,10 @@ final class LocalPlatform implements AutoCloseable {
      * As {@link #start(LocalPlatformOptions, Verbosity, PrintWriter)}, and between the registry and the
      * console runs {@code processor} (given the cluster and the registry's URL), so that the console's
      * Sales page reads the sales processor's HTTP API. The platform closes the processor with the rest.
+     *
+     * <p>What does not wait on another part runs beside it: the registry's HTTP routes are built while
+     * Kafka starts, {@code raw_data} is created while the registry reads its topic, and the Control Center
+     * is built meanwhile too once the registry's URL is known (at once, unless its port is 0).
      */
     static LocalPlatform start(LocalPlatformOptions options, Verbosity verbosity, PrintWriter err,
                                BiFunction<LocalCluster, String, SalesPipeline> processor) {
@@ -66,46 +74,105 @@ final class LocalPlatform implements AutoCloseable {
         }
         LocalCluster cluster = LocalCluster.prepare(spec);
         verbosity.configure(cluster.dataDirectory().logFile());
-        cluster.start();
-        SchemaRegistryServer registry = null;
+        ConnectionOptions local = ConnectionOptions.to(cluster.bootstrapServers());
+        CompletableFuture<SchemaRegistryServer> registry = inBackground("registry", () -> RegistryCommand.createRegistry(local,
+            Map.of(RegistryConfig.LISTENERS_CONFIG, "http://" + host + ":" + options.registryPort)));
+        CompletableFuture<Integer> registryPort = new CompletableFuture<>();
+        CompletableFuture<String> salesApiUrl = new CompletableFuture<>();
+        CompletableFuture<Integer> salesTopic = CompletableFuture.completedFuture(0);
+        CompletableFuture<ControlCenter> console = CompletableFuture.completedFuture(null);
         SalesPipeline sales = null;
         try {
-            ConnectionOptions local = ConnectionOptions.to(cluster.bootstrapServers());
-            int salesPartitions = ensureSalesTopic(cluster, local, options.partitions);
-            registry = RegistryCommand.startRegistry(local,
-                Map.of(RegistryConfig.LISTENERS_CONFIG, "http://" + host + ":" + options.registryPort));
-            sales = processor == null ? null : processor.apply(cluster, registryUrl(spec, registry));
-            ControlCenter console = options.noConsole ? null : startConsole(options, host, local, registry, sales);
+            cluster.start();
+            salesTopic = inBackground("sales-topic", () -> ensureSalesTopic(cluster, local, options.partitions));
+            if (options.registryPort != 0) {
+                registryPort.complete(options.registryPort);
+            }
+            if (processor == null) {
+                salesApiUrl.complete(null);
+            }
+            if (!options.noConsole) {
+                console = registryPort.thenCombineAsync(salesApiUrl,
+                    (port, salesApi) -> createConsole(options, host, local, port, salesApi), daemonThread("console"));
+            }
+            SchemaRegistryServer started = await(registry);
+            started.start();
+            registryPort.complete(started.port());
+            int salesPartitions = await(salesTopic);
+            sales = processor == null ? null : processor.apply(cluster, registryUrl(spec, started));
+            salesApiUrl.complete(sales == null ? null : sales.httpUrl());
+            ControlCenter controlCenter = await(console);
+            if (controlCenter != null) {
+                controlCenter.start();
+            }
             if (spec.listensBeyondLoopback()) {
-                err.println(console == null
+                err.println(controlCenter == null
                     ? "warning: Kafka and the Schema Registry listen on every interface without authentication; anyone who"
                         + " can reach ports " + options.kafkaPort + " and " + options.registryPort + " can read and write every topic"
                     : "warning: Kafka, the Schema Registry and the Control Center listen on every interface without"
                         + " authentication; anyone who can reach ports " + options.kafkaPort + ", " + options.registryPort
                         + " and " + options.consolePort + " can read and write every topic");
             }
-            return new LocalPlatform(spec, cluster, registry, sales, console, salesPartitions);
+            return new LocalPlatform(spec, cluster, started, sales, controlCenter, salesPartitions);
         } catch (RuntimeException e) {
+            // A part still being made is waited for, so that nothing is left running.
+            registryPort.cancel(false);
+            salesApiUrl.cancel(false);
+            ControlCenter madeConsole = madeOrNull(console);
+            if (madeConsole != null) {
+                madeConsole.close();
+            }
             if (sales != null) {
                 sales.close();
             }
-            if (registry != null) {
-                registry.close();
+            SchemaRegistryServer madeRegistry = madeOrNull(registry);
+            if (madeRegistry != null) {
+                madeRegistry.close();
             }
+            madeOrNull(salesTopic);
             cluster.close();
             throw e;
         }
     }
 
-    private static ControlCenter startConsole(LocalPlatformOptions options, String host, ConnectionOptions local,
-                                              SchemaRegistryServer registry, SalesPipeline sales) {
+    private static ControlCenter createConsole(LocalPlatformOptions options, String host, ConnectionOptions local,
+                                               int registryPort, String salesApiUrl) {
         Map<String, Object> consoleSettings = new HashMap<>(Map.of(
             ConsoleConfig.LISTEN_HOST_CONFIG, host, ConsoleConfig.LISTEN_PORT_CONFIG, options.consolePort));
-        if (sales != null) {
-            consoleSettings.put(ConsoleConfig.SALES_API_URL_CONFIG, sales.httpUrl());
+        if (salesApiUrl != null) {
+            consoleSettings.put(ConsoleConfig.SALES_API_URL_CONFIG, salesApiUrl);
         }
-        return ConsoleCommand.startConsole(local.clientSettings(),
-            RegistryOptions.at("http://" + ClusterSpec.LOOPBACK + ":" + registry.port()), consoleSettings);
+        return ConsoleCommand.createConsole(local.clientSettings(),
+            RegistryOptions.at("http://" + ClusterSpec.LOOPBACK + ":" + registryPort), consoleSettings);
+    }
+
+    private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> task) {
+        return CompletableFuture.supplyAsync(task, daemonThread(name));
+    }
+
+    private static Executor daemonThread(String name) {
+        return task -> {
+            Thread thread = new Thread(task, "tillstream-start-" + name);
+            thread.setDaemon(true);
+            thread.start();
+        };
+    }
+
+    /** What a part's own failure was, rather than the wrapper the future adds. */
+    private static <T> T await(CompletableFuture<T> part) {
+        try {
+            return part.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    /** Waits until a part is made or has failed; null if it failed. */
+    private static <T> T madeOrNull(CompletableFuture<T> part) {
+        return part.handle((made, failure) -> made).join();
     }
 
     LocalCluster cluster() {

@@ -70,7 +70,8 @@ final class RegistryCommand implements Callable<Integer> {
             settings.put(RegistryConfig.AUTHENTICATION_USERS_FILE_CONFIG, usersFile.toString());
         }
         PrintWriter out = spec.commandLine().getOut();
-        SchemaRegistryServer server = startRegistry(connection, settings);
+        SchemaRegistryServer server = createRegistry(connection, settings);
+        server.start();
         if (usersFile == null && !listeners.contains("//127.") && !listeners.contains("//localhost")) {
             spec.commandLine().getErr().println("warning: the Schema Registry listens beyond loopback without"
                 + " authentication; pass --users-file to require it");
@@ -89,15 +90,13 @@ final class RegistryCommand implements Callable<Integer> {
     }
 
     /**
-     * Starts a registry on the cluster that {@code connection} names, with that connection's client
-     * settings (SASL, TLS) handed to the registry's own Kafka clients.
+     * A registry, not yet started, for the cluster that {@code connection} names, with that connection's
+     * client settings (SASL, TLS) handed to the registry's own Kafka clients. Creating it does not reach Kafka.
      */
-    static SchemaRegistryServer startRegistry(ConnectionOptions connection, Map<String, Object> settings) {
+    static SchemaRegistryServer createRegistry(ConnectionOptions connection, Map<String, Object> settings) {
         Map<String, Object> all = new HashMap<>(settings);
         connection.clientProperties().forEach((key, value) -> all.put("kafkastore." + key, value));
         all.put(RegistryConfig.KAFKASTORE_INIT_TIMEOUT_MS_CONFIG, connection.timeout().toMillis());
-        SchemaRegistryServer server = SchemaRegistryServer.create(new RegistryConfig(all));
-        server.start();
-        return server;
+        return SchemaRegistryServer.create(new RegistryConfig(all));
     }
 }

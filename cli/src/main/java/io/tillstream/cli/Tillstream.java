@@ -5,12 +5,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.util.List;
+
 /** The {@code tillstream} command: every subcommand, and the mapping of failures to exit codes. */
 @Command(name = "tillstream", mixinStandardHelpOptions = true, versionProvider = Tillstream.Version.class,
     description = "A retail-sales streaming platform on Apache Kafka, in one program.",
-    subcommands = {UpCommand.class, StatusCommand.class, TopicsCommand.class, RegistryCommand.class, SchemasCommand.class, GenerateCommand.class, ConsumeCommand.class, ProcessCommand.class, DemoCommand.class, ConsoleCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 success, 1 failure, 2 bad command line, 3 Kafka unreachable."})
 public final class Tillstream implements Runnable {
+
+    /** Every subcommand, in the order the help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(UpCommand.class, StatusCommand.class, TopicsCommand.class,
+        RegistryCommand.class, SchemasCommand.class, GenerateCommand.class, ConsumeCommand.class, ProcessCommand.class,
+        DemoCommand.class, ConsoleCommand.class, CommandLine.HelpCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -21,16 +27,35 @@ public final class Tillstream implements Runnable {
     }
 
     public static void main(String[] args) {
-        int exitCode = commandLine().execute(args);
+        int exitCode = commandLine(args).execute(args);
         System.exit(exitCode);
     }
 
-    /** The command line with Tillstream's error handling, for {@link #main} and for tests. */
+    /** The command line with every subcommand and Tillstream's error handling. */
     public static CommandLine commandLine() {
+        return withSubcommands(SUBCOMMANDS);
+    }
+
+    /**
+     * The command line {@code args} need: only the subcommand they name, since picocli reflects over
+     * every option of every subcommand it is given, and loads what their defaults need (0.4 s of a start
+     * on the 2-core reference machine); every subcommand for the root's help, its version or an unknown name.
+     */
+    static CommandLine commandLine(String... args) {
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            if (args.length > 0 && subcommand.getAnnotation(Command.class).name().equals(args[0])) {
+                return withSubcommands(List.of(subcommand));
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine withSubcommands(List<Class<?>> subcommands) {
+        CommandLine commandLine = new CommandLine(new Tillstream());
+        subcommands.forEach(commandLine::addSubcommand);
+        // Set after the subcommands are added: picocli hands these only to the subcommands present.
         ErrorHandler errors = new ErrorHandler();
-        return new CommandLine(new Tillstream())
-            .setExecutionExceptionHandler(errors)
-            .setParameterExceptionHandler(errors);
+        return commandLine.setExecutionExceptionHandler(errors).setParameterExceptionHandler(errors);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

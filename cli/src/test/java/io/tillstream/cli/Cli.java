@@ -14,8 +14,9 @@ final class Cli {
     private Cli() {
     }
 
+    /** Runs {@code args} as {@code main} does, with the command line built for them. */
     static Result run(String... args) {
-        return run(Tillstream.commandLine(), args);
+        return run(Tillstream.commandLine(args), args);
     }
 
     static Result run(CommandLine commandLine, String... args) {

@@ -8,8 +8,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,6 +101,19 @@ class ProcessCommandTest {
     }
 
     @Test
+    void aProcessorStoppedAndStartedAgainDoesNotWaitForItsOldMembershipToTimeOut() throws Exception {
+        String[] args = {"process", "--bootstrap-server", platform.bootstrapServers(), "--registry-url", platform.registryUrl(),
+            "--application-id", TestPlatform.unique("restart"), "--http-port", "0", "--state-dir", work.resolve("state").toString()};
+        runUntilReadyThenStop(args);
+
+        long restarted = System.nanoTime();
+        runUntilReadyThenStop(args);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - restarted)).as("a member that did not leave is dropped after 45 s")
+            .isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
     void zeroStreamThreadsIsAUsageError() {
         Cli.Result result = Cli.run("process", "--bootstrap-server", platform.bootstrapServers(), "--stream-threads", "0",
             "--state-dir", work.resolve("state").toString());
@@ -123,6 +139,20 @@ class ProcessCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
         assertThat(result.err()).startsWith("error: cannot reach the Schema Registry: ").hasLineCount(1);
         assertThat(work.resolve("state")).doesNotExist();
+    }
+
+    private static void runUntilReadyThenStop(String... args) throws Exception {
+        CommandLine commandLine = Tillstream.commandLine(args);
+        ProcessCommand command = commandLine.getSubcommands().get("process").getCommand();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute(args));
+        Awaitility.await().atMost(PATIENCE).until(() -> out.toString().contains("Ctrl-C stops it.") || exit.isDone());
+        assertThat(exit).as("process still running; stderr: %s", err).isNotDone();
+        command.stop();
+        assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
     }
 
     private static Process start(List<String> command, Path output) throws IOException {

@@ -76,6 +76,14 @@ public record ClusterSpec(Path dataDir, int nodeCount, String bindHost, String a
         return nodeCount >= 3 ? 2 : 1;
     }
 
+    /**
+     * Partitions of Kafka's own {@code __consumer_offsets} and {@code __transaction_state}: one a node,
+     * so that each node coordinates a share of the groups and transactions, as Kafka's 50 do on a large cluster.
+     */
+    public int internalTopicPartitions() {
+        return nodeCount;
+    }
+
     /** The largest odd number of nodes, so the quorum never waits on a tie. */
     public int controllerCount() {
         return nodeCount % 2 == 1 ? nodeCount : nodeCount - 1;

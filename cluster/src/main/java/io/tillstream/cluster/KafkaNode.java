@@ -128,6 +128,13 @@ final class KafkaNode {
         p.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(32 * 1024 * 1024));
         // A laptop cluster has one consumer joining at a time; Kafka's 3 s wait for more only slows the first poll.
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // Kafka's 50 partitions each are sized for thousands of groups and producers. Here the first consumer
+        // group and the first transaction (the registry's election and writer, right after start) would create
+        // and load 100 partitions before the first schema can be registered. Only a new topic takes this count:
+        // a data directory that has these topics keeps theirs, which the coordinators read from the metadata.
+        String internalPartitions = Integer.toString(spec.internalTopicPartitions());
+        p.setProperty("offsets.topic.num.partitions", internalPartitions);
+        p.setProperty("transaction.state.log.num.partitions", internalPartitions);
         return p;
     }
 

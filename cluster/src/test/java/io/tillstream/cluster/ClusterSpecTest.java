@@ -43,6 +43,12 @@ class ClusterSpecTest {
     }
 
     @Test
+    void kafkasInternalTopicsGetOnePartitionANode() {
+        assertThat(ClusterSpec.local(DATA, 1).internalTopicPartitions()).isEqualTo(1);
+        assertThat(ClusterSpec.local(DATA, 3).internalTopicPartitions()).isEqualTo(3);
+    }
+
+    @Test
     void anAdvertisedHostOtherThanLoopbackListensOnEveryInterface() {
         ClusterSpec remote = ClusterSpec.local(DATA, 1).withAdvertisedHost("kafka.example.com");
         ClusterSpec local = ClusterSpec.local(DATA, 1).withAdvertisedHost("localhost");

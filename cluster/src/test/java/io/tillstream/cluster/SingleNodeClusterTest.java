@@ -60,6 +60,8 @@ class SingleNodeClusterTest {
                 assertThat(Records.poll(consumer, 500, Duration.ofSeconds(30))).hasSize(500);
                 consumer.commitSync();
             }
+            assertThat(partitionCount(cluster, "__consumer_offsets")).as("Kafka's 50 would slow the first group down")
+                .isEqualTo(spec.internalTopicPartitions());
             produce(cluster, 500, 200);
         }
 
@@ -99,6 +101,12 @@ class SingleNodeClusterTest {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
             // The broker's metadata cache learns of a new topic a moment after the controller does.
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> admin.listTopics().names().get().contains(name));
+        }
+    }
+
+    private static int partitionCount(LocalCluster cluster, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
         }
     }
 
