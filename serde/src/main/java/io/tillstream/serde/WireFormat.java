@@ -2,7 +2,7 @@ package io.tillstream.serde;
 
 /**
  * Confluent's wire format: byte 0 is the magic byte {@code 0x00}, bytes 1 to 4 the schema ID as a
- * big-endian int32, then the Avro binary encoding of the datum.
+ * big-endian int32, then the body: Avro binary, Protobuf message indexes and message, or UTF-8 JSON.
  */
 public final class WireFormat {
 
