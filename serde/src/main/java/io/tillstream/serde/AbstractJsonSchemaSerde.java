@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import io.tillstream.serde.client.SchemaDefinition;
 import io.tillstream.serde.client.SchemaReference;
 import io.tillstream.serde.client.SchemaRegistryClient;
@@ -22,28 +21,21 @@ import java.util.Map;
  * were given, which side of a record they handle, the Jackson mapper, and the validators of the
  * schemas they met, one per schema ID.
  */
-abstract class AbstractJsonSchemaSerde implements AutoCloseable {
+abstract class AbstractJsonSchemaSerde extends AbstractSerde {
 
     static final String JSON_SCHEMA_TYPE = "JSON";
 
-    protected SchemaRegistryClient registry;
-    protected boolean isKey;
     protected ObjectMapper mapper;
     protected boolean validate;
-    private boolean ownsRegistry;
     private BoundedCache<Integer, JsonSchemaValidator> validators;
 
     protected AbstractJsonSchemaSerde(SchemaRegistryClient registry) {
-        this.registry = registry;
+        super(registry);
     }
 
-    /** Takes the common settings, creating a registry client from them unless one was given. */
-    protected void configureCommon(JsonSchemaSerdeConfig config, boolean isKey) {
-        this.isKey = isKey;
-        if (registry == null) {
-            registry = new CachedSchemaRegistryClient(config);
-            ownsRegistry = true;
-        }
+    /** Takes the common settings and JSON Schema's own: the mapper, and whether values are validated. */
+    protected void configureJsonSchema(JsonSchemaSerdeConfig config, boolean isKey) {
+        configureCommon(config, isKey);
         this.mapper = JsonMapping.mapper(config.failUnknownProperties(), config.writeDatesAsIso8601());
         this.validate = config.failInvalidSchema();
         this.validators = new BoundedCache<>(config.cacheCapacity());
@@ -51,10 +43,6 @@ abstract class AbstractJsonSchemaSerde implements AutoCloseable {
 
     protected boolean configured() {
         return mapper != null;
-    }
-
-    protected String side() {
-        return isKey ? "key" : "value";
     }
 
     /**
@@ -105,15 +93,6 @@ abstract class AbstractJsonSchemaSerde implements AutoCloseable {
                 reached.put(reference.name(), referenced.schema());
                 addReferences(referenced.references(), reached);
             }
-        }
-    }
-
-    /** Closes the registry client if it is this serde's own; calling it twice is harmless. */
-    @Override
-    public void close() {
-        if (ownsRegistry) {
-            registry.close();
-            ownsRegistry = false;
         }
     }
 }

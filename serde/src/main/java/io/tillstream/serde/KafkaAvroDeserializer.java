@@ -34,7 +34,7 @@ import java.util.Map;
  *
  * <p>The registry is asked once per schema ID. Thread-safe.
  */
-public class KafkaAvroDeserializer extends AbstractAvroSerde implements Deserializer<Object> {
+public class KafkaAvroDeserializer extends AbstractSerde implements Deserializer<Object> {
 
     private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
 

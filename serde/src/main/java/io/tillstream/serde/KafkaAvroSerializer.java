@@ -35,7 +35,7 @@ import java.util.Map;
  * <p>Settings are {@link AvroSerdeConfig}'s. The registry is asked once per topic and schema; after
  * that a record costs its Avro encoding and one map lookup. Thread-safe.
  */
-public class KafkaAvroSerializer extends AbstractAvroSerde implements Serializer<Object> {
+public class KafkaAvroSerializer extends AbstractSerde implements Serializer<Object> {
 
     private final ThreadLocal<Encoding> encodings = ThreadLocal.withInitial(Encoding::new);
 

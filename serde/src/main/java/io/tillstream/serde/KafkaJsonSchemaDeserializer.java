@@ -45,7 +45,7 @@ public class KafkaJsonSchemaDeserializer<T> extends AbstractJsonSchemaSerde impl
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         JsonSchemaSerdeConfig config = new JsonSchemaSerdeConfig(configs);
-        configureCommon(config, isKey);
+        configureJsonSchema(config, isKey);
         this.type = config.type(isKey);
         this.treeReader = mapper.readerFor(JsonNode.class);
         this.reader = type == null ? treeReader : mapper.readerFor(type);

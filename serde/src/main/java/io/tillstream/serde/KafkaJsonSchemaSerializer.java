@@ -68,7 +68,7 @@ public class KafkaJsonSchemaSerializer<T> extends AbstractJsonSchemaSerde implem
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         this.config = new JsonSchemaSerdeConfig(configs);
-        configureCommon(config, isKey);
+        configureJsonSchema(config, isKey);
         this.subjectNameStrategy = config.subjectNameStrategy(isKey);
         this.envelopeDetection = config.envelopeDetection();
         this.useLatestVersion = config.useLatestVersion();

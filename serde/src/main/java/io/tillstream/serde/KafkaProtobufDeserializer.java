@@ -30,7 +30,7 @@ import java.util.Map;
  * {@code KafkaConsumer} adds the partition and offset, and {@link #deserialize(ConsumerRecord)} names
  * them itself. The registry is asked once per schema ID. Thread-safe.
  */
-public class KafkaProtobufDeserializer<T extends Message> extends AbstractProtobufSerde implements Deserializer<T> {
+public class KafkaProtobufDeserializer<T extends Message> extends AbstractSerde implements Deserializer<T> {
 
     private Parser<? extends Message> specificParser;
     private boolean deriveType;

@@ -31,7 +31,7 @@ import java.util.Map;
  * strategies see the message's full name. The registry is asked once per topic and message type;
  * after that a record costs its Protobuf encoding. Thread-safe.
  */
-public class KafkaProtobufSerializer<T extends Message> extends AbstractProtobufSerde implements Serializer<T> {
+public class KafkaProtobufSerializer<T extends Message> extends AbstractSerde implements Serializer<T> {
 
     private SerdeConfig config;
     private SubjectNameStrategy subjectNameStrategy;

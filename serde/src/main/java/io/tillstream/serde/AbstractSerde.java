@@ -4,16 +4,16 @@ import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import io.tillstream.serde.client.SchemaRegistryClient;
 
 /**
- * What the Protobuf serializer and deserializer share: a registry client, their own or one they were
- * given, and which side of a record they handle.
+ * What every format's serializer and deserializer share: a registry client, their own or one they
+ * were given, and which side of a record they handle.
  */
-abstract class AbstractProtobufSerde implements AutoCloseable {
+abstract class AbstractSerde implements AutoCloseable {
 
     protected SchemaRegistryClient registry;
     protected boolean isKey;
     private boolean ownsRegistry;
 
-    protected AbstractProtobufSerde(SchemaRegistryClient registry) {
+    protected AbstractSerde(SchemaRegistryClient registry) {
         this.registry = registry;
     }
 
