@@ -7,6 +7,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.tillstream.console.ConsoleConfig;
@@ -53,6 +54,9 @@ public final class WebServer {
             javalin.jetty.host = config.listenHost();
             javalin.jetty.port = config.listenPort();
             javalin.jsonMapper(new JavalinJackson(mapper, false));
+            // Javalin's own handler reads the UI's files through the class loader. Jetty's default one first mounts
+            // the whole 130 MB jar as a zip file system (30,000 entries), the longest step of the console's start.
+            javalin.resourceHandler(new JavalinStaticResourceHandler());
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/console";
