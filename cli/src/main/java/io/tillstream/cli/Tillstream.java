@@ -38,8 +38,9 @@ public final class Tillstream implements Runnable {
 
     /**
      * The command line {@code args} need: only the subcommand they name, since picocli reflects over
-     * every option of every subcommand it is given, and loads what their defaults need (0.4 s of a start
-     * on the 2-core reference machine); every subcommand for the root's help, its version or an unknown name.
+     * every option of every subcommand it is given and loads what their defaults need (0.3 to 0.7 s of
+     * a start on the 2-core reference machine); every subcommand for the root's help, its version or an
+     * unknown name.
      */
     static CommandLine commandLine(String... args) {
         for (Class<?> subcommand : SUBCOMMANDS) {
