@@ -1,5 +1,6 @@
 package io.tillstream.cli;
 
+import io.tillstream.cluster.ClusterSpec;
 import io.tillstream.cluster.LocalCluster;
 import io.tillstream.pipeline.PipelineConfig;
 import io.tillstream.pipeline.PipelineException;
@@ -75,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         LocalPlatform platform = LocalPlatform.start(platformOptions, verbosity, spec.commandLine().getErr(),
-            this::startPipeline);
+            this::startPipeline, httpPort == 0 ? null : "http://" + ClusterSpec.LOOPBACK + ":" + httpPort);
         SalesGenerator running;
         try {
             running = SalesGenerator.open(new GeneratorConfig(generatorSettings()),
@@ -108,6 +109,7 @@ final class DemoCommand implements Callable<Integer> {
         SalesPipeline pipeline = SalesPipeline.create(new PipelineConfig(Map.of(
             PipelineConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
             PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl,
+            PipelineConfig.HTTP_HOST_CONFIG, ClusterSpec.LOOPBACK,
             PipelineConfig.HTTP_PORT_CONFIG, httpPort,
             PipelineConfig.STATE_DIR_CONFIG, cluster.dataDirectory().root().resolve("streams").toString())));
         try {

@@ -52,7 +52,7 @@ final class LocalPlatform implements AutoCloseable {
      * {@code raw_data} if missing and starts the registry; on failure stops what it started.
      */
     static LocalPlatform start(LocalPlatformOptions options, Verbosity verbosity, PrintWriter err) {
-        return start(options, verbosity, err, null);
+        return start(options, verbosity, err, null, null);
     }
 
     /**
@@ -62,10 +62,11 @@ final class LocalPlatform implements AutoCloseable {
      *
      * <p>What does not wait on another part runs beside it: the registry's HTTP routes are built while
      * Kafka starts, {@code raw_data} is created while the registry reads its topic, and the Control Center
-     * is built meanwhile too once the registry's URL is known (at once, unless its port is 0).
+     * is built meanwhile too once the URLs it needs are known: the registry's at once unless its port is
+     * 0, the processor's ({@code processorApiUrl}) at once unless it is null, else once it listens.
      */
     static LocalPlatform start(LocalPlatformOptions options, Verbosity verbosity, PrintWriter err,
-                               BiFunction<LocalCluster, String, SalesPipeline> processor) {
+                               BiFunction<LocalCluster, String, SalesPipeline> processor, String processorApiUrl) {
         ClusterSpec spec = options.clusterSpec();
         String host = spec.listensBeyondLoopback() ? "0.0.0.0" : ClusterSpec.LOOPBACK;
         LocalCluster.checkPortFree(host, options.registryPort, "Schema Registry");
@@ -88,8 +89,8 @@ final class LocalPlatform implements AutoCloseable {
             if (options.registryPort != 0) {
                 registryPort.complete(options.registryPort);
             }
-            if (processor == null) {
-                salesApiUrl.complete(null);
+            if (processor == null || processorApiUrl != null) {
+                salesApiUrl.complete(processorApiUrl);
             }
             if (!options.noConsole) {
                 console = registryPort.thenCombineAsync(salesApiUrl,

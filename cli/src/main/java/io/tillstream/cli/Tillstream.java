@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The {@code tillstream} command: every subcommand, and the mapping of failures to exit codes. */
@@ -13,10 +14,10 @@ import java.util.List;
     footer = {"", "Exit codes: 0 success, 1 failure, 2 bad command line, 3 Kafka unreachable."})
 public final class Tillstream implements Runnable {
 
-    /** Every subcommand, in the order the help lists them. */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(UpCommand.class, StatusCommand.class, TopicsCommand.class,
+    /** The subcommands that run on their own, in the order the help lists them; {@code help} comes last. */
+    private static final List<Class<?>> COMMANDS = List.of(UpCommand.class, StatusCommand.class, TopicsCommand.class,
         RegistryCommand.class, SchemasCommand.class, GenerateCommand.class, ConsumeCommand.class, ProcessCommand.class,
-        DemoCommand.class, ConsoleCommand.class, CommandLine.HelpCommand.class);
+        DemoCommand.class, ConsoleCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -33,16 +34,19 @@ public final class Tillstream implements Runnable {
 
     /** The command line with every subcommand and Tillstream's error handling. */
     public static CommandLine commandLine() {
-        return withSubcommands(SUBCOMMANDS);
+        List<Class<?>> all = new ArrayList<>(COMMANDS);
+        all.add(CommandLine.HelpCommand.class);
+        return withSubcommands(all);
     }
 
     /**
      * The command line {@code args} need: only the subcommand they name, since picocli reflects over
-     * every option of every subcommand it is given, and loads what their defaults need (0.4 s of a start
-     * on the 2-core reference machine); every subcommand for the root's help, its version or an unknown name.
+     * every option of every subcommand it is given and loads what their defaults need (0.3 to 0.7 s of
+     * a start on the 2-core reference machine); every subcommand for {@code help}, the root's help, its
+     * version or an unknown name.
      */
     static CommandLine commandLine(String... args) {
-        for (Class<?> subcommand : SUBCOMMANDS) {
+        for (Class<?> subcommand : COMMANDS) {
             if (args.length > 0 && subcommand.getAnnotation(Command.class).name().equals(args[0])) {
                 return withSubcommands(List.of(subcommand));
             }

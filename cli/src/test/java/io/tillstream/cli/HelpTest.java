@@ -25,6 +25,14 @@ class HelpTest {
         }
     }
 
+    @Test
+    void helpNamesAnyCommand() {
+        Cli.Result result = Cli.run("help", "up");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("Usage: tillstream up");
+    }
+
     private static void collect(CommandLine command, List<String> path, List<List<String>> paths) {
         paths.add(List.copyOf(path));
         command.getSubcommands().forEach((name, sub) -> {
