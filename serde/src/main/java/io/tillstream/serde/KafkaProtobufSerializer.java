@@ -98,7 +98,7 @@ public class KafkaProtobufSerializer<T extends Message> extends AbstractSerde im
         if (last != null && last.topic() == topic && last.type() == type) {
             return last.header();
         }
-        byte[] header = headers.computeIfAbsent(new WriterKey(topic, type), this::header);
+        byte[] header = headers.computeIfAbsent(new WriterKey(topic, type), this::prepare);
         lastWritten = new WrittenHeader(topic, type, header);
         return header;
     }
@@ -107,7 +107,7 @@ public class KafkaProtobufSerializer<T extends Message> extends AbstractSerde im
      * Magic byte, schema ID and message indexes for a message type, asking the registry as Confluent
      * does: register, else the latest version, else look up.
      */
-    private byte[] header(WriterKey key) {
+    private byte[] prepare(WriterKey key) {
         Descriptor type = key.type();
         String subject = subjectNameStrategy.subjectName(key.topic(), isKey, type.getFullName());
         int id;
