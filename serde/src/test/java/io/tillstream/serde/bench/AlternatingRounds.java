@@ -65,6 +65,8 @@ public final class AlternatingRounds {
                 measure(pair, rounds, block);
             }
         }
+        // The embedded broker's threads are not daemons; its shutdown hook stops it.
+        System.exit(0);
     }
 
     private static void measure(Pair pair, int rounds, int block) throws Exception {
