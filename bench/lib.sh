@@ -42,6 +42,24 @@ rss_mb() { # pid
   echo $(( $(ps -o rss= -p "$1") / 1024 ))
 }
 
+# Builds a module's test classes and those of the modules it needs, and writes its test classpath to
+# <module>/target/bench.classpath.
+build_test_classpath() { # module
+  (cd "$root" && ./mvnw -q -pl "$1" -am test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath)
+}
+
+# Runs a main class from a module's test classes with the JVM options ./tillstream uses, building first.
+run_main() { # module class [args...]
+  module=$1
+  main=$2
+  shift 2
+  build_test_classpath "$module"
+  # shellcheck disable=SC2086
+  java $java_opts -cp "$root/$module/target/test-classes:$root/$module/target/classes:$(cat "$root/$module/target/bench.classpath")" \
+    "$main" "$@"
+}
+
 # Runs a JMH benchmark class from a module's test classes, building the module and those it needs
 # first; with no JMH options, 3 warm-up and 5 measured iterations of 2 s in 1 fork. Results are also
 # written to <module>/target/jmh-<module>.json.
@@ -49,8 +67,7 @@ run_jmh() { # module benchmark-class [JMH options...]
   module=$1
   benchmark=$2
   shift 2
-  (cd "$root" && ./mvnw -q -pl "$module" -am test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath)
+  build_test_classpath "$module"
   options=("$@")
   if [ ${#options[@]} -eq 0 ]; then
     options=(-wi 3 -i 5 -f 1)
