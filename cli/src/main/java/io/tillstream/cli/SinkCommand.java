@@ -37,7 +37,6 @@ import java.util.concurrent.TimeUnit;
             + " 2 bad command line; 3 Kafka or the Schema Registry unreachable."})
 final class SinkCommand implements Callable<Integer> {
 
-    private static final Duration STATUS_EVERY = Duration.ofSeconds(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
     @Option(names = "--topic", paramLabel = "NAME", defaultValue = SinkConfig.DEFAULT_TOPIC,
@@ -73,6 +72,10 @@ final class SinkCommand implements Callable<Integer> {
         description = "Where records that cannot be landed go (default: <topic>_dlq).")
     String deadLetterTopic;
 
+    @Option(names = "--status-interval", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+        description = "How often the status line is printed on standard error (default: ${DEFAULT-VALUE}).")
+    Duration statusInterval;
+
     @Mixin
     ConnectionOptions connection;
     @Mixin
@@ -97,8 +100,8 @@ final class SinkCommand implements Callable<Integer> {
                 thread.setDaemon(true);
                 return thread;
             });
-            ticker.scheduleAtFixedRate(() -> printStatus(err, sink.status()), STATUS_EVERY.toMillis(), STATUS_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
+            ticker.scheduleAtFixedRate(() -> printStatus(err, sink.status()), statusInterval.toMillis(),
+                statusInterval.toMillis(), TimeUnit.MILLISECONDS);
             try (StopOnSignal signal = StopOnSignal.install(sink::stop, STOP_GRACE)) {
                 sink.run();
                 ticker.shutdownNow();
@@ -132,6 +135,9 @@ final class SinkCommand implements Callable<Integer> {
         }
         if (rollBytes < 65_536) {
             throw new CommandFailedException("--roll-bytes must be at least 65536, not " + rollBytes, ExitCode.USAGE);
+        }
+        if (statusInterval.toMillis() < 100) {
+            throw new CommandFailedException("--status-interval must be at least 100ms, not " + statusInterval, ExitCode.USAGE);
         }
         if (rollInterval.toMillis() < 100) {
             throw new CommandFailedException("--roll-interval must be at least 100ms, not " + rollInterval, ExitCode.USAGE);
