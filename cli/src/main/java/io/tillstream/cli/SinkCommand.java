@@ -85,6 +85,9 @@ final class SinkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private volatile LakeSink running;
+    private volatile boolean stopRequested;
+
     @Override
     public Integer call() {
         verbosity.configure();
@@ -92,6 +95,10 @@ final class SinkCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (LakeSink sink = LakeSink.create(new SinkConfig(settings()))) {
             sink.start();
+            running = sink;
+            if (stopRequested) {
+                sink.stop();
+            }
             out.printf("Landing %s into %s as group %s (dead letters to %s). Ctrl-C stops it.%n", topic, sink.lake(), group,
                 sink.deadLetterTopic());
             out.flush();
@@ -115,6 +122,15 @@ final class SinkCommand implements Callable<Integer> {
             throw new CommandFailedException(e.getMessage(), ExitCode.FAILED, e);
         }
         return ExitCode.OK;
+    }
+
+    /** Asks a running {@code sink} to complete its files and stop, as Ctrl-C would. */
+    void stop() {
+        stopRequested = true;
+        LakeSink sink = running;
+        if (sink != null) {
+            sink.stop();
+        }
     }
 
     private static void printStatus(PrintWriter err, SinkStatus status) {

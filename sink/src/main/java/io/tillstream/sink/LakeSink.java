@@ -105,7 +105,7 @@ public final class LakeSink implements AutoCloseable {
                 admin.describeTopics(List.of(config.topic())).allTopicNames().get(timeout, TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                    throw new SinkException("topic " + config.topic() + " does not exist");
+                    throw new SinkException("topic '" + config.topic() + "' does not exist");
                 }
                 throw unreachable(e.getCause());
             }
