@@ -129,6 +129,8 @@ public final class SinkConfig extends AbstractConfig {
             ROLL_INTERVAL_MS_CONFIG, COMPRESSION_CONFIG, DEAD_LETTER_TOPIC_CONFIG, STARTUP_TIMEOUT_MS_CONFIG}) {
             settings.remove(own);
         }
+        // Kafka's own setting, but with the sink's default when not given.
+        settings.put(GROUP_ID_CONFIG, groupId());
         return settings;
     }
 }
