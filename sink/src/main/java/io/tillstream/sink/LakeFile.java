@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * One Parquet file being written under its temporary name in its day directory. Columns come from
@@ -39,20 +40,27 @@ final class LakeFile {
         this.writer = writer;
     }
 
-    /** Opens {@code .<name>.tmp} in {@code directory}, replacing what a crashed attempt left there. */
-    static LakeFile open(Path directory, LakeFileName name, Schema schema, long rowGroupBytes) throws IOException {
+    /**
+     * Opens {@code .<name>.tmp} in {@code directory}, replacing what a crashed attempt left there; the
+     * {@code plainColumns} present in {@code schema} are written without a dictionary.
+     */
+    static LakeFile open(Path directory, LakeFileName name, Schema schema, FileSettings settings) throws IOException {
         Path temp = directory.resolve(name.tempName());
-        ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(temp))
+        AvroParquetWriter.Builder<GenericRecord> builder = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(temp))
             .withConf(new PlainParquetConfiguration())
             .withSchema(schema)
             // Values arrive without logical-type conversions (ByteBuffer, int, long): nothing to convert back.
             .withDataModel(GenericData.get())
             .withCodecFactory(CODECS)
             .withCompressionCodec(name.compression().codec())
-            .withRowGroupSize(rowGroupBytes)
-            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-            .build();
-        return new LakeFile(directory, name, temp, writer);
+            .withRowGroupSize(settings.rowGroupBytes())
+            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
+        for (String column : settings.plainColumns()) {
+            if (schema.getField(column) != null) {
+                builder.withDictionaryEncoding(column, false);
+            }
+        }
+        return new LakeFile(directory, name, temp, builder.build());
     }
 
     void write(GenericRecord record) throws IOException {
@@ -104,6 +112,10 @@ final class LakeFile {
         } catch (IOException e) {
             // A leftover temporary file is deleted when the partition is next assigned.
         }
+    }
+
+    /** How every file is written: its row group size, and the columns without a dictionary. */
+    record FileSettings(long rowGroupBytes, List<String> plainColumns) {
     }
 
     /** Makes a directory's entries (a rename, a new subdirectory) durable, as fsync on the directory does. */

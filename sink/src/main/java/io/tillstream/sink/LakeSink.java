@@ -54,6 +54,7 @@ public final class LakeSink implements AutoCloseable {
     private final Path lake;
     private final RollPolicy policy;
     private final Compression compression;
+    private final LakeFile.FileSettings fileSettings;
     private final Map<TopicPartition, PartitionBatch> batches = new HashMap<>();
     private KafkaConsumer<byte[], byte[]> consumer;
     private SchemaRegistryClient registry;
@@ -70,6 +71,7 @@ public final class LakeSink implements AutoCloseable {
         this.lake = config.path().toAbsolutePath();
         this.policy = config.rollPolicy();
         this.compression = config.compression();
+        this.fileSettings = new LakeFile.FileSettings(policy.maxBytes(), config.plainColumns());
     }
 
     public static LakeSink create(SinkConfig config) {
@@ -216,7 +218,7 @@ public final class LakeSink implements AutoCloseable {
     }
 
     private PartitionBatch newBatch(TopicPartition partition) {
-        PartitionBatch batch = new PartitionBatch(partition, lake, compression, policy.maxBytes(), System.currentTimeMillis());
+        PartitionBatch batch = new PartitionBatch(partition, lake, compression, fileSettings, System.currentTimeMillis());
         batches.put(partition, batch);
         return batch;
     }

@@ -33,7 +33,7 @@ final class PartitionBatch {
     private final TopicPartition partition;
     private final Path lake;
     private final Compression compression;
-    private final long rowGroupBytes;
+    private final LakeFile.FileSettings settings;
     private final long openedAtMillis;
     private final Map<DayPartition, LakeFile> files = new HashMap<>();
     private final Set<Path> createdDirectories = new LinkedHashSet<>();
@@ -42,11 +42,12 @@ final class PartitionBatch {
     private long records;
     private long skipped;
 
-    PartitionBatch(TopicPartition partition, Path lake, Compression compression, long rowGroupBytes, long openedAtMillis) {
+    PartitionBatch(TopicPartition partition, Path lake, Compression compression, LakeFile.FileSettings settings,
+                   long openedAtMillis) {
         this.partition = partition;
         this.lake = lake;
         this.compression = compression;
-        this.rowGroupBytes = rowGroupBytes;
+        this.settings = settings;
         this.openedAtMillis = openedAtMillis;
     }
 
@@ -59,7 +60,7 @@ final class PartitionBatch {
         LakeFile file = files.get(day);
         if (file == null) {
             file = LakeFile.open(directory(day), new LakeFileName(partition.topic(), partition.partition(), offset, compression),
-                record.getSchema(), rowGroupBytes);
+                record.getSchema(), settings);
             files.put(day, file);
             schema = record.getSchema();
         }

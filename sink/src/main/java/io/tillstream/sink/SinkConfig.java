@@ -12,6 +12,7 @@ import org.apache.kafka.common.config.ConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,6 +61,11 @@ public final class SinkConfig extends AbstractConfig {
         + "date, ...), with their original key and value bytes and tillstream.error.* headers. Created if missing. "
         + "Default: <topic>_dlq.";
 
+    public static final String PLAIN_COLUMNS_CONFIG = "dictionary.excluded.columns";
+    public static final String PLAIN_COLUMNS_DOC = "Columns written without Parquet's dictionary encoding: those whose "
+        + "values are nearly all distinct, where a dictionary costs time and memory for every value and saves nothing "
+        + "(in the sales dataset every invoice number and nearly every customer id occurs once).";
+
     public static final String STARTUP_TIMEOUT_MS_CONFIG = "startup.timeout.ms";
     public static final String STARTUP_TIMEOUT_MS_DOC = "How long start-up may wait for Kafka to answer.";
 
@@ -81,6 +87,7 @@ public final class SinkConfig extends AbstractConfig {
             }
         }, Importance.MEDIUM, COMPRESSION_DOC)
         .define(DEAD_LETTER_TOPIC_CONFIG, Type.STRING, "", Importance.MEDIUM, DEAD_LETTER_TOPIC_DOC)
+        .define(PLAIN_COLUMNS_CONFIG, Type.LIST, "invoice_no,customer_id", Importance.LOW, PLAIN_COLUMNS_DOC)
         .define(STARTUP_TIMEOUT_MS_CONFIG, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW, STARTUP_TIMEOUT_MS_DOC);
 
     public SinkConfig(Map<?, ?> originals) {
@@ -113,6 +120,10 @@ public final class SinkConfig extends AbstractConfig {
         return Compression.of(getString(COMPRESSION_CONFIG));
     }
 
+    List<String> plainColumns() {
+        return getList(PLAIN_COLUMNS_CONFIG);
+    }
+
     RollPolicy rollPolicy() {
         return new RollPolicy(getLong(ROLL_RECORDS_CONFIG), getLong(ROLL_BYTES_CONFIG),
             Duration.ofMillis(getLong(ROLL_INTERVAL_MS_CONFIG)));
@@ -126,7 +137,7 @@ public final class SinkConfig extends AbstractConfig {
     Map<String, Object> clientSettings() {
         Map<String, Object> settings = new HashMap<>(originals());
         for (String own : new String[] {TOPIC_CONFIG, PATH_CONFIG, ROLL_RECORDS_CONFIG, ROLL_BYTES_CONFIG,
-            ROLL_INTERVAL_MS_CONFIG, COMPRESSION_CONFIG, DEAD_LETTER_TOPIC_CONFIG, STARTUP_TIMEOUT_MS_CONFIG}) {
+            ROLL_INTERVAL_MS_CONFIG, COMPRESSION_CONFIG, DEAD_LETTER_TOPIC_CONFIG, PLAIN_COLUMNS_CONFIG, STARTUP_TIMEOUT_MS_CONFIG}) {
             settings.remove(own);
         }
         // Kafka's own setting, but with the sink's default when not given.

@@ -105,7 +105,7 @@ class PartitionBatchTest {
     }
 
     private PartitionBatch batch() {
-        return new PartitionBatch(PARTITION, lake, Compression.ZSTD, 1 << 20, 0);
+        return new PartitionBatch(PARTITION, lake, Compression.ZSTD, new LakeFile.FileSettings(1 << 20, List.of("invoice_no")), 0);
     }
 
     private static void write(PartitionBatch batch, long offset, LocalDate date) throws IOException {
