@@ -31,14 +31,9 @@ class SharedGroupTest {
         String topic = TestPlatform.unique("shared");
         platform.createTopic(topic, 4);
         Path lake = dir.resolve("lake");
-        Map<String, String> sink = Map.of(
-            SinkConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-            SinkConfig.SCHEMA_REGISTRY_URL_CONFIG, platform.registryUrl(),
-            SinkConfig.TOPIC_CONFIG, topic,
-            SinkConfig.PATH_CONFIG, lake.toString(),
-            SinkConfig.GROUP_ID_CONFIG, TestPlatform.unique("shared-sink"),
+        Map<String, String> sink = SinkProcess.settings(platform, topic, lake, Map.of(
             SinkConfig.ROLL_RECORDS_CONFIG, "1000",
-            SinkConfig.ROLL_INTERVAL_MS_CONFIG, "30000");
+            SinkConfig.ROLL_INTERVAL_MS_CONFIG, "30000"));
         GeneratedSales sales = new GeneratedSales(21);
         sales.send(platform, topic, SALES / 2);
         try (SinkProcess first = SinkProcess.start(sink, dir.resolve("first.log"));

@@ -61,17 +61,12 @@ class SinkKillTest {
         platform.createTopic(source, 3);
         Path lake = dir.resolve("lake");
         Path log = dir.resolve("sink.log");
-        Map<String, String> sink = Map.of(
-            SinkConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-            SinkConfig.SCHEMA_REGISTRY_URL_CONFIG, platform.registryUrl(),
-            SinkConfig.TOPIC_CONFIG, source + "_enriched",
-            SinkConfig.PATH_CONFIG, lake.toString(),
-            SinkConfig.GROUP_ID_CONFIG, TestPlatform.unique("lake-sink"),
+        Map<String, String> sink = SinkProcess.settings(platform, source + "_enriched", lake, Map.of(
             SinkConfig.ROLL_RECORDS_CONFIG, "3000",
             SinkConfig.ROLL_INTERVAL_MS_CONFIG, "1000",
             // A killed member holds its partitions until the session times out: keep the restarts quick.
             "session.timeout.ms", "6000",
-            "heartbeat.interval.ms", "1000");
+            "heartbeat.interval.ms", "1000"));
         Random random = new Random();
         try (SalesPipeline pipeline = platform.startPipeline(platform.pipelineSettings(source, TestPlatform.unique("lake-app")));
              FinalNameReader reader = FinalNameReader.start(lake)) {

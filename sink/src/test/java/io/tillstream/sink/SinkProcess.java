@@ -1,5 +1,7 @@
 package io.tillstream.sink;
 
+import io.tillstream.pipeline.testing.TestPlatform;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +46,17 @@ final class SinkProcess implements AutoCloseable {
             stdin.start();
             sink.run();
         }
+    }
+
+    /** Settings for a sink of {@code topic} on the shared test platform, into {@code lake}, as a new group, plus {@code more}. */
+    static Map<String, String> settings(TestPlatform platform, String topic, Path lake, Map<String, String> more) {
+        Map<String, String> settings = new HashMap<>(more);
+        settings.put(SinkConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        settings.put(SinkConfig.SCHEMA_REGISTRY_URL_CONFIG, platform.registryUrl());
+        settings.put(SinkConfig.TOPIC_CONFIG, topic);
+        settings.put(SinkConfig.PATH_CONFIG, lake.toString());
+        settings.put(SinkConfig.GROUP_ID_CONFIG, TestPlatform.unique("sink"));
+        return settings;
     }
 
     static SinkProcess start(Map<String, String> settings, Path log) throws IOException {
