@@ -38,6 +38,18 @@ start_up() { # kafka_port registry_port
   wait_for_line "$work/up.out" "Tillstream is up" 90 >/dev/null || { cat "$work/up.out" >&2; return 1; }
 }
 
+# Reads `records` records of `topic` once with Apache Kafka's ConsumerPerformance (classpath from
+# bench_classpath in $cp, files in the caller's $work) and prints its result line: start.time, end.time,
+# data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms,
+# fetch.MB.sec, fetch.nMsg.sec. Its CPU seconds (user and system) go to $work/perf.cpu.
+consumer_perf() { # bootstrap topic records
+  # kafka-tools brings logback without a configuration, which would log every fetch at debug level.
+  printf '<configuration><root level="WARN"/></configuration>\n' > "$work/logback.xml"
+  /usr/bin/time -f '%U %S' -o "$work/perf.cpu" java -Xmx512m -Dlogback.configurationFile="$work/logback.xml" -cp "$cp" org.apache.kafka.tools.ConsumerPerformance \
+    --bootstrap-server "$1" --topic "$2" --num-records "$3" --group "perf-$$" --timeout 60000 2>/dev/null \
+    | grep -E '^[0-9]{4}-' | tail -n 1
+}
+
 rss_mb() { # pid
   echo $(( $(ps -o rss= -p "$1") / 1024 ))
 }

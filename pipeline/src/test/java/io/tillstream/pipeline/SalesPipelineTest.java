@@ -3,6 +3,7 @@ package io.tillstream.pipeline;
 import io.tillstream.pipeline.testing.GeneratedSales;
 import io.tillstream.pipeline.testing.PipelineApi;
 import io.tillstream.pipeline.testing.TestPlatform;
+import io.tillstream.retail.DeadLetters;
 import io.tillstream.retail.Sale;
 import io.tillstream.retail.SyntheticSales;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
