@@ -88,8 +88,7 @@ public final class SalesTopology {
         // In memory: the stores are small (a customer is the largest group), and a restart restores them from their changelogs.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(DEAD_LETTER_STORE),
             Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TOTALS_STORE), Serdes.String(), TOTALS)
-            .withCachingEnabled());
+        builder.addStateStore(TotalsStore.builder(TOTALS_STORE));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.inMemoryWindowStore(PER_MINUTE_STORE, windowRetention, WINDOW, false),
             Serdes.String(), TOTALS).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MERGED_STORE), Serdes.String(),
