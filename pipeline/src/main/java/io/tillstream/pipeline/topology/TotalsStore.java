@@ -12,10 +12,12 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.internals.CacheFlushListener;
 import org.apache.kafka.streams.state.internals.CachedStateStore;
 
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -34,13 +36,20 @@ import java.util.function.Predicate;
  * in Streams' internals package (4.4's ProcessorStateManager.flushCache calls it); the crash-safety
  * of this store rests on it, which is why the Kafka version is pinned in the root pom.
  *
- * <p>Reads (the stream thread's and the HTTP API's, from other threads) see a pending value first,
- * so the queryable totals are as current as with a cache. Only the stream thread writes.
+ * <p>Each group read or written stays in a hash map as well, since nearly every sale is for a group
+ * already seen: a read of the sorted byte-keyed store below costs a serialized key and a tree lookup.
+ * Reads (the stream thread's and the HTTP API's, from other threads) see that map first, so the
+ * queryable totals are as current as with a cache. Only the stream thread writes.
  */
 final class TotalsStore implements KeyValueStore<String, Totals>, CachedStateStore<String, Totals> {
 
     private final KeyValueStore<String, Totals> logged;
-    private final Map<String, Totals> pending = new ConcurrentHashMap<>();
+    /** Every group read or written since the task started: the store's values without a lookup in its sorted byte map. */
+    private final Map<String, Totals> latest = new ConcurrentHashMap<>();
+    /** The groups written since the last commit; only the stream thread touches it. */
+    private final Set<String> changed = new HashSet<>();
+    /** The stream thread that owns the task: queries from other threads read through without filling {@link #latest}. */
+    private volatile Thread writer;
 
     private TotalsStore(KeyValueStore<String, Totals> logged) {
         this.logged = logged;
@@ -54,7 +63,8 @@ final class TotalsStore implements KeyValueStore<String, Totals>, CachedStateSto
 
     @Override
     public void put(String key, Totals value) {
-        pending.put(key, value);
+        latest.put(key, value);
+        changed.add(key);
     }
 
     @Override
@@ -74,20 +84,27 @@ final class TotalsStore implements KeyValueStore<String, Totals>, CachedStateSto
     @Override
     public Totals delete(String key) {
         Totals before = get(key);
-        pending.remove(key);
+        changed.remove(key);
+        latest.remove(key);
         logged.delete(key);
         return before;
     }
 
     @Override
     public Totals get(String key) {
-        Totals value = pending.get(key);
-        return value != null ? value : logged.get(key);
+        Totals value = latest.get(key);
+        if (value == null) {
+            value = logged.get(key);
+            if (value != null && Thread.currentThread() == writer) {
+                latest.put(key, value);
+            }
+        }
+        return value;
     }
 
     @Override
     public KeyValueIterator<String, Totals> range(String from, String to) {
-        Map<String, Totals> changes = Map.copyOf(pending);
+        Map<String, Totals> changes = Map.copyOf(latest);
         try (KeyValueIterator<String, Totals> stored = logged.range(from, to)) {
             return merged(stored, changes, key -> (from == null || key.compareTo(from) >= 0) && (to == null || key.compareTo(to) <= 0));
         }
@@ -95,7 +112,7 @@ final class TotalsStore implements KeyValueStore<String, Totals>, CachedStateSto
 
     @Override
     public KeyValueIterator<String, Totals> all() {
-        Map<String, Totals> changes = Map.copyOf(pending);
+        Map<String, Totals> changes = Map.copyOf(latest);
         try (KeyValueIterator<String, Totals> stored = logged.all()) {
             return merged(stored, changes, key -> true);
         }
@@ -108,15 +125,15 @@ final class TotalsStore implements KeyValueStore<String, Totals>, CachedStateSto
         if (!(prefix instanceof String text)) {
             throw new UnsupportedOperationException("the totals store is scanned by String prefixes only, not " + prefix);
         }
-        Map<String, Totals> changes = Map.copyOf(pending);
+        Map<String, Totals> changes = Map.copyOf(latest);
         try (KeyValueIterator<String, Totals> stored = logged.prefixScan(prefix, prefixKeySerializer)) {
             return merged(stored, changes, key -> key.startsWith(text));
         }
     }
 
     /**
-     * The stored entries with the pending ones over them. The pending values are copied before the
-     * stored ones are read: a value written down in between is then found in the copy.
+     * The stored entries with the latest values over them. Those are copied before the stored ones are
+     * read: a value written down in between is then found in the copy.
      */
     private static KeyValueIterator<String, Totals> merged(KeyValueIterator<String, Totals> stored, Map<String, Totals> changes,
                                                             Predicate<String> wanted) {
@@ -159,23 +176,23 @@ final class TotalsStore implements KeyValueStore<String, Totals>, CachedStateSto
 
     @Override
     public long approximateNumEntries() {
-        return logged.approximateNumEntries() + pending.size();
+        return logged.approximateNumEntries() + changed.size();
     }
 
     /** Called by Kafka Streams before each commit: the pending values go down to the store and its changelog. */
     @Override
     public void flushCache() {
-        for (Map.Entry<String, Totals> change : pending.entrySet()) {
-            logged.put(change.getKey(), change.getValue());
-            // Readers find the value in the store from now on; only the stream thread writes, so it cannot have changed.
-            pending.remove(change.getKey(), change.getValue());
+        for (String key : changed) {
+            logged.put(key, latest.get(key));
         }
+        changed.clear();
     }
 
     /** Called when a task's state is thrown away (it is restored from the changelog again). */
     @Override
     public void clearCache() {
-        pending.clear();
+        changed.clear();
+        latest.clear();
     }
 
     @Override
@@ -191,6 +208,7 @@ final class TotalsStore implements KeyValueStore<String, Totals>, CachedStateSto
     /** The store below registers {@code root}, this store, so that the task flushes and queries this one. */
     @Override
     public void init(StateStoreContext context, StateStore root) {
+        writer = Thread.currentThread();
         logged.init(context, root);
     }
 
@@ -207,7 +225,7 @@ final class TotalsStore implements KeyValueStore<String, Totals>, CachedStateSto
 
     @Override
     public void close() {
-        pending.clear();
+        clearCache();
         logged.close();
     }
 

@@ -1,15 +1,12 @@
 package io.tillstream.retail.generator;
 
 import io.tillstream.retail.Sale;
-import org.apache.avro.LogicalType;
-import org.apache.avro.LogicalTypes;
-import org.apache.avro.Schema;
+import io.tillstream.retail.SaleAvroLayout;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,12 +22,8 @@ import java.util.Map;
  */
 final class SaleBinaryWriter {
 
-    private static final int PRICE_PRECISION = 12;
-    private static final int PRICE_SCALE = 2;
-    /** Sale's fields in the order written, as {@link #layout} describes a schema: what this writer encodes. */
-    private static final List<String> LAYOUT = List.of("invoice_no string", "customer_id string", "gender string",
-        "age int", "category string", "quantity int", "price bytes decimal(" + PRICE_PRECISION + "," + PRICE_SCALE + ")",
-        "payment_method string", "invoice_date int date", "shopping_mall string", "event_time long timestamp-millis");
+    private static final int PRICE_PRECISION = SaleAvroLayout.PRICE_PRECISION;
+    private static final int PRICE_SCALE = SaleAvroLayout.PRICE_SCALE;
 
     /** Gender, category, payment method and mall take a few dozen values; a file with more is not worth caching. */
     private static final int MAX_CACHED_LABELS = 64;
@@ -49,11 +42,7 @@ final class SaleBinaryWriter {
      * @throws IllegalStateException if Sale's schema is no longer the one this writer encodes
      */
     SaleBinaryWriter(byte[] header) {
-        List<String> layout = layout(Sale.getClassSchema());
-        if (!layout.equals(LAYOUT)) {
-            throw new IllegalStateException("Sale's schema changed: its fields are " + layout + ", but the binary writer "
-                + "encodes " + LAYOUT);
-        }
+        SaleAvroLayout.requireSaleClassLayout();
         this.header = header.clone();
     }
 
@@ -154,18 +143,5 @@ final class SaleBinaryWriter {
         if (position + more > buffer.length) {
             buffer = Arrays.copyOf(buffer, Math.max(position + more, buffer.length * 2));
         }
-    }
-
-    /** Each field as name, Avro type and logical type, e.g. {@code price bytes decimal(12,2)}. */
-    private static List<String> layout(Schema schema) {
-        return schema.getFields().stream().map(field -> {
-            Schema type = field.schema();
-            LogicalType logical = type.getLogicalType();
-            String name = field.name() + " " + type.getName();
-            if (logical instanceof LogicalTypes.Decimal decimal) {
-                return name + " decimal(" + decimal.getPrecision() + "," + decimal.getScale() + ")";
-            }
-            return logical == null ? name : name + " " + logical.getName();
-        }).toList();
     }
 }
