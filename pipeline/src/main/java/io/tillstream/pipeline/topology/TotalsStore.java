@@ -31,7 +31,7 @@ import java.util.function.Predicate;
  *
  * <p>When: Kafka Streams flushes every cached store of a task ({@link CachedStateStore#flushCache()})
  * before it flushes the task's producer and commits the transaction with the input offsets, so the
- * pending values reach the changelog inside the same transaction as the offsets of the sales they
+ * changed values reach the changelog inside the same transaction as the offsets of the sales they
  * count: after a crash the store and the offsets agree, as with Streams' own cache. That interface is
  * in Streams' internals package (4.4's ProcessorStateManager.flushCache calls it); the crash-safety
  * of this store rests on it, which is why the Kafka version is pinned in the root pom.
@@ -179,7 +179,7 @@ final class TotalsStore implements KeyValueStore<String, Totals>, CachedStateSto
         return logged.approximateNumEntries() + changed.size();
     }
 
-    /** Called by Kafka Streams before each commit: the pending values go down to the store and its changelog. */
+    /** Called by Kafka Streams before each commit: the changed values go down to the store and its changelog. */
     @Override
     public void flushCache() {
         for (String key : changed) {
