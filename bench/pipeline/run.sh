@@ -105,4 +105,4 @@ curl -sf -X DELETE "$api/api/v1/metrics/latency"
 java $java_opts -jar "$jar" generate --rate 1000 --duration "${latency_seconds}s" --seed 2 \
   --bootstrap-server $bootstrap --registry-url $registry > "$work/latency-gen.out" 2>&1
 sleep 2
-echo "now - event_time at aggregation (ms): $(curl -s "$api/api/v1/metrics/latency")   (target p99 < 200)"
+echo "now - event_time at aggregation (ms): $(curl -s "$api/api/v1/metrics/latency")   (target p99 < 100)"

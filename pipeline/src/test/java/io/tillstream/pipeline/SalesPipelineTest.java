@@ -92,6 +92,30 @@ class SalesPipelineTest {
         }
     }
 
+    /**
+     * The totals are written to their changelog only when a task commits (TotalsStore): a new instance
+     * on an empty state directory must find every sale in them, none lost and none counted twice.
+     */
+    @Test
+    void anInstanceOnAnEmptyStateDirectoryRestoresEveryTotalFromTheChangelogs() {
+        String source = TestPlatform.unique("restored");
+        platform.createTopic(source, 3);
+        GeneratedSales generated = new GeneratedSales(7).send(platform, source, 5_000);
+        String applicationId = TestPlatform.unique("app");
+
+        try (SalesPipeline first = platform.startPipeline(platform.pipelineSettings(source, applicationId))) {
+            PipelineApi api = new PipelineApi(first.httpUrl());
+            Awaitility.await().atMost(PATIENCE).until(() -> api.invoicesCounted() == 5_000);
+        }
+        try (SalesPipeline second = platform.startPipeline(platform.pipelineSettings(source, applicationId))) {
+            PipelineApi api = new PipelineApi(second.httpUrl());
+            Awaitility.await().atMost(PATIENCE).until(() -> second.state().name().equals("RUNNING") && api.invoicesCounted() == 5_000);
+            assertThat(api.rows("/api/v1/sales/by-mall")).isEqualTo(generated.byMall());
+            assertThat(api.rows("/api/v1/sales/by-day")).isEqualTo(generated.byDay());
+            assertThat(api.rows("/api/v1/sales/top-customers?limit=10")).containsExactlyEntriesOf(generated.topCustomers(10));
+        }
+    }
+
     @Test
     void aMixedRawDataOfEveryFormatAddsUpToTheCentWithOnlyTheGarbageDeadLettered() {
         String source = TestPlatform.unique("formats");

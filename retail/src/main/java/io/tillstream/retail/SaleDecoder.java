@@ -9,10 +9,12 @@ import io.tillstream.serde.KafkaProtobufDeserializer;
 import io.tillstream.serde.WireFormat;
 import io.tillstream.serde.client.RegistryClientException;
 import io.tillstream.serde.client.SchemaRegistryClient;
+import org.apache.avro.Schema;
 import org.apache.kafka.common.errors.SerializationException;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +29,9 @@ public final class SaleDecoder {
     private final KafkaAvroDeserializer avro;
     private final KafkaJsonSchemaDeserializer<JsonNode> jsonSchema;
     private final KafkaProtobufDeserializer<Message> protobuf;
+    private final SaleBinaryReader binaryReader = SaleBinaryReader.get();
+    /** Whether each Avro schema ID seen lays a sale out as {@link SaleBinaryReader} reads it. */
+    private final Map<Integer, Boolean> saleLayouts = new ConcurrentHashMap<>();
 
     /**
      * @param registry the client the deserializers share; the caller closes it
@@ -66,8 +71,31 @@ public final class SaleDecoder {
                 Message message = protobuf.deserialize(topic, value);
                 yield described("in Protobuf", () -> SaleProtobuf.fromMessage(message));
             }
-            default -> asSale(avro.deserialize(topic, value));
+            default -> avroSale(topic, WireFormat.schemaId(value), value);
         };
+    }
+
+    /** Avro: by {@link SaleBinaryReader} when the writer's schema has Sale's layout (the generator's), else by Avro. */
+    private Sale avroSale(String topic, int id, byte[] value) {
+        if (!saleLayouts.computeIfAbsent(id, this::hasSaleLayout)) {
+            return asSale(avro.deserialize(topic, value));
+        }
+        try {
+            return binaryReader.read(value, WireFormat.HEADER_SIZE);
+        } catch (SaleBinaryReader.MalformedAvroException e) {
+            throw new SerializationException("Cannot deserialize value from topic " + topic + ": the bytes after the header "
+                + "are not Avro of schema ID " + id + " (truncated or corrupt): " + e.getMessage(), e);
+        }
+    }
+
+    /** Only asked once an ID's type is known, so the client has the schema cached. */
+    private boolean hasSaleLayout(int id) {
+        try {
+            return SaleAvroLayout.matches(new Schema.Parser().parse(registry.getSchema(id).schema()));
+        } catch (RuntimeException e) {
+            // A schema that needs its references, say: Avro's deserializer knows how to read it.
+            return false;
+        }
     }
 
     /** Cached by the client after the first record of each schema, so a record costs no request. */

@@ -14,9 +14,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,7 +26,8 @@ import java.util.Set;
  * <p>Why here rather than after a repartition by group: a sale touches six groups, and sending it to
  * each group's owner cost six records through Kafka per sale. Summed where it is read, a sale costs
  * six in-memory updates, and each group at most one record per interval, whatever the rate. The
- * stores are cached, so their changelogs also get one record per changed group per commit. Since the
+ * totals store ({@link TotalsStore}) and the cached window store write to their changelogs once per
+ * changed group per commit. Since the
  * stores commit with the offsets, what is sent is always consistent with what was read, and a
  * restart sends every group again, which the merger's replace-by-partition makes harmless.
  */
@@ -45,8 +44,6 @@ final class PartitionAggregator implements Processor<byte[], EnrichedSale, Strin
     private int partition;
     private KeyValueStore<String, Totals> totals;
     private WindowStore<String, Totals> minutes;
-    /** What the totals store holds, read once per group, so that a sale costs no store read. */
-    private Map<String, Totals> current;
     private Set<String> changedGroups;
     private Set<Minute> changedMinutes;
     private boolean sendEverything;
@@ -68,7 +65,6 @@ final class PartitionAggregator implements Processor<byte[], EnrichedSale, Strin
         this.partition = context.taskId().partition();
         this.totals = context.getStateStore(SalesTopology.TOTALS_STORE);
         this.minutes = context.getStateStore(SalesTopology.PER_MINUTE_STORE);
-        this.current = new HashMap<>();
         this.changedGroups = new LinkedHashSet<>();
         this.changedMinutes = new LinkedHashSet<>();
         // A new task may have been restored from its changelog: what it sent before may not have been committed.
@@ -83,13 +79,8 @@ final class PartitionAggregator implements Processor<byte[], EnrichedSale, Strin
         String mallKey = null;
         for (Breakdown breakdown : BREAKDOWNS) {
             String key = breakdown.keyOf(sale);
-            Totals before = current.get(key);
-            if (before == null) {
-                before = totals.get(key);
-            }
-            Totals after = before == null ? contribution : before.plus(contribution);
-            totals.put(key, after);
-            current.put(key, after);
+            Totals before = totals.get(key);
+            totals.put(key, before == null ? contribution : before.plus(contribution));
             if (breakdown.hasTopic()) {
                 changedGroups.add(key);
             }
@@ -130,7 +121,7 @@ final class PartitionAggregator implements Processor<byte[], EnrichedSale, Strin
             }
         } else {
             for (String key : changedGroups) {
-                send(key, current.get(key), now);
+                send(key, totals.get(key), now);
             }
             for (Minute minute : changedMinutes) {
                 Totals sum = minutes.fetch(minute.key(), minute.start());

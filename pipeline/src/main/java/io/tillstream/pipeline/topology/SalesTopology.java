@@ -61,6 +61,7 @@ public final class SalesTopology {
     private final Duration windowRetention;
     private final SaleDecoder saleDecoder;
     private final Serde<EnrichedSale> enrichedSerde;
+    private final EnrichedSaleSerializer enrichedSerializer;
     private final Serde<SalesTotals> totalsSerde;
     private final LatencyHistogram latency;
 
@@ -79,6 +80,7 @@ public final class SalesTopology {
         this.saleDecoder = new SaleDecoder(registry, serdeSettings);
         this.enrichedSerde = new SpecificAvroSerde<>(registry);
         this.enrichedSerde.configure(serdeSettings, false);
+        this.enrichedSerializer = new EnrichedSaleSerializer(enrichedSerde.serializer(), registry);
         this.totalsSerde = new SpecificAvroSerde<>(registry);
         this.totalsSerde.configure(serdeSettings, false);
     }
@@ -88,8 +90,7 @@ public final class SalesTopology {
         // In memory: the stores are small (a customer is the largest group), and a restart restores them from their changelogs.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(DEAD_LETTER_STORE),
             Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TOTALS_STORE), Serdes.String(), TOTALS)
-            .withCachingEnabled());
+        builder.addStateStore(TotalsStore.builder(TOTALS_STORE));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.inMemoryWindowStore(PER_MINUTE_STORE, windowRetention, WINDOW, false),
             Serdes.String(), TOTALS).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MERGED_STORE), Serdes.String(),
@@ -108,7 +109,8 @@ public final class SalesTopology {
 
         KStream<byte[], EnrichedSale> enriched = checked.get("checked-accepted")
             .mapValues(value -> ((Checked.Accepted) value).sale(), Named.as("enriched"));
-        enriched.to(topics.enriched(), Produced.with(Serdes.ByteArray(), enrichedSerde).withName("sales-enriched"));
+        enriched.to(topics.enriched(), Produced.with(Serdes.ByteArray(), Serdes.serdeFrom(enrichedSerializer, enrichedSerde.deserializer()))
+            .withName("sales-enriched"));
 
         KStream<String, SalesTotals> merged = enriched
             .process(() -> new PartitionAggregator(windowGrace, latency), Named.as("sum-partition"), TOTALS_STORE, PER_MINUTE_STORE)

@@ -1,16 +1,8 @@
 package io.tillstream.retail.generator;
 
+import io.tillstream.retail.AvroBinaryOutput;
 import io.tillstream.retail.Sale;
-import org.apache.avro.LogicalType;
-import org.apache.avro.LogicalTypes;
-import org.apache.avro.Schema;
-
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import io.tillstream.retail.SaleAvroLayout;
 
 /**
  * Writes a {@link Sale} in Avro's binary encoding, byte for byte what Avro's {@code SpecificDatumWriter}
@@ -21,39 +13,19 @@ import java.util.Map;
  * <p>It writes only what it is sure to write as Avro would: it throws for a missing field (null), a
  * price whose scale is not the schema's or whose precision exceeds it (Avro rescales or rejects those),
  * or an invoice date or event time out of Avro's int or long range; Avro decides those cases.
- * Not thread-safe: the buffer is reused record after record.
+ * Not thread-safe: the buffer ({@link AvroBinaryOutput}) is reused record after record.
  */
 final class SaleBinaryWriter {
 
-    private static final int PRICE_PRECISION = 12;
-    private static final int PRICE_SCALE = 2;
-    /** Sale's fields in the order written, as {@link #layout} describes a schema: what this writer encodes. */
-    private static final List<String> LAYOUT = List.of("invoice_no string", "customer_id string", "gender string",
-        "age int", "category string", "quantity int", "price bytes decimal(" + PRICE_PRECISION + "," + PRICE_SCALE + ")",
-        "payment_method string", "invoice_date int date", "shopping_mall string", "event_time long timestamp-millis");
-
-    /** Gender, category, payment method and mall take a few dozen values; a file with more is not worth caching. */
-    private static final int MAX_CACHED_LABELS = 64;
-    private static final int INITIAL_SIZE = 256;
-    /** A buffer that grew past this for one outsized record is dropped rather than kept for the rest of the run. */
-    private static final int MAX_RETAINED_SIZE = 1 << 16;
-
     private final byte[] header;
-    /** Each label's Avro encoding, its length included, copied whole into the buffer. */
-    private final Map<String, byte[]> encodedLabels = new HashMap<>();
-    private byte[] buffer = new byte[INITIAL_SIZE];
-    private int position;
+    private final AvroBinaryOutput out = new AvroBinaryOutput();
 
     /**
      * @param header the bytes every record starts with
      * @throws IllegalStateException if Sale's schema is no longer the one this writer encodes
      */
     SaleBinaryWriter(byte[] header) {
-        List<String> layout = layout(Sale.getClassSchema());
-        if (!layout.equals(LAYOUT)) {
-            throw new IllegalStateException("Sale's schema changed: its fields are " + layout + ", but the binary writer "
-                + "encodes " + LAYOUT);
-        }
+        SaleAvroLayout.requireSaleClassLayout();
         this.header = header.clone();
     }
 
@@ -63,109 +35,10 @@ final class SaleBinaryWriter {
      * @throws RuntimeException for a sale it does not write as Avro would (see the class description)
      */
     byte[] write(Sale sale) {
-        if (buffer.length > MAX_RETAINED_SIZE) {
-            buffer = new byte[INITIAL_SIZE];
-        }
-        position = 0;
-        writeRaw(header);
-        writeString(sale.getInvoiceNo());
-        writeString(sale.getCustomerId());
-        writeLabel(sale.getGender());
-        writeLong(sale.getAge());
-        writeLabel(sale.getCategory());
-        writeLong(sale.getQuantity());
-        writePrice(sale.getPrice());
-        writeLabel(sale.getPaymentMethod());
-        writeLong(Math.toIntExact(sale.getInvoiceDate().toEpochDay()));
-        writeLabel(sale.getShoppingMall());
-        writeLong(sale.getEventTime().toEpochMilli());
-        return Arrays.copyOf(buffer, position);
-    }
-
-    /** Avro's int and long share one encoding, a zig-zag varint: an int's zig-zag value is the same as a long. */
-    private void writeLong(long value) {
-        ensureCapacity(10);
-        long zigZag = (value << 1) ^ (value >> 63);
-        while ((zigZag & ~0x7fL) != 0) {
-            buffer[position++] = (byte) (zigZag | 0x80);
-            zigZag >>>= 7;
-        }
-        buffer[position++] = (byte) zigZag;
-    }
-
-    /** Invoice numbers and customer IDs are ASCII, whose UTF-8 bytes are its chars; anything else is encoded. */
-    private void writeString(String value) {
-        int length = value.length();
-        int start = position;
-        writeLong(length);
-        ensureCapacity(length);
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (c >= 0x80) {
-                position = start;
-                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-                writeLong(utf8.length);
-                writeRaw(utf8);
-                return;
-            }
-            buffer[position++] = (byte) c;
-        }
-    }
-
-    private void writeLabel(String value) {
-        byte[] encoded = encodedLabels.get(value);
-        if (encoded != null) {
-            writeRaw(encoded);
-            return;
-        }
-        int start = position;
-        writeString(value);
-        if (encodedLabels.size() < MAX_CACHED_LABELS) {
-            encodedLabels.put(value, Arrays.copyOfRange(buffer, start, position));
-        }
-    }
-
-    /**
-     * Avro's decimal: the unscaled value's shortest two's-complement big-endian bytes, which is what
-     * {@code BigInteger.toByteArray()} gives. At most twelve digits fit a long.
-     */
-    private void writePrice(BigDecimal price) {
-        if (price.scale() != PRICE_SCALE || price.precision() > PRICE_PRECISION) {
-            throw new IllegalArgumentException("price " + price + " is not a decimal(" + PRICE_PRECISION + ","
-                + PRICE_SCALE + ") as it stands");
-        }
-        long unscaled = price.unscaledValue().longValue();
-        int bitLength = Long.SIZE - Long.numberOfLeadingZeros(unscaled ^ (unscaled >> 63));
-        int length = bitLength / 8 + 1;
-        writeLong(length);
-        ensureCapacity(length);
-        for (int shift = 8 * (length - 1); shift >= 0; shift -= 8) {
-            buffer[position++] = (byte) (unscaled >> shift);
-        }
-    }
-
-    private void writeRaw(byte[] bytes) {
-        ensureCapacity(bytes.length);
-        System.arraycopy(bytes, 0, buffer, position, bytes.length);
-        position += bytes.length;
-    }
-
-    private void ensureCapacity(int more) {
-        if (position + more > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(position + more, buffer.length * 2));
-        }
-    }
-
-    /** Each field as name, Avro type and logical type, e.g. {@code price bytes decimal(12,2)}. */
-    private static List<String> layout(Schema schema) {
-        return schema.getFields().stream().map(field -> {
-            Schema type = field.schema();
-            LogicalType logical = type.getLogicalType();
-            String name = field.name() + " " + type.getName();
-            if (logical instanceof LogicalTypes.Decimal decimal) {
-                return name + " decimal(" + decimal.getPrecision() + "," + decimal.getScale() + ")";
-            }
-            return logical == null ? name : name + " " + logical.getName();
-        }).toList();
+        out.start(header);
+        SaleAvroLayout.write(out, sale.getInvoiceNo(), sale.getCustomerId(), sale.getGender(), sale.getAge(), sale.getCategory(),
+            sale.getQuantity(), sale.getPrice(), sale.getPaymentMethod(), sale.getInvoiceDate(), sale.getShoppingMall(),
+            sale.getEventTime());
+        return out.toByteArray();
     }
 }
