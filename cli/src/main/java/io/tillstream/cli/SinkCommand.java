@@ -51,20 +51,21 @@ final class SinkCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}). A new group starts at the oldest record.")
     String group;
 
-    @Option(names = "--roll-records", paramLabel = "N", defaultValue = "1000000",
+    @Option(names = "--roll-records", paramLabel = "N", defaultValue = "" + SinkConfig.DEFAULT_ROLL_RECORDS,
         description = "Complete a partition's files once they hold N records (default: ${DEFAULT-VALUE}).")
     long rollRecords;
 
-    @Option(names = "--roll-bytes", paramLabel = "BYTES", defaultValue = "134217728",
-        description = "Complete a partition's files once they hold this many bytes (default: ${DEFAULT-VALUE}, 128 MiB).")
+    @Option(names = "--roll-bytes", paramLabel = "BYTES", defaultValue = "" + SinkConfig.DEFAULT_ROLL_BYTES,
+        description = "Complete a partition's files once they hold this many bytes (default: ${DEFAULT-VALUE}).")
     long rollBytes;
 
-    @Option(names = "--roll-interval", paramLabel = "DURATION", defaultValue = "1m", converter = DurationConverter.class,
+    @Option(names = "--roll-interval", paramLabel = "DURATION", defaultValue = SinkConfig.DEFAULT_ROLL_INTERVAL_MS + "ms",
+        converter = DurationConverter.class,
         description = "Complete a partition's files this long after they were opened: how far the lake may lag"
             + " (default: ${DEFAULT-VALUE}).")
     Duration rollInterval;
 
-    @Option(names = "--compression", paramLabel = "CODEC", defaultValue = "zstd",
+    @Option(names = "--compression", paramLabel = "CODEC", defaultValue = SinkConfig.DEFAULT_COMPRESSION,
         description = "Parquet page compression: zstd, snappy, gzip or none (default: ${DEFAULT-VALUE}).")
     String compression;
 

@@ -44,17 +44,21 @@ public final class SinkConfig extends AbstractConfig {
 
     public static final String ROLL_RECORDS_CONFIG = "roll.records";
     public static final String ROLL_RECORDS_DOC = "A partition's open files are completed once they hold this many records.";
+    public static final long DEFAULT_ROLL_RECORDS = 1_000_000L;
 
     public static final String ROLL_BYTES_CONFIG = "roll.bytes";
     public static final String ROLL_BYTES_DOC = "A partition's open files are completed once they hold this many bytes "
         + "(compressed, as Parquet counts them); also each file's row group size.";
+    public static final long DEFAULT_ROLL_BYTES = 128L * 1024 * 1024;
 
     public static final String ROLL_INTERVAL_MS_CONFIG = "roll.interval.ms";
     public static final String ROLL_INTERVAL_MS_DOC = "A partition's open files are completed this long after the first "
         + "was opened: how stale the lake may be behind the topic.";
+    public static final long DEFAULT_ROLL_INTERVAL_MS = 60_000L;
 
     public static final String COMPRESSION_CONFIG = "compression";
     public static final String COMPRESSION_DOC = "How Parquet pages are compressed: " + Compression.labels() + ".";
+    public static final String DEFAULT_COMPRESSION = "zstd";
 
     public static final String DEAD_LETTER_TOPIC_CONFIG = "dead.letter.topic";
     public static final String DEAD_LETTER_TOPIC_DOC = "Where records that cannot be landed go (not Avro, no invoice "
@@ -75,11 +79,11 @@ public final class SinkConfig extends AbstractConfig {
         .define(TOPIC_CONFIG, Type.STRING, DEFAULT_TOPIC, new ConfigDef.NonEmptyString(), Importance.HIGH, TOPIC_DOC)
         .define(PATH_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH, PATH_DOC)
         .define(GROUP_ID_CONFIG, Type.STRING, DEFAULT_GROUP_ID, new ConfigDef.NonEmptyString(), Importance.HIGH, GROUP_ID_DOC)
-        .define(ROLL_RECORDS_CONFIG, Type.LONG, 1_000_000L, Range.atLeast(1), Importance.MEDIUM, ROLL_RECORDS_DOC)
-        .define(ROLL_BYTES_CONFIG, Type.LONG, 128L * 1024 * 1024, Range.atLeast(64 * 1024), Importance.MEDIUM, ROLL_BYTES_DOC)
-        .define(ROLL_INTERVAL_MS_CONFIG, Type.LONG, Duration.ofMinutes(1).toMillis(), Range.atLeast(100), Importance.MEDIUM,
+        .define(ROLL_RECORDS_CONFIG, Type.LONG, DEFAULT_ROLL_RECORDS, Range.atLeast(1), Importance.MEDIUM, ROLL_RECORDS_DOC)
+        .define(ROLL_BYTES_CONFIG, Type.LONG, DEFAULT_ROLL_BYTES, Range.atLeast(64 * 1024), Importance.MEDIUM, ROLL_BYTES_DOC)
+        .define(ROLL_INTERVAL_MS_CONFIG, Type.LONG, DEFAULT_ROLL_INTERVAL_MS, Range.atLeast(100), Importance.MEDIUM,
             ROLL_INTERVAL_MS_DOC)
-        .define(COMPRESSION_CONFIG, Type.STRING, Compression.ZSTD.label(), (name, value) -> {
+        .define(COMPRESSION_CONFIG, Type.STRING, DEFAULT_COMPRESSION, (name, value) -> {
             try {
                 Compression.of((String) value);
             } catch (IllegalArgumentException e) {
