@@ -67,10 +67,8 @@ final class ConsoleCommand implements Callable<Integer> {
         }
         if (usersFile != null) {
             settings.put(ConsoleConfig.USERS_FILE_CONFIG, usersFile.toString());
-        } else if (!host.startsWith("127.") && !host.equals("localhost")) {
-            spec.commandLine().getErr().println("warning: the Control Center listens beyond loopback without"
-                + " authentication; pass --users-file to require it");
         }
+        OpenListener.warnIfOpen(spec.commandLine().getErr(), "the Control Center", host, usersFile != null);
         ControlCenter console = createConsole(connection.clientSettings(), registry, settings);
         console.start();
         out.printf("Control Center is up at %s for Kafka at %s%s. Ctrl-C stops it.%n", console.url(),

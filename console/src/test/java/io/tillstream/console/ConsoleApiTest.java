@@ -297,13 +297,29 @@ class ConsoleApiTest {
     }
 
     @Test
-    void withAUsersFileEveryRequestNeedsBasicAuth(Environment env) throws Exception {
-        Path users = Files.writeString(env.dataDir().resolve("users"), "# console users\nalice:s3cret\n");
-        try (ControlCenter secured = env.startConsole(Map.of(ConsoleConfig.USERS_FILE_CONFIG, users.toString()))) {
+    void withAUsersFileEveryRequestNeedsBasicAuthAndOnlyAdminsChangeAnything(Environment env) throws Exception {
+        Path users = Files.writeString(env.dataDir().resolve("users"), "# console users\nalice:s3cret,viewer\nbob: b0b,admin\n");
+        String registryUrl = env.console().url().replace("//", "//reg:p4ss@"); // only shown, never reached here
+        try (ControlCenter secured = env.startConsole(Map.of(ConsoleConfig.USERS_FILE_CONFIG, users.toString(),
+            ConsoleConfig.REGISTRY_URL_CONFIG, registryUrl))) {
             assertError(new Client(secured.url()).get("/api/v1/cluster"), 401, "unauthorized");
             assertThat(new Client(secured.url()).get("/").status()).isEqualTo(401);
             assertError(new Client(secured.url()).basicAuth("alice", "wrong").get("/api/v1/cluster"), 401, "unauthorized");
-            assertThat(new Client(secured.url()).basicAuth("alice", "s3cret").get("/api/v1/cluster").status()).isEqualTo(200);
+
+            Client viewer = new Client(secured.url()).basicAuth("alice", "s3cret");
+            assertThat(viewer.get("/api/v1/cluster").status()).isEqualTo(200);
+            JsonNode info = viewer.get("/api/v1/info").body();
+            assertThat(info.get("readOnly").asBoolean()).isTrue();
+            assertThat(info.get("user").asText()).isEqualTo("alice");
+            assertThat(info.get("registryUrl").asText()).isEqualTo(env.console().url()).doesNotContain("p4ss");
+            assertError(viewer.post("/api/v1/topics", Map.of("name", "viewer-made", "partitions", 1)), 403, "forbidden");
+            assertThat(topicRow(viewer, "viewer-made")).isNull();
+
+            Client admin = new Client(secured.url()).basicAuth("bob", "b0b");
+            assertThat(admin.get("/api/v1/info").body().get("readOnly").asBoolean()).isFalse();
+            String name = newTopic(admin, 1);
+            assertError(viewer.delete("/api/v1/topics/" + name + "?confirm=" + name), 403, "forbidden");
+            assertThat(topicRow(admin, name)).isNotNull();
         }
     }
 

@@ -1,6 +1,9 @@
 package io.tillstream.pipeline;
 
 import io.tillstream.pipeline.query.HttpApi;
+import io.tillstream.security.HttpAccess;
+import io.tillstream.security.UsersFile;
+import io.tillstream.security.UsersFileException;
 import io.tillstream.pipeline.topology.LatencyHistogram;
 import io.tillstream.pipeline.topology.SalesTopology;
 import io.tillstream.serde.AvroSerdeConfig;
@@ -22,6 +25,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -81,7 +85,7 @@ public final class SalesPipeline implements AutoCloseable {
                 registerOutputSchemas();
                 topics.createMissing(config.topics(), partitions, config.windowRetention());
             }
-            http = HttpApi.create(config.httpHost(), config.httpPort(), latency);
+            http = HttpApi.create(config.httpHost(), config.httpPort(), latency, access());
             startHttp();
             HostInfo self = new HostInfo(config.httpHost(), http.port());
             properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
@@ -128,6 +132,14 @@ public final class SalesPipeline implements AutoCloseable {
     /** Kafka Streams' state; {@code CREATED} before {@link #start()}. */
     public synchronized KafkaStreams.State state() {
         return streams == null ? KafkaStreams.State.CREATED : streams.state();
+    }
+
+    private HttpAccess access() {
+        try {
+            return config.usersFile() == null ? null : new HttpAccess(UsersFile.read(Path.of(config.usersFile())), Set.of());
+        } catch (UsersFileException e) {
+            throw new PipelineException(PipelineConfig.USERS_FILE_CONFIG + ": " + e.getMessage(), e);
+        }
     }
 
     /** The HTTP API's base URL, e.g. {@code http://127.0.0.1:7070}; the port is the chosen one when configured as 0. */

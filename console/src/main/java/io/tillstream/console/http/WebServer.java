@@ -11,7 +11,8 @@ import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.tillstream.console.ConsoleConfig;
-import io.tillstream.security.BasicAuthenticator;
+import io.tillstream.security.AccessFilter;
+import io.tillstream.security.HttpAccess;
 import io.tillstream.security.UsersFile;
 import io.tillstream.security.UsersFileException;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The console's HTTP server: the web UI's files from the jar at {@code /} and the REST API under
@@ -44,8 +46,10 @@ public final class WebServer {
     /** A server for {@code config} with the features' {@code routes}, not yet started. */
     /** @throws UsersFileException if the users file cannot be read */
     public static Javalin create(ConsoleConfig config, List<Routes> routes) {
-        BasicAuth auth = config.usersFile() == null ? null
-            : new BasicAuth(new BasicAuthenticator(UsersFile.read(Path.of(config.usersFile()))));
+        AccessFilter access = config.usersFile() == null ? null
+            : new AccessFilter(new HttpAccess(UsersFile.read(Path.of(config.usersFile())), Set.of()),
+                "Tillstream Control Center", WebServer::changes, (status, message) ->
+                    new ConsoleException(status, status == 401 ? "unauthorized" : "forbidden", message));
         Csrf csrf = new Csrf();
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         return Javalin.create(javalin -> {
@@ -64,8 +68,8 @@ public final class WebServer {
                 // The UI is small and changes with each release: always revalidate rather than serve stale modules.
                 files.headers = Map.of("Cache-Control", "no-cache");
             });
-            if (auth != null) {
-                javalin.routes.before(auth::check);
+            if (access != null) {
+                javalin.routes.before(access);
             }
             javalin.routes.before(ctx -> {
                 csrf.issue(ctx);
@@ -83,9 +87,7 @@ public final class WebServer {
     }
 
     private static boolean changes(Context ctx) {
-        HandlerType method = ctx.method();
-        return ctx.path().startsWith(API) && method != HandlerType.GET && method != HandlerType.HEAD
-            && method != HandlerType.OPTIONS;
+        return ctx.path().startsWith(API) && AccessFilter.unsafeMethod(ctx);
     }
 
     private static void mapErrors(JavalinConfig javalin) {

@@ -33,10 +33,17 @@ final class SalesApi {
         this.baseUrl = baseUrl;
     }
 
-    /** The pipeline's JSON answer to {@code pathAndQuery}. */
-    byte[] get(String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(ANSWER_TIMEOUT)
-            .header("Accept", "application/json").GET().build();
+    /**
+     * The pipeline's JSON answer to {@code pathAndQuery}, asked with the browser's {@code authorization}
+     * (null when none): the console and a pipeline it is pointed at share one users file.
+     */
+    byte[] get(String pathAndQuery, String authorization) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(ANSWER_TIMEOUT)
+            .header("Accept", "application/json").GET();
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -31,6 +31,6 @@ public final class SalesRoutes implements Routes {
             throw new ConsoleException(404, "sales_not_configured", "No sales pipeline is connected to this console. "
                 + "Run tillstream demo, or run tillstream console --sales-api-url http://host:7070 next to tillstream process.");
         }
-        ctx.contentType("application/json").result(pipeline.get(pathAndQuery));
+        ctx.contentType("application/json").result(pipeline.get(pathAndQuery, ctx.header("Authorization")));
     }
 }

@@ -5,6 +5,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.tillstream.pipeline.topology.LatencyHistogram;
+import io.tillstream.security.AccessFilter;
+import io.tillstream.security.HttpAccess;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -31,12 +33,16 @@ public final class HttpApi implements AutoCloseable {
     public record Health(String state, String instance, List<String> instances, long droppedRecords) {
     }
 
-    private HttpApi(String host, int port, LatencyHistogram latency) {
+    private HttpApi(String host, int port, LatencyHistogram latency, HttpAccess access) {
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = host;
             config.jetty.port = port;
+            if (access != null) {
+                config.routes.before(new AccessFilter(access, "Tillstream sales pipeline", AccessFilter::unsafeMethod,
+                    HttpResponseException::new));
+            }
             config.routes.get("/health", this::health);
             config.routes.get("/api/v1/metrics/latency", ctx -> Json.respond(ctx, latency.snapshot()));
             config.routes.delete("/api/v1/metrics/latency", ctx -> {
@@ -48,9 +54,12 @@ public final class HttpApi implements AutoCloseable {
         });
     }
 
-    /** An API on {@code host:port} (0 picks a free port), not yet listening. */
-    public static HttpApi create(String host, int port, LatencyHistogram latency) {
-        return new HttpApi(host, port, latency);
+    /**
+     * An API on {@code host:port} (0 picks a free port), not yet listening; with {@code access}, every
+     * request signs in and only admins may DELETE; null leaves it open.
+     */
+    public static HttpApi create(String host, int port, LatencyHistogram latency, HttpAccess access) {
+        return new HttpApi(host, port, latency, access);
     }
 
     public void start() {
