@@ -34,10 +34,14 @@ public final class ConnectionOptions {
         description = "How long to wait for Kafka before giving up (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    /** Plain connection settings for a cluster this process started itself. */
-    static ConnectionOptions to(String bootstrapServer) {
+    /** Settings beyond the bootstrap address for a cluster this process started itself (SASL). */
+    private Map<String, String> security = Map.of();
+
+    /** Connection settings for a cluster this process started itself, with {@code security} such as SASL. */
+    static ConnectionOptions to(String bootstrapServer, Map<String, String> security) {
         ConnectionOptions options = new ConnectionOptions();
         options.bootstrapServer = bootstrapServer;
+        options.security = security;
         options.timeout = Duration.ofSeconds(60);
         return options;
     }
@@ -81,6 +85,7 @@ public final class ConnectionOptions {
      */
     public Properties clientProperties() {
         Properties props = commandConfig == null ? new Properties() : readProperties(commandConfig, "--command-config");
+        props.putAll(security);
         props.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServer);
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Integer.toString(millis));

@@ -79,10 +79,10 @@ final class DemoCommand implements Callable<Integer> {
             this::startPipeline, httpPort == 0 ? null : "http://" + ClusterSpec.LOOPBACK + ":" + httpPort);
         SalesGenerator running;
         try {
-            running = SalesGenerator.open(new GeneratorConfig(generatorSettings()),
-                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()),
-                Map.of(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL_CONFIG, platform.registryUrl()),
-                (file, row) -> { });
+            Map<String, Object> kafka = new HashMap<>(platform.access().kafkaSecurity());
+            kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+            running = SalesGenerator.open(new GeneratorConfig(generatorSettings()), kafka,
+                platform.access().registryClientSettings(), (file, row) -> { });
         } catch (RuntimeException e) {
             platform.close();
             throw e;
@@ -105,13 +105,17 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The processor, running before the console starts so that the console's Sales page can read its API. */
-    private SalesPipeline startPipeline(LocalCluster cluster, String registryUrl) {
-        SalesPipeline pipeline = SalesPipeline.create(new PipelineConfig(Map.of(
-            PipelineConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-            PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl,
-            PipelineConfig.HTTP_HOST_CONFIG, ClusterSpec.LOOPBACK,
-            PipelineConfig.HTTP_PORT_CONFIG, httpPort,
-            PipelineConfig.STATE_DIR_CONFIG, cluster.dataDirectory().root().resolve("streams").toString())));
+    private SalesPipeline startPipeline(LocalCluster cluster, LocalPlatform.Access access) {
+        Map<String, Object> settings = new HashMap<>(access.kafkaSecurity());
+        settings.putAll(access.registryClientSettings());
+        settings.put(PipelineConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        settings.put(PipelineConfig.HTTP_HOST_CONFIG, ClusterSpec.LOOPBACK);
+        settings.put(PipelineConfig.HTTP_PORT_CONFIG, httpPort);
+        settings.put(PipelineConfig.STATE_DIR_CONFIG, cluster.dataDirectory().root().resolve("streams").toString());
+        if (access.httpUsersFile() != null) {
+            settings.put(PipelineConfig.USERS_FILE_CONFIG, access.httpUsersFile().toString());
+        }
+        SalesPipeline pipeline = SalesPipeline.create(new PipelineConfig(settings));
         try {
             pipeline.start();
             pipeline.awaitRunning(READY_TIMEOUT);
@@ -142,11 +146,14 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  Sales generator   %d synthetic sales a second into %s%s (seed %d)%n", rate, LocalPlatform.SALES_TOPIC,
             format.equals(GeneratorConfig.FORMAT_AVRO) ? "" : " as " + format, generator.seed().orElse(0));
         out.printf("  Sales processor   %s (by-mall, by-category, by-payment-method, by-day, per-minute, top-customers)%n", api);
+        platform.printSecurity(out);
+        String config = platform.clientProperties().map(file -> " --command-config " + file).orElse("");
+        String user = platform.clientProperties().isPresent() ? " -u USER:PASSWORD" : "";
         out.println("Try, in another terminal:");
-        out.println("  ./tillstream consume --max 5 --print-key");
-        out.printf("  curl -s %s/by-mall%n", api);
-        out.printf("  curl -s '%s/top-customers?limit=5'%n", api);
-        out.println("  ./tillstream status");
+        out.println("  ./tillstream consume --max 5 --print-key" + config);
+        out.printf("  curl -s%s %s/by-mall%n", user, api);
+        out.printf("  curl -s%s '%s/top-customers?limit=5'%n", user, api);
+        out.println("  ./tillstream status" + config);
         out.flush();
     }
 

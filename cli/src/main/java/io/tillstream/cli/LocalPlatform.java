@@ -1,5 +1,6 @@
 package io.tillstream.cli;
 
+import io.tillstream.cluster.BrokerUser;
 import io.tillstream.cluster.ClusterSpec;
 import io.tillstream.cluster.LocalCluster;
 import io.tillstream.console.ConsoleConfig;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +32,37 @@ final class LocalPlatform implements AutoCloseable {
 
     static final String SALES_TOPIC = "raw_data";
 
+    /**
+     * How Tillstream's own parts reach the platform: Kafka's client settings beyond the bootstrap address
+     * (SASL as the broker user, or none), the registry and its basic-auth user info (null when open), and
+     * the users file the HTTP servers take (null when open).
+     */
+    record Access(Map<String, String> kafkaSecurity, String registryUrl, String registryUserInfo, Path httpUsersFile) {
+
+        /** This access with the registry on this machine's {@code port}. */
+        Access withRegistry(int port) {
+            return new Access(kafkaSecurity, "http://" + ClusterSpec.LOOPBACK + ":" + port, registryUserInfo, httpUsersFile);
+        }
+
+        Map<String, Object> registryClientSettings() {
+            return RegistryOptions.at(registryUrl, registryUserInfo).clientSettings();
+        }
+    }
+
     private final ClusterSpec spec;
+    private final Access access;
+    private final LocalUsers users;
     private final LocalCluster cluster;
     private final SchemaRegistryServer registry;
     private final SalesPipeline processor;
     private final ControlCenter console;
     private final int salesPartitions;
 
-    private LocalPlatform(ClusterSpec spec, LocalCluster cluster, SchemaRegistryServer registry, SalesPipeline processor,
-                          ControlCenter console, int salesPartitions) {
+    private LocalPlatform(ClusterSpec spec, Access access, LocalUsers users, LocalCluster cluster, SchemaRegistryServer registry,
+                          SalesPipeline processor, ControlCenter console, int salesPartitions) {
         this.spec = spec;
+        this.access = access;
+        this.users = users;
         this.cluster = cluster;
         this.registry = registry;
         this.processor = processor;
@@ -66,8 +89,9 @@ final class LocalPlatform implements AutoCloseable {
      * 0, the processor's ({@code processorApiUrl}) at once unless it is null, else once it listens.
      */
     static LocalPlatform start(LocalPlatformOptions options, Verbosity verbosity, PrintWriter err,
-                               BiFunction<LocalCluster, String, SalesPipeline> processor, String processorApiUrl) {
+                               BiFunction<LocalCluster, Access, SalesPipeline> processor, String processorApiUrl) {
         ClusterSpec spec = options.clusterSpec();
+        LocalUsers users = options.usersFile == null ? null : LocalUsers.read(options.usersFile);
         String host = spec.listensBeyondLoopback() ? "0.0.0.0" : ClusterSpec.LOOPBACK;
         LocalCluster.checkPortFree(host, options.registryPort, "Schema Registry");
         if (!options.noConsole) {
@@ -75,9 +99,18 @@ final class LocalPlatform implements AutoCloseable {
         }
         LocalCluster cluster = LocalCluster.prepare(spec);
         verbosity.configure(cluster.dataDirectory().logFile());
-        ConnectionOptions local = ConnectionOptions.to(cluster.bootstrapServers());
-        CompletableFuture<SchemaRegistryServer> registry = inBackground("registry", () -> RegistryCommand.createRegistry(local,
-            Map.of(RegistryConfig.LISTENERS_CONFIG, "http://" + host + ":" + options.registryPort)));
+        BrokerUser brokerUser = cluster.brokerUser().orElse(null);
+        Path httpUsers = users == null ? null : users.writeHttpUsers(cluster, brokerUser);
+        Access access = new Access(cluster.clientSecurity(), null,
+            brokerUser == null ? null : brokerUser.name() + ":" + brokerUser.password(), httpUsers);
+        ConnectionOptions local = ConnectionOptions.to(cluster.bootstrapServers(), access.kafkaSecurity());
+        Map<String, Object> registrySettings = new HashMap<>(Map.of(RegistryConfig.LISTENERS_CONFIG,
+            "http://" + host + ":" + options.registryPort));
+        if (httpUsers != null) {
+            registrySettings.put(RegistryConfig.AUTHENTICATION_USERS_FILE_CONFIG, httpUsers.toString());
+        }
+        CompletableFuture<SchemaRegistryServer> registry = inBackground("registry",
+            () -> RegistryCommand.createRegistry(local, registrySettings));
         CompletableFuture<Integer> registryPort = new CompletableFuture<>();
         CompletableFuture<String> salesApiUrl = new CompletableFuture<>();
         CompletableFuture<Integer> salesTopic = CompletableFuture.completedFuture(0);
@@ -85,6 +118,10 @@ final class LocalPlatform implements AutoCloseable {
         SalesPipeline sales = null;
         try {
             cluster.start();
+            if (users != null) {
+                syncKafkaUsers(users, local, brokerUser);
+                users.writeClientProperties(cluster, brokerUser);
+            }
             salesTopic = inBackground("sales-topic", () -> ensureSalesTopic(cluster, local, options.partitions));
             if (options.registryPort != 0) {
                 registryPort.complete(options.registryPort);
@@ -94,19 +131,21 @@ final class LocalPlatform implements AutoCloseable {
             }
             if (!options.noConsole) {
                 console = registryPort.thenCombineAsync(salesApiUrl,
-                    (port, salesApi) -> createConsole(options, host, local, port, salesApi), daemonThread("console"));
+                    (port, salesApi) -> createConsole(options, host, local, access.withRegistry(port), salesApi),
+                    daemonThread("console"));
             }
             SchemaRegistryServer started = await(registry);
             started.start();
             registryPort.complete(started.port());
             int salesPartitions = await(salesTopic);
-            sales = processor == null ? null : processor.apply(cluster, registryUrl(spec, started));
+            sales = processor == null ? null : processor.apply(cluster,
+                new Access(access.kafkaSecurity(), registryUrl(spec, started), access.registryUserInfo(), httpUsers));
             salesApiUrl.complete(sales == null ? null : sales.httpUrl());
             ControlCenter controlCenter = await(console);
             if (controlCenter != null) {
                 controlCenter.start();
             }
-            if (spec.listensBeyondLoopback()) {
+            if (spec.listensBeyondLoopback() && users == null) {
                 err.println(controlCenter == null
                     ? "warning: Kafka and the Schema Registry listen on every interface without authentication; anyone who"
                         + " can reach ports " + options.kafkaPort + " and " + options.registryPort + " can read and write every topic"
@@ -114,7 +153,8 @@ final class LocalPlatform implements AutoCloseable {
                         + " authentication; anyone who can reach ports " + options.kafkaPort + ", " + options.registryPort
                         + " and " + options.consolePort + " can read and write every topic");
             }
-            return new LocalPlatform(spec, cluster, started, sales, controlCenter, salesPartitions);
+            return new LocalPlatform(spec, new Access(access.kafkaSecurity(), registryUrl(spec, started),
+                access.registryUserInfo(), httpUsers), users, cluster, started, sales, controlCenter, salesPartitions);
         } catch (RuntimeException e) {
             // A part still being made is waited for, so that nothing is left running.
             registryPort.cancel(false);
@@ -137,14 +177,26 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     private static ControlCenter createConsole(LocalPlatformOptions options, String host, ConnectionOptions local,
-                                               int registryPort, String salesApiUrl) {
+                                               Access access, String salesApiUrl) {
         Map<String, Object> consoleSettings = new HashMap<>(Map.of(
             ConsoleConfig.LISTEN_HOST_CONFIG, host, ConsoleConfig.LISTEN_PORT_CONFIG, options.consolePort));
         if (salesApiUrl != null) {
             consoleSettings.put(ConsoleConfig.SALES_API_URL_CONFIG, salesApiUrl);
         }
+        if (access.httpUsersFile() != null) {
+            consoleSettings.put(ConsoleConfig.USERS_FILE_CONFIG, access.httpUsersFile().toString());
+        }
         return ConsoleCommand.createConsole(local.clientSettings(),
-            RegistryOptions.at("http://" + ClusterSpec.LOOPBACK + ":" + registryPort), consoleSettings);
+            RegistryOptions.at(access.registryUrl(), access.registryUserInfo()), consoleSettings);
+    }
+
+    private static void syncKafkaUsers(LocalUsers users, ConnectionOptions local, BrokerUser brokerUser) {
+        try (ClusterConnection connection = ClusterConnection.open(local)) {
+            users.syncKafkaUsers(connection.admin(), brokerUser);
+        } catch (Exception e) {
+            throw new CommandFailedException("cannot create Kafka's SCRAM users from the users file: " + e.getMessage(),
+                ExitCode.FAILED, e);
+        }
     }
 
     private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> task) {
@@ -174,6 +226,32 @@ final class LocalPlatform implements AutoCloseable {
     /** Waits until a part is made or has failed; null if it failed. */
     private static <T> T madeOrNull(CompletableFuture<T> part) {
         return part.handle((made, failure) -> made).join();
+    }
+
+    /** How Tillstream's own parts reach this platform. */
+    Access access() {
+        return access;
+    }
+
+    /** The client settings file {@code up} wrote for a secured platform; empty when it is open. */
+    Optional<Path> clientProperties() {
+        return users == null ? Optional.empty()
+            : Optional.of(cluster.dataDirectory().root().resolve(LocalUsers.CLIENT_PROPERTIES_FILE));
+    }
+
+    /** For a secured platform, where its client settings are and who signs in where; nothing when it is open. */
+    void printSecurity(PrintWriter out) {
+        if (users == null) {
+            return;
+        }
+        out.printf("Secured: Kafka takes SASL SCRAM-SHA-512 and the HTTP servers basic auth from %s; client settings in %s"
+                + " (--command-config, and Kafka's --consumer.config).%n", users.file(),
+            clientProperties().orElseThrow());
+        List<String> httpOnly = users.httpOnlyUsers();
+        if (!httpOnly.isEmpty()) {
+            out.printf("  Signing in to HTTP only (hashed passwords cannot make Kafka's SCRAM users): %s%n",
+                String.join(", ", httpOnly));
+        }
     }
 
     LocalCluster cluster() {

@@ -43,6 +43,14 @@ final class LocalPlatformOptions {
         description = "Port of the Control Center web UI (default: ${DEFAULT-VALUE}).")
     int consolePort;
 
+    @Option(names = "--users-file", paramLabel = "FILE",
+        description = "Secure the platform with these users (" + "Jetty's 'name: password[,role...]' lines, e.g. from"
+            + " 'tillstream users add'): Kafka's client listeners take SASL SCRAM-SHA-512 (Kafka users are those with a"
+            + " readable password; hashed ones sign in to HTTP only), the Schema Registry, the Control Center and the"
+            + " processor HTTP basic auth; admin may change things, viewer only read. Writes DATA_DIR/client.properties"
+            + " for --command-config. A data directory is secured when it is created.")
+    Path usersFile;
+
     @Option(names = "--no-console",
         description = "Start without the Control Center (then --console-port is not used), for example to leave its memory free.")
     boolean noConsole;
@@ -55,7 +63,8 @@ final class LocalPlatformOptions {
         if (partitions < 1) {
             throw new CommandFailedException("--partitions must be at least 1, not " + partitions, ExitCode.USAGE);
         }
-        return ClusterSpec.local(dataDir, brokers).withPorts(kafkaPort, controllerPort).withAdvertisedHost(advertisedHost());
+        return ClusterSpec.local(dataDir, brokers).withPorts(kafkaPort, controllerPort).withAdvertisedHost(advertisedHost())
+            .withSasl(usersFile != null);
     }
 
     private String advertisedHost() {

@@ -37,6 +37,7 @@ final class UpCommand implements Callable<Integer> {
             LocalPlatform.SALES_TOPIC, platform.salesPartitions(), platform.registryUrl(),
             platform.consoleUrl().map(url -> ", Control Center at " + url).orElse(""),
             platform.cluster().dataDirectory().root());
+        platform.printSecurity(out);
         out.flush();
         shutdown.runUntilStopped(out, platform::close);
         return ExitCode.OK;

@@ -146,7 +146,7 @@ class UpCommandTest {
     }
 
     /** {@code tillstream up} running on a background thread, stopped as Ctrl-C would stop it. */
-    private static final class RunningUp implements AutoCloseable {
+    static final class RunningUp implements AutoCloseable {
         private final UpCommand command;
         private final CompletableFuture<Integer> exit;
         private final StringWriter out = new StringWriter();
@@ -184,6 +184,10 @@ class UpCommandTest {
             String line = readyLine();
             int start = line.indexOf(label) + label.length();
             return line.substring(start, line.indexOf(',', start));
+        }
+
+        String out() {
+            return out.toString();
         }
 
         String err() {

@@ -19,9 +19,12 @@ import java.util.Objects;
  * @param advertisedHost  the host name clients are told to connect to
  * @param clientPort      the first node's client port
  * @param controllerPort  the first node's controller port (controllers always bind to loopback)
+ * @param sasl            whether clients and brokers authenticate with SCRAM-SHA-512 on the client
+ *                        listeners ({@code SASL_PLAINTEXT}); the brokers sign in as the data directory's
+ *                        {@link BrokerUser}
  */
 public record ClusterSpec(Path dataDir, int nodeCount, String bindHost, String advertisedHost,
-                          int clientPort, int controllerPort) {
+                          int clientPort, int controllerPort, boolean sasl) {
 
     public static final int MAX_NODES = 5;
     public static final String LOOPBACK = "127.0.0.1";
@@ -45,11 +48,11 @@ public record ClusterSpec(Path dataDir, int nodeCount, String bindHost, String a
 
     /** A loopback-only cluster of {@code nodeCount} nodes on the default ports. */
     public static ClusterSpec local(Path dataDir, int nodeCount) {
-        return new ClusterSpec(dataDir, nodeCount, LOOPBACK, LOOPBACK, DEFAULT_CLIENT_PORT, DEFAULT_CONTROLLER_PORT);
+        return new ClusterSpec(dataDir, nodeCount, LOOPBACK, LOOPBACK, DEFAULT_CLIENT_PORT, DEFAULT_CONTROLLER_PORT, false);
     }
 
     public ClusterSpec withPorts(int firstClientPort, int firstControllerPort) {
-        return new ClusterSpec(dataDir, nodeCount, bindHost, advertisedHost, firstClientPort, firstControllerPort);
+        return new ClusterSpec(dataDir, nodeCount, bindHost, advertisedHost, firstClientPort, firstControllerPort, sasl);
     }
 
     /**
@@ -58,7 +61,12 @@ public record ClusterSpec(Path dataDir, int nodeCount, String bindHost, String a
      */
     public ClusterSpec withAdvertisedHost(String host) {
         String bind = isLoopback(host) ? LOOPBACK : "0.0.0.0";
-        return new ClusterSpec(dataDir, nodeCount, bind, host, clientPort, controllerPort);
+        return new ClusterSpec(dataDir, nodeCount, bind, host, clientPort, controllerPort, sasl);
+    }
+
+    /** Clients and brokers authenticate with SCRAM-SHA-512 on the client listeners when {@code on}. */
+    public ClusterSpec withSasl(boolean on) {
+        return new ClusterSpec(dataDir, nodeCount, bindHost, advertisedHost, clientPort, controllerPort, on);
     }
 
     /** True when the client listeners are reachable from other machines. */

@@ -1,0 +1,45 @@
+package io.tillstream.cluster;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The Kafka user the brokers of a SASL cluster sign in to each other as, and Tillstream's own
+ * components (registry, Control Center, processor) started with the cluster connect as. Its SCRAM
+ * credential is written into the metadata when the data directory is formatted, since a SASL broker
+ * cannot reach any other before its own credential exists; its password stays in the data directory.
+ */
+public record BrokerUser(String name, String password) {
+
+    public static final String MECHANISM = "SCRAM-SHA-512";
+    static final String NAME = "tillstream";
+
+    static BrokerUser generate() {
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        return new BrokerUser(NAME, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+    }
+
+    /** Kafka's JAAS line for {@code user} and {@code password}, quoted so any password survives. */
+    public static String jaasConfig(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + quoted(user)
+            + "\" password=\"" + quoted(password) + "\";";
+    }
+
+    private static String quoted(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    /** Client settings that sign in as this user over {@code SASL_PLAINTEXT}. */
+    public Map<String, String> clientProperties() {
+        return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", MECHANISM,
+            "sasl.jaas.config", jaasConfig(name, password));
+    }
+
+    /** Never the password: this record may reach a log line. */
+    @Override
+    public String toString() {
+        return "BrokerUser[" + name + "]";
+    }
+}
