@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         LocalPlatform platform = LocalPlatform.start(platformOptions, verbosity, spec.commandLine().getErr(),
-            this::startPipeline, httpPort == 0 ? null : "http://" + ClusterSpec.LOOPBACK + ":" + httpPort);
+            this::startPipeline, httpPort == 0 ? null : platformOptions.httpScheme() + "://" + ClusterSpec.LOOPBACK + ":" + httpPort);
         SalesGenerator running;
         try {
             Map<String, Object> kafka = new HashMap<>(platform.access().kafkaSecurity());
@@ -114,6 +114,10 @@ final class DemoCommand implements Callable<Integer> {
         settings.put(PipelineConfig.STATE_DIR_CONFIG, cluster.dataDirectory().root().resolve("streams").toString());
         if (access.httpUsersFile() != null) {
             settings.put(PipelineConfig.USERS_FILE_CONFIG, access.httpUsersFile().toString());
+        }
+        if (access.https() != null) {
+            settings.put(PipelineConfig.HTTP_TLS_KEYSTORE_LOCATION_CONFIG, access.https().keystore().toString());
+            settings.put(PipelineConfig.HTTP_TLS_KEYSTORE_PASSWORD_CONFIG, access.https().password());
         }
         SalesPipeline pipeline = SalesPipeline.create(new PipelineConfig(settings));
         try {

@@ -8,6 +8,9 @@ import io.tillstream.console.ControlCenter;
 import io.tillstream.pipeline.SalesPipeline;
 import io.tillstream.registry.RegistryConfig;
 import io.tillstream.registry.SchemaRegistryServer;
+import io.tillstream.security.Https;
+import io.tillstream.security.Truststore;
+import io.tillstream.serde.client.SchemaRegistryClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -34,35 +37,53 @@ final class LocalPlatform implements AutoCloseable {
 
     /**
      * How Tillstream's own parts reach the platform: Kafka's client settings beyond the bootstrap address
-     * (SASL as the broker user, or none), the registry and its basic-auth user info (null when open), and
-     * the users file the HTTP servers take (null when open).
+     * (SASL and TLS as the broker user, or none), the registry and its basic-auth user info (null when
+     * open), the users file the HTTP servers take (null when open), the servers' TLS (null for plain HTTP)
+     * and what clients trust (null: the JVM's own).
      */
-    record Access(Map<String, String> kafkaSecurity, String registryUrl, String registryUserInfo, Path httpUsersFile) {
+    record Access(Map<String, String> kafkaSecurity, String registryUrl, String registryUserInfo, Path httpUsersFile,
+                  Https https, Truststore truststore) {
 
-        /** This access with the registry on this machine's {@code port}. */
-        Access withRegistry(int port) {
-            return new Access(kafkaSecurity, "http://" + ClusterSpec.LOOPBACK + ":" + port, registryUserInfo, httpUsersFile);
+        String scheme() {
+            return https == null ? "http" : "https";
+        }
+
+        /** This access with the registry at {@code url}. */
+        Access withRegistry(String url) {
+            return new Access(kafkaSecurity, url, registryUserInfo, httpUsersFile, https, truststore);
         }
 
         Map<String, Object> registryClientSettings() {
-            return RegistryOptions.at(registryUrl, registryUserInfo).clientSettings();
+            Map<String, Object> settings = RegistryOptions.at(registryUrl, registryUserInfo).clientSettings();
+            settings.putAll(registryTrust());
+            return settings;
+        }
+
+        /** Confluent's registry client settings that trust the platform's certificates; none without TLS. */
+        Map<String, String> registryTrust() {
+            return truststore == null ? Map.of() : Map.of(
+                SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION_CONFIG, truststore.location().toString(),
+                SchemaRegistryClientConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG, truststore.password(),
+                SchemaRegistryClientConfig.SSL_TRUSTSTORE_TYPE_CONFIG, truststore.type());
         }
     }
 
     private final ClusterSpec spec;
     private final Access access;
     private final LocalUsers users;
+    private final PlatformTls tls;
     private final LocalCluster cluster;
     private final SchemaRegistryServer registry;
     private final SalesPipeline processor;
     private final ControlCenter console;
     private final int salesPartitions;
 
-    private LocalPlatform(ClusterSpec spec, Access access, LocalUsers users, LocalCluster cluster, SchemaRegistryServer registry,
-                          SalesPipeline processor, ControlCenter console, int salesPartitions) {
+    private LocalPlatform(ClusterSpec spec, Access access, LocalUsers users, PlatformTls tls, LocalCluster cluster,
+                          SchemaRegistryServer registry, SalesPipeline processor, ControlCenter console, int salesPartitions) {
         this.spec = spec;
         this.access = access;
         this.users = users;
+        this.tls = tls;
         this.cluster = cluster;
         this.registry = registry;
         this.processor = processor;
@@ -97,17 +118,24 @@ final class LocalPlatform implements AutoCloseable {
         if (!options.noConsole) {
             LocalCluster.checkPortFree(host, options.consolePort, "Control Center");
         }
-        LocalCluster cluster = LocalCluster.prepare(spec);
+        PlatformTls tls = PlatformTls.of(options, spec);
+        LocalCluster cluster = LocalCluster.prepare(tls == null ? spec : spec.withTls(tls.listenerTls()));
         verbosity.configure(cluster.dataDirectory().logFile());
         BrokerUser brokerUser = cluster.brokerUser().orElse(null);
         Path httpUsers = users == null ? null : users.writeHttpUsers(cluster, brokerUser);
         Access access = new Access(cluster.clientSecurity(), null,
-            brokerUser == null ? null : brokerUser.name() + ":" + brokerUser.password(), httpUsers);
+            brokerUser == null ? null : brokerUser.name() + ":" + brokerUser.password(), httpUsers,
+            tls == null ? null : tls.https(), tls == null ? null : tls.truststore());
         ConnectionOptions local = ConnectionOptions.to(cluster.bootstrapServers(), access.kafkaSecurity());
         Map<String, Object> registrySettings = new HashMap<>(Map.of(RegistryConfig.LISTENERS_CONFIG,
-            "http://" + host + ":" + options.registryPort));
+            access.scheme() + "://" + host + ":" + options.registryPort));
         if (httpUsers != null) {
             registrySettings.put(RegistryConfig.AUTHENTICATION_USERS_FILE_CONFIG, httpUsers.toString());
+        }
+        if (tls != null) {
+            registrySettings.put(RegistryConfig.SSL_KEYSTORE_LOCATION_CONFIG, tls.https().keystore().toString());
+            registrySettings.put(RegistryConfig.SSL_KEYSTORE_PASSWORD_CONFIG, tls.https().password());
+            registrySettings.put(RegistryConfig.SSL_KEYSTORE_TYPE_CONFIG, tls.https().type());
         }
         CompletableFuture<SchemaRegistryServer> registry = inBackground("registry",
             () -> RegistryCommand.createRegistry(local, registrySettings));
@@ -120,7 +148,7 @@ final class LocalPlatform implements AutoCloseable {
             cluster.start();
             if (users != null) {
                 syncKafkaUsers(users, local, brokerUser);
-                users.writeClientProperties(cluster, brokerUser);
+                users.writeClientProperties(cluster, brokerUser, access.registryTrust());
             }
             salesTopic = inBackground("sales-topic", () -> ensureSalesTopic(cluster, local, options.partitions));
             if (options.registryPort != 0) {
@@ -131,15 +159,15 @@ final class LocalPlatform implements AutoCloseable {
             }
             if (!options.noConsole) {
                 console = registryPort.thenCombineAsync(salesApiUrl,
-                    (port, salesApi) -> createConsole(options, host, local, access.withRegistry(port), salesApi),
+                    (port, salesApi) -> createConsole(options, host, local,
+                        access.withRegistry(access.scheme() + "://" + ClusterSpec.LOOPBACK + ":" + port), salesApi),
                     daemonThread("console"));
             }
             SchemaRegistryServer started = await(registry);
             started.start();
             registryPort.complete(started.port());
             int salesPartitions = await(salesTopic);
-            sales = processor == null ? null : processor.apply(cluster,
-                new Access(access.kafkaSecurity(), registryUrl(spec, started), access.registryUserInfo(), httpUsers));
+            sales = processor == null ? null : processor.apply(cluster, access.withRegistry(registryUrl(spec, started)));
             salesApiUrl.complete(sales == null ? null : sales.httpUrl());
             ControlCenter controlCenter = await(console);
             if (controlCenter != null) {
@@ -153,8 +181,8 @@ final class LocalPlatform implements AutoCloseable {
                         + " authentication; anyone who can reach ports " + options.kafkaPort + ", " + options.registryPort
                         + " and " + options.consolePort + " can read and write every topic");
             }
-            return new LocalPlatform(spec, new Access(access.kafkaSecurity(), registryUrl(spec, started),
-                access.registryUserInfo(), httpUsers), users, cluster, started, sales, controlCenter, salesPartitions);
+            return new LocalPlatform(spec, access.withRegistry(registryUrl(spec, started)), users, tls, cluster, started,
+                sales, controlCenter, salesPartitions);
         } catch (RuntimeException e) {
             // A part still being made is waited for, so that nothing is left running.
             registryPort.cancel(false);
@@ -185,6 +213,15 @@ final class LocalPlatform implements AutoCloseable {
         }
         if (access.httpUsersFile() != null) {
             consoleSettings.put(ConsoleConfig.USERS_FILE_CONFIG, access.httpUsersFile().toString());
+        }
+        if (access.https() != null) {
+            consoleSettings.put(ConsoleConfig.TLS_KEYSTORE_LOCATION_CONFIG, access.https().keystore().toString());
+            consoleSettings.put(ConsoleConfig.TLS_KEYSTORE_PASSWORD_CONFIG, access.https().password());
+            consoleSettings.put(ConsoleConfig.TLS_STORE_TYPE_CONFIG, access.https().type());
+        }
+        if (access.truststore() != null) {
+            consoleSettings.put(ConsoleConfig.TLS_TRUSTSTORE_LOCATION_CONFIG, access.truststore().location().toString());
+            consoleSettings.put(ConsoleConfig.TLS_TRUSTSTORE_PASSWORD_CONFIG, access.truststore().password());
         }
         return ConsoleCommand.createConsole(local.clientSettings(),
             RegistryOptions.at(access.registryUrl(), access.registryUserInfo()), consoleSettings);
@@ -244,9 +281,12 @@ final class LocalPlatform implements AutoCloseable {
         if (users == null) {
             return;
         }
-        out.printf("Secured: Kafka takes SASL SCRAM-SHA-512 and the HTTP servers basic auth from %s; client settings in %s"
-                + " (--command-config, and Kafka's --consumer.config).%n", users.file(),
-            clientProperties().orElseThrow());
+        out.printf("Secured: Kafka takes SASL SCRAM-SHA-512%s and the HTTP servers basic auth%s from %s; client settings in %s"
+                + " (--command-config, and Kafka's --consumer.config).%n", tls == null ? "" : " over TLS",
+            tls == null ? "" : " over https", users.file(), clientProperties().orElseThrow());
+        if (tls != null && tls.caCertificate() != null) {
+            out.printf("  TLS certificates from the local CA %s (trust it in browsers, curl --cacert).%n", tls.caCertificate());
+        }
         List<String> httpOnly = users.httpOnlyUsers();
         if (!httpOnly.isEmpty()) {
             out.printf("  Signing in to HTTP only (hashed passwords cannot make Kafka's SCRAM users): %s%n",
@@ -268,7 +308,7 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     private static String registryUrl(ClusterSpec spec, SchemaRegistryServer registry) {
-        return "http://" + spec.advertisedHost() + ":" + registry.port();
+        return registry.config().listenerScheme() + "://" + spec.advertisedHost() + ":" + registry.port();
     }
 
     /** The sales processor started with the platform; null when there is none. */
@@ -278,7 +318,7 @@ final class LocalPlatform implements AutoCloseable {
 
     /** The Control Center's URL on the advertised host; empty when it runs without one. */
     Optional<String> consoleUrl() {
-        return Optional.ofNullable(console).map(c -> "http://" + spec.advertisedHost() + ":" + c.port());
+        return Optional.ofNullable(console).map(c -> access.scheme() + "://" + spec.advertisedHost() + ":" + c.port());
     }
 
     int salesPartitions() {

@@ -2,6 +2,7 @@ package io.tillstream.cli;
 
 import io.tillstream.cluster.BrokerUser;
 import io.tillstream.cluster.LocalCluster;
+import io.tillstream.security.OwnerOnlyFile;
 import io.tillstream.security.User;
 import io.tillstream.security.UsersFile;
 import io.tillstream.security.UsersFileException;
@@ -16,12 +17,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The users of {@code up --users-file} on the local platform. Kafka's SCRAM users are made from the
@@ -102,19 +104,19 @@ final class LocalUsers {
      * broker user: Kafka's client settings (which Kafka's own tools take too) and the registry's basic
      * auth under Confluent's serde names.
      */
-    Path writeClientProperties(LocalCluster cluster, BrokerUser brokerUser) {
+    Path writeClientProperties(LocalCluster cluster, BrokerUser brokerUser, Map<String, String> registryTrust) {
         Optional<UsersFile.Entry> admin = kafkaUsers().stream().filter(e -> e.user().isAdmin()).findFirst();
         String name = admin.map(e -> e.user().name()).orElse(brokerUser.name());
         String password = admin.map(e -> e.password().plain().orElseThrow()).orElse(brokerUser.password());
-        List<String> lines = List.of(
+        Map<String, String> settings = new TreeMap<>(BrokerUser.clientProperties(cluster.spec(), name, password));
+        settings.put("bootstrap.servers", cluster.bootstrapServers());
+        settings.put("basic.auth.credentials.source", "USER_INFO");
+        settings.put("basic.auth.user.info", name + ":" + password);
+        settings.putAll(registryTrust);
+        List<String> lines = new ArrayList<>(List.of(
             "# Written by tillstream up for " + name + ": pass it to tillstream's commands and to Kafka's own tools",
-            "# (--command-config, --consumer.config, --producer.config).",
-            "bootstrap.servers=" + cluster.bootstrapServers(),
-            "security.protocol=SASL_PLAINTEXT",
-            "sasl.mechanism=" + BrokerUser.MECHANISM,
-            "sasl.jaas.config=" + escape(BrokerUser.jaasConfig(name, password)),
-            "basic.auth.credentials.source=USER_INFO",
-            "basic.auth.user.info=" + escape(name + ":" + password));
+            "# (--command-config, --consumer.config, --producer.config)."));
+        settings.forEach((key, value) -> lines.add(key + "=" + escape(value)));
         return writePrivate(cluster.dataDirectory().root().resolve(CLIENT_PROPERTIES_FILE), lines);
     }
 
@@ -146,9 +148,9 @@ final class LocalUsers {
 
     private static Path writePrivate(Path target, List<String> lines) {
         try {
+            // Made anew, so that it is owner-only whatever became of an earlier one.
             Files.deleteIfExists(target);
-            Files.createFile(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(target, lines, StandardCharsets.UTF_8);
+            OwnerOnlyFile.write(target, lines);
             return target;
         } catch (IOException e) {
             throw new CommandFailedException("cannot write " + target + ": " + e.getMessage(), ExitCode.FAILED, e);

@@ -49,6 +49,9 @@ final class ProcessCommand implements Callable<Integer> {
         description = UsersFile.DOC + " DELETE needs the admin role.")
     Path usersFile;
 
+    @Mixin
+    TlsOptions tls;
+
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "7070",
         description = "Port of the HTTP API (default: ${DEFAULT-VALUE}).")
     int httpPort;
@@ -111,6 +114,10 @@ final class ProcessCommand implements Callable<Integer> {
         settings.put(PipelineConfig.HTTP_HOST_CONFIG, httpHost);
         if (usersFile != null) {
             settings.put(PipelineConfig.USERS_FILE_CONFIG, usersFile.toString());
+        }
+        if (tls.enabled()) {
+            settings.put(PipelineConfig.HTTP_TLS_KEYSTORE_LOCATION_CONFIG, tls.keystore.toString());
+            settings.put(PipelineConfig.HTTP_TLS_KEYSTORE_PASSWORD_CONFIG, tls.password);
         }
         settings.put(PipelineConfig.HTTP_PORT_CONFIG, httpPort);
         settings.put(PipelineConfig.STATE_DIR_CONFIG, (stateDir != null ? stateDir

@@ -39,6 +39,9 @@ final class RegistryCommand implements Callable<Integer> {
         description = UsersFile.DOC)
     Path usersFile;
 
+    @Mixin
+    TlsOptions tls;
+
     @Option(names = "--topic", paramLabel = "NAME",
         description = "The compacted topic holding the schemas (default: _schemas).")
     String topic;
@@ -79,6 +82,13 @@ final class RegistryCommand implements Callable<Integer> {
         putIfGiven(settings, RegistryConfig.LEADER_ELIGIBILITY_CONFIG, leaderEligibility);
         putIfGiven(settings, RegistryConfig.HOST_NAME_CONFIG, hostName);
         putIfGiven(settings, RegistryConfig.AUTHENTICATION_USERS_FILE_CONFIG, usersFile == null ? null : usersFile.toString());
+        if (tls.enabled()) {
+            settings.put(RegistryConfig.SSL_KEYSTORE_LOCATION_CONFIG, tls.keystore.toString());
+            settings.put(RegistryConfig.SSL_KEYSTORE_PASSWORD_CONFIG, tls.password);
+            settings.put(RegistryConfig.SSL_KEYSTORE_TYPE_CONFIG, "PKCS12");
+            settings.computeIfPresent(RegistryConfig.LISTENERS_CONFIG, (key, url) -> url.toString().replaceFirst("^http:", "https:"));
+            settings.putIfAbsent(RegistryConfig.LISTENERS_CONFIG, "https://127.0.0.1:8081");
+        }
         PrintWriter out = spec.commandLine().getOut();
         SchemaRegistryServer server = createRegistry(connection, settings);
         server.start();

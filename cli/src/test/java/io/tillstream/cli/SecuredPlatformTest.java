@@ -4,11 +4,13 @@ import io.tillstream.cluster.BrokerUser;
 import io.tillstream.cluster.ClusterSpec;
 import io.tillstream.cluster.testing.TestClusters;
 import io.tillstream.security.StoredPassword;
+import io.tillstream.security.Truststore;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -137,5 +140,67 @@ class SecuredPlatformTest {
             assertThat(admin.describeUserScramCredentials().all().get().keySet()).containsExactlyInAnyOrder("ada", "tillstream");
             assertThat(status("GET", up.registryUrl() + "/subjects", "vic:vicpw", null)).isEqualTo(401);
         }
+    }
+
+    @Test
+    void withTlsEveryListenerSpeaksTlsOnlyAndTheLocalCaIsMadeOnce() throws Exception {
+        Path dataDir = temp.resolve("data");
+        Path users = Files.writeString(temp.resolve("users.properties"), "ada: adapw,admin\nvic: vicpw,viewer\n");
+        ClusterSpec ports = TestClusters.freePorts(ClusterSpec.local(dataDir, 1));
+        String bootstrap = ports.bootstrapServers();
+        String[] args = {"up", "--data-dir", dataDir.toString(), "--kafka-port", "" + ports.clientPort(),
+            "--controller-port", "" + ports.controllerPort(), "--registry-port", "0", "--console-port", "0",
+            "--users-file", users.toString(), "--tls"};
+        Path clientProperties = dataDir.resolve("client.properties");
+        String ca;
+        // The first start makes the local CA with keytool, a JVM per step: minutes on a loaded machine.
+        try (UpCommandTest.RunningUp up = UpCommandTest.RunningUp.start(Duration.ofMinutes(4), args)) {
+            assertThat(up.out()).contains("SASL SCRAM-SHA-512 over TLS").contains(dataDir.resolve("tls/ca.pem").toString());
+            ca = Files.readString(dataDir.resolve("tls/ca.pem"));
+            Properties client = new Properties();
+            try (Reader in = Files.newBufferedReader(clientProperties)) {
+                client.load(in);
+            }
+            assertThat(client.getProperty("security.protocol")).isEqualTo("SASL_SSL");
+            assertThat(client.getProperty("ssl.truststore.location")).isEqualTo(dataDir.resolve("tls/truststore.p12").toString());
+            assertThat(client.getProperty("schema.registry.ssl.truststore.location")).isEqualTo(client.getProperty("ssl.truststore.location"));
+
+            Map<String, String> withoutTls = Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", BrokerUser.MECHANISM,
+                "sasl.jaas.config", BrokerUser.jaasConfig("ada", "adapw"));
+            try (Admin plain = Admin.create(kafka(bootstrap, withoutTls))) {
+                assertThatThrownBy(() -> plain.describeCluster().clusterId().get(20, TimeUnit.SECONDS)).isInstanceOf(Exception.class);
+            }
+            String registry = up.registryUrl();
+            assertThat(registry).startsWith("https://");
+            Cli.Result generated = Cli.run("generate", "--count", "50", "--rate", "max", "--bootstrap-server", bootstrap,
+                "--command-config", clientProperties.toString(), "--registry-url", registry);
+            assertThat(generated.exitCode()).as(generated.err()).isZero();
+            Cli.Result consumed = Cli.run("consume", "--from-beginning", "--max", "50", "--bootstrap-server", bootstrap,
+                "--command-config", clientProperties.toString(), "--registry-url", registry);
+            assertThat(consumed.exitCode()).as(consumed.err()).isZero();
+            assertThat(consumed.out().lines()).hasSize(50);
+
+            HttpClient trusting = HttpClient.newBuilder().sslContext(new Truststore(dataDir.resolve("tls/truststore.p12"),
+                client.getProperty("ssl.truststore.password"), "PKCS12").sslContext()).build();
+            for (String url : List.of(registry + "/subjects", up.consoleUrl() + "/api/v1/info")) {
+                assertThatThrownBy(() -> HTTP.send(HttpRequest.newBuilder(URI.create(url.replace("https://", "http://"))).build(),
+                    HttpResponse.BodyHandlers.discarding())).as("plain HTTP to " + url).isInstanceOf(IOException.class);
+                HttpRequest signedIn = HttpRequest.newBuilder(URI.create(url)).header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString("vic:vicpw".getBytes(StandardCharsets.UTF_8))).build();
+                assertThat(trusting.send(signedIn, HttpResponse.BodyHandlers.discarding()).statusCode()).as(url).isEqualTo(200);
+            }
+        }
+        try (UpCommandTest.RunningUp again = UpCommandTest.RunningUp.start(args)) {
+            assertThat(Files.readString(dataDir.resolve("tls/ca.pem"))).as("the CA is reused").isEqualTo(ca);
+            Cli.Result topics = Cli.run("topics", "list", "--bootstrap-server", bootstrap, "--command-config", clientProperties.toString());
+            assertThat(topics.exitCode()).as(topics.err()).isZero();
+        }
+    }
+
+    @Test
+    void tlsWithoutUsersIsAUsageError() {
+        Cli.Result result = Cli.run("up", "--data-dir", temp.resolve("data").toString(), "--tls");
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).isEqualTo("error: --tls needs --users-file: TLS is there to protect the credentials of its users\n");
     }
 }

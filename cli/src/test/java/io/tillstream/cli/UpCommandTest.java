@@ -161,8 +161,12 @@ class UpCommandTest {
         }
 
         static RunningUp start(String... args) {
+            return start(Duration.ofSeconds(60), args);
+        }
+
+        static RunningUp start(Duration patience, String... args) {
             RunningUp up = new RunningUp(args);
-            Awaitility.await().atMost(Duration.ofSeconds(60))
+            Awaitility.await().atMost(patience)
                 .until(() -> up.out.toString().contains("Tillstream is up") || up.exit.isDone());
             assertThat(up.exit).as("up is still running; stderr: " + up.err).isNotDone();
             return up;

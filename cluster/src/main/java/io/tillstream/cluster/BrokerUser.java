@@ -2,6 +2,7 @@ package io.tillstream.cluster;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -31,10 +32,14 @@ public record BrokerUser(String name, String password) {
         return value.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    /** Client settings that sign in as this user over {@code SASL_PLAINTEXT}. */
-    public Map<String, String> clientProperties() {
-        return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", MECHANISM,
-            "sasl.jaas.config", jaasConfig(name, password));
+    /** Client settings that sign in as {@code user} to a cluster of {@code spec} (SASL_PLAINTEXT or SASL_SSL). */
+    public static Map<String, String> clientProperties(ClusterSpec spec, String user, String password) {
+        Map<String, String> props = new HashMap<>(Map.of("security.protocol", spec.securityProtocol(),
+            "sasl.mechanism", MECHANISM, "sasl.jaas.config", jaasConfig(user, password)));
+        if (spec.tls() != null) {
+            props.putAll(spec.tls().clientProperties());
+        }
+        return props;
     }
 
     /** Never the password: this record may reach a log line. */

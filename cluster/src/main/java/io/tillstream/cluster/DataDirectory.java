@@ -33,7 +33,9 @@ public final class DataDirectory {
     private static final String CLUSTER_ID = "cluster.id";
     private static final String NODES = "nodes";
     /** Written by the logging set-up before the cluster starts, so its presence alone does not make a directory foreign. */
-    private static final Set<String> OWN_ENTRIES = Set.of(IDENTITY_FILE, "logs");
+    /** Where a TLS cluster's local certificates live; made before the cluster starts, so they may come first. */
+    public static final String TLS_DIRECTORY = "tls";
+    private static final Set<String> OWN_ENTRIES = Set.of(IDENTITY_FILE, "logs", TLS_DIRECTORY);
 
     private final Path root;
     private final String clusterId;

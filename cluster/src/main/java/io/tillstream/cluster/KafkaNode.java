@@ -43,7 +43,7 @@ final class KafkaNode {
 
     /** The client listener's name, which is its security protocol too. */
     private String clientListener() {
-        return spec.sasl() ? "SASL_PLAINTEXT" : "PLAINTEXT";
+        return spec.securityProtocol();
     }
 
     int id() {
@@ -133,6 +133,9 @@ final class KafkaNode {
             p.setProperty("listener.name." + client.toLowerCase(Locale.ROOT) + "." + BrokerUser.MECHANISM.toLowerCase(Locale.ROOT)
                 + ".sasl.jaas.config", BrokerUser.jaasConfig(brokerUser.name(), brokerUser.password()));
             p.setProperty("super.users", "User:" + brokerUser.name());
+        }
+        if (spec.tls() != null) {
+            spec.tls().brokerProperties().forEach(p::setProperty);
         }
         p.setProperty("log.dirs", logDir.toString());
         p.setProperty("metadata.log.dir", logDir.toString());

@@ -108,7 +108,7 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Client settings beyond the bootstrap address that reach this cluster: SASL as its broker user, or none. */
     public Map<String, String> clientSecurity() {
-        return brokerUser == null ? Map.of() : brokerUser.clientProperties();
+        return brokerUser == null ? Map.of() : BrokerUser.clientProperties(spec, brokerUser.name(), brokerUser.password());
     }
 
     public String clusterId() {

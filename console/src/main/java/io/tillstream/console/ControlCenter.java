@@ -70,6 +70,11 @@ public final class ControlCenter implements AutoCloseable {
             registrySettings.put(SchemaRegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE_CONFIG, "USER_INFO");
             registrySettings.put(SchemaRegistryClientConfig.USER_INFO_CONFIG, config.registryUserInfo());
         }
+        config.truststore().ifPresent(trust -> {
+            registrySettings.put(SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION_CONFIG, trust.location().toString());
+            registrySettings.put(SchemaRegistryClientConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG, trust.password());
+            registrySettings.put(SchemaRegistryClientConfig.SSL_TRUSTSTORE_TYPE_CONFIG, trust.type());
+        });
         this.admin = Admin.create(config.kafkaClientProps());
         this.registry = new CachedSchemaRegistryClient(registrySettings);
         this.sampler = new ClusterSampler(admin, config.sampleIntervalMs(), config.metricsWindowMs());
@@ -83,7 +88,7 @@ public final class ControlCenter implements AutoCloseable {
         try {
             this.http = WebServer.create(config, List.of(infoRoute, new ApiDocument(), new ClusterRoutes(sampler),
                 new TopicRoutes(admin, sampler), messages, new GroupRoutes(admin, sampler, config.metricsWindowMs()),
-                new SchemaRoutes(registry), new SalesRoutes(config.salesApiUrl())));
+                new SchemaRoutes(registry), new SalesRoutes(config.salesApiUrl(), config.truststore())));
         } catch (UsersFileException e) {
             close();
             throw new ConsoleStartException(e.getMessage(), e);
@@ -139,7 +144,7 @@ public final class ControlCenter implements AutoCloseable {
     /** The UI's address, for example {@code http://127.0.0.1:9021}. */
     public String url() {
         String host = config.listenHost();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return (config.https().isPresent() ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** The HTTP endpoints served, as Javalin registered them: what the API document must describe. */

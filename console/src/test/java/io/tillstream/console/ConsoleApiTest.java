@@ -20,6 +20,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -320,6 +324,18 @@ class ConsoleApiTest {
             String name = newTopic(admin, 1);
             assertError(viewer.delete("/api/v1/topics/" + name + "?confirm=" + name), 403, "forbidden");
             assertThat(topicRow(admin, name)).isNotNull();
+        }
+    }
+
+    @Test
+    void everyAnswerForbidsFramingSniffingAndForeignScripts(Environment env) throws Exception {
+        for (String path : List.of("/", "/app.js", "/api/v1/info")) {
+            HttpResponse<Void> answer = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(env.console().url() + path)).build(),
+                HttpResponse.BodyHandlers.discarding());
+            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path)
+                .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'").contains("script-src 'self'"));
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
         }
     }
 

@@ -1,17 +1,18 @@
 package io.tillstream.pipeline;
 
 import io.tillstream.pipeline.query.HttpApi;
+import io.tillstream.pipeline.topology.LatencyHistogram;
+import io.tillstream.pipeline.topology.SalesTopology;
 import io.tillstream.security.HttpAccess;
 import io.tillstream.security.UsersFile;
 import io.tillstream.security.UsersFileException;
-import io.tillstream.pipeline.topology.LatencyHistogram;
-import io.tillstream.pipeline.topology.SalesTopology;
 import io.tillstream.serde.AvroSerdeConfig;
 import io.tillstream.serde.SubjectNameStrategy;
 import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import io.tillstream.serde.client.RegistryClientException;
 import io.tillstream.serde.client.RegistryConnectionException;
 import io.tillstream.serde.client.SchemaRegistryClient;
+import io.tillstream.serde.client.SchemaRegistryClientConfig;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -85,7 +86,8 @@ public final class SalesPipeline implements AutoCloseable {
                 registerOutputSchemas();
                 topics.createMissing(config.topics(), partitions, config.windowRetention());
             }
-            http = HttpApi.create(config.httpHost(), config.httpPort(), latency, access());
+            http = HttpApi.create(config.httpHost(), config.httpPort(), latency, access(), config.https().orElse(null),
+                new SchemaRegistryClientConfig(config.clientSettings()).sslContext());
             startHttp();
             HostInfo self = new HostInfo(config.httpHost(), http.port());
             properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
@@ -144,7 +146,7 @@ public final class SalesPipeline implements AutoCloseable {
 
     /** The HTTP API's base URL, e.g. {@code http://127.0.0.1:7070}; the port is the chosen one when configured as 0. */
     public synchronized String httpUrl() {
-        return "http://" + config.httpHost() + ":" + http.port();
+        return http.scheme() + "://" + config.httpHost() + ":" + http.port();
     }
 
     /** Stops Kafka Streams (committing what it processed) and the HTTP API; calling it twice is harmless. */

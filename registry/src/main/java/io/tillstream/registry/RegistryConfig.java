@@ -1,5 +1,6 @@
 package io.tillstream.registry;
 
+import io.tillstream.security.Https;
 import io.tillstream.security.UsersFile;
 import io.tillstream.registry.model.CompatibilityLevel;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -10,12 +11,15 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,6 +74,14 @@ public final class RegistryConfig extends AbstractConfig {
     public static final String AUTHENTICATION_REALM_DOC = "The realm named in the basic-auth challenge (Confluent's "
         + "JAAS section name).";
 
+    public static final String SSL_KEYSTORE_LOCATION_CONFIG = "ssl.keystore.location";
+    public static final String SSL_KEYSTORE_LOCATION_DOC = "The keystore (key and certificate chain) of an https:// "
+        + "listener, as in Confluent's registry.";
+    public static final String SSL_KEYSTORE_PASSWORD_CONFIG = "ssl.keystore.password";
+    public static final String SSL_KEYSTORE_PASSWORD_DOC = "The keystore's password (and its key's).";
+    public static final String SSL_KEYSTORE_TYPE_CONFIG = "ssl.keystore.type";
+    public static final String SSL_KEYSTORE_TYPE_DOC = "The keystore's format: JKS or PKCS12.";
+
     public static final String SCHEMA_REGISTRY_GROUP_ID_CONFIG = "schema.registry.group.id";
     public static final String SCHEMA_REGISTRY_GROUP_ID_DOC = "The Kafka group in which the registry instances of one "
         + "schemas topic elect their leader.";
@@ -112,6 +124,10 @@ public final class RegistryConfig extends AbstractConfig {
             Importance.MEDIUM, AUTHENTICATION_METHOD_DOC)
         .define(AUTHENTICATION_ROLES_CONFIG, Type.LIST, "*", Importance.LOW, AUTHENTICATION_ROLES_DOC)
         .define(AUTHENTICATION_REALM_CONFIG, Type.STRING, "SchemaRegistry", Importance.LOW, AUTHENTICATION_REALM_DOC)
+        .define(SSL_KEYSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.MEDIUM, SSL_KEYSTORE_LOCATION_DOC)
+        .define(SSL_KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, SSL_KEYSTORE_PASSWORD_DOC)
+        .define(SSL_KEYSTORE_TYPE_CONFIG, Type.STRING, "JKS", ConfigDef.CaseInsensitiveValidString.in("JKS", "PKCS12"),
+            Importance.LOW, SSL_KEYSTORE_TYPE_DOC)
         .define(SCHEMA_REGISTRY_GROUP_ID_CONFIG, Type.STRING, "schema-registry", new ConfigDef.NonEmptyString(),
             Importance.MEDIUM, SCHEMA_REGISTRY_GROUP_ID_DOC)
         .define(LEADER_ELIGIBILITY_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, LEADER_ELIGIBILITY_DOC)
@@ -129,13 +145,37 @@ public final class RegistryConfig extends AbstractConfig {
         String first = value.split(",")[0].trim();
         try {
             URI uri = URI.create(first);
-            if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
-                throw new ConfigException(LISTENERS_CONFIG, value, "expected http://host:port");
+            if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                || uri.getHost() == null || uri.getPort() < 0) {
+                throw new ConfigException(LISTENERS_CONFIG, value, "expected http://host:port or https://host:port");
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(LISTENERS_CONFIG, value, "expected http://host:port");
+            throw new ConfigException(LISTENERS_CONFIG, value, "expected http://host:port or https://host:port");
         }
+    }
+
+    /**
+     * TLS for an https listener; empty for http.
+     *
+     * @throws ConfigException if the listener is https without a keystore
+     */
+    public Optional<Https> https() {
+        if (!"https".equalsIgnoreCase(listener.getScheme())) {
+            return Optional.empty();
+        }
+        String keystore = getString(SSL_KEYSTORE_LOCATION_CONFIG);
+        if (keystore == null) {
+            throw new ConfigException(LISTENERS_CONFIG + " " + listener + " needs " + SSL_KEYSTORE_LOCATION_CONFIG);
+        }
+        Password password = getPassword(SSL_KEYSTORE_PASSWORD_CONFIG);
+        return Optional.of(new Https(Path.of(keystore), password == null ? "" : password.value(),
+            getString(SSL_KEYSTORE_TYPE_CONFIG).toUpperCase(Locale.ROOT)));
+    }
+
+    /** The listener's scheme, http or https. */
+    public String listenerScheme() {
+        return listener.getScheme().toLowerCase(Locale.ROOT);
     }
 
     public String listenerHost() {

@@ -9,6 +9,7 @@ import io.tillstream.registry.leader.RegistryInstance;
 import io.tillstream.registry.store.KafkaLog;
 import io.tillstream.registry.store.RegistryState;
 import io.tillstream.security.AccessFilter;
+import io.tillstream.security.Https;
 import io.tillstream.security.UsersFile;
 import io.tillstream.security.UsersFileException;
 import org.apache.kafka.common.config.ConfigException;
@@ -75,9 +76,15 @@ public final class SchemaRegistryServer implements AutoCloseable {
         } catch (ConfigException e) {
             throw new RegistryStartException(e.getMessage(), e);
         }
+        Https https;
+        try {
+            https = config.https().orElse(null);
+        } catch (ConfigException e) {
+            throw new RegistryStartException(e.getMessage(), e);
+        }
         Javalin http = RestApi.create(new RestApi.Parts(registry, leadership, kafkaLog,
             config.getString(RegistryConfig.SCHEMA_REGISTRY_GROUP_ID_CONFIG), timeoutMs, access),
-            config.listenerHost(), config.listenerPort());
+            config.listenerHost(), config.listenerPort(), https);
         return new SchemaRegistryServer(config, kafkaLog, leadership, http);
     }
 
@@ -140,7 +147,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     }
 
     private String url(String host) {
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+        return config.listenerScheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
     /** Whether this instance is the elected leader right now. */

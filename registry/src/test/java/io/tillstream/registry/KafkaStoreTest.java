@@ -23,10 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -361,6 +366,17 @@ class KafkaStoreTest {
             assertThat(viewer.post("/compatibility/subjects/auth-value/versions/latest", body(record("Auth"))).status())
                 .isEqualTo(200);
             assertThat(viewer.get("/subjects").body()).isEqualTo("[\"auth-value\"]");
+
+            // What a cross-site page could send: a form's content type, or a write the browser marks cross-site.
+            assertThat(admin.post("/subjects/auth-value/versions", body(record("Other")), "text/plain").status()).isEqualTo(415);
+            HttpResponse<String> crossSite = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(server.url() + "/subjects/auth-value/versions"))
+                    .header("Content-Type", "application/vnd.schemaregistry.v1+json").header("Sec-Fetch-Site", "cross-site")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bob:hunter2".getBytes()))
+                    .POST(HttpRequest.BodyPublishers.ofString(body(record("Other")))).build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertThat(crossSite.statusCode()).isEqualTo(403);
+            assertThat(admin.get("/subjects/auth-value/versions").body()).isEqualTo("[1]");
         }
     }
 

@@ -2,10 +2,8 @@ package io.tillstream.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -114,8 +112,7 @@ public final class UsersFile {
         }
         lines.removeIf(line -> line == null);
         try {
-            createPrivate(file);
-            Files.write(file, lines, StandardCharsets.UTF_8);
+            OwnerOnlyFile.write(file, lines);
         } catch (IOException e) {
             throw new UsersFileException("Cannot write users file " + file + ": " + e.getMessage());
         }
@@ -126,16 +123,6 @@ public final class UsersFile {
         all.add(first);
         all.addAll(rest);
         return all;
-    }
-
-    private static void createPrivate(Path file) throws IOException {
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (FileAlreadyExistsException e) {
-            // kept as it is, with the permissions its owner gave it
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
     }
 
     /** The user with {@code name} if {@code password} is theirs; compared in constant time. */

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.state.HostInfo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,11 +33,17 @@ final class ClusterQueries {
 
     private final KafkaStreams streams;
     private final HostInfo self;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String scheme;
+    private final HttpClient http;
 
-    ClusterQueries(KafkaStreams streams, HostInfo self) {
+    /** @param scheme how the instances serve, http or https; {@code tls} what an https peer is checked with */
+    ClusterQueries(KafkaStreams streams, HostInfo self, String scheme, Optional<SSLContext> tls) {
         this.streams = streams;
         this.self = self;
+        this.scheme = scheme;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        tls.ifPresent(builder::sslContext);
+        this.http = builder.build();
     }
 
     /**
@@ -72,7 +79,7 @@ final class ClusterQueries {
 
     /** Another instance's answer; empty if it answers 404. */
     private <T> CompletableFuture<Optional<T>> ask(HostInfo peer, String pathAndQuery, String authorization, Class<T> type) {
-        URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + pathAndQuery
+        URI uri = URI.create(scheme + "://" + peer.host() + ":" + peer.port() + pathAndQuery
             + (pathAndQuery.contains("?") ? "&" : "?") + LOCAL_PARAM + "=true");
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(PEER_TIMEOUT).GET();
         if (authorization != null) {

@@ -7,14 +7,17 @@ import io.javalin.http.HttpResponseException;
 import io.tillstream.pipeline.topology.LatencyHistogram;
 import io.tillstream.security.AccessFilter;
 import io.tillstream.security.HttpAccess;
+import io.tillstream.security.Https;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLContext;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The HTTP query API. It listens before Kafka Streams starts (Streams must be told the port, as
@@ -25,6 +28,8 @@ public final class HttpApi implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
 
     private final Javalin javalin;
+    private final String scheme;
+    private final Optional<SSLContext> peerTls;
     private volatile KafkaStreams streams;
     private volatile HostInfo self;
     private volatile SalesRoutes.Queries queries;
@@ -33,12 +38,18 @@ public final class HttpApi implements AutoCloseable {
     public record Health(String state, String instance, List<String> instances, long droppedRecords) {
     }
 
-    private HttpApi(String host, int port, LatencyHistogram latency, HttpAccess access) {
+    private HttpApi(String host, int port, LatencyHistogram latency, HttpAccess access, Https https,
+                    Optional<SSLContext> peerTls) {
+        this.peerTls = peerTls;
+        this.scheme = https == null ? "http" : "https";
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = host;
             config.jetty.port = port;
+            if (https != null) {
+                https.apply(config, host, port);
+            }
             if (access != null) {
                 config.routes.before(new AccessFilter(access, "Tillstream sales pipeline", AccessFilter::unsafeMethod,
                     HttpResponseException::new));
@@ -56,10 +67,12 @@ public final class HttpApi implements AutoCloseable {
 
     /**
      * An API on {@code host:port} (0 picks a free port), not yet listening; with {@code access}, every
-     * request signs in and only admins may DELETE; null leaves it open.
+     * request signs in and only admins may DELETE; null leaves it open. With {@code https} it serves
+     * https only and asks the other instances over https, trusting {@code peerTls} (empty: the JVM's own).
      */
-    public static HttpApi create(String host, int port, LatencyHistogram latency, HttpAccess access) {
-        return new HttpApi(host, port, latency, access);
+    public static HttpApi create(String host, int port, LatencyHistogram latency, HttpAccess access, Https https,
+                                 Optional<SSLContext> peerTls) {
+        return new HttpApi(host, port, latency, access, https, peerTls);
     }
 
     public void start() {
@@ -70,10 +83,15 @@ public final class HttpApi implements AutoCloseable {
         return javalin.port();
     }
 
+    /** http or https. */
+    public String scheme() {
+        return scheme;
+    }
+
     /** Starts answering from {@code streams}, which knows this instance as {@code self}. */
     public void serve(KafkaStreams streams, HostInfo self) {
         this.self = self;
-        this.queries = new SalesRoutes.Queries(new LocalQueries(streams), new ClusterQueries(streams, self));
+        this.queries = new SalesRoutes.Queries(new LocalQueries(streams), new ClusterQueries(streams, self, scheme, peerTls));
         this.streams = streams;
     }
 

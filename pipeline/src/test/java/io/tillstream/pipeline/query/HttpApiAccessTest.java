@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +39,7 @@ class HttpApiAccessTest {
     void withAUsersFileEveryRequestSignsInAndOnlyAnAdminDeletes() throws Exception {
         UsersFile users = UsersFile.read(Files.writeString(dir.resolve("users"), "ada: a,admin\nvic: v,viewer\n"));
         LatencyHistogram latency = new LatencyHistogram();
-        HttpApi api = HttpApi.create("127.0.0.1", 0, latency, new HttpAccess(users, Set.of()));
+        HttpApi api = HttpApi.create("127.0.0.1", 0, latency, new HttpAccess(users, Set.of()), null, Optional.empty());
         api.start();
         try {
             String base = "http://127.0.0.1:" + api.port();

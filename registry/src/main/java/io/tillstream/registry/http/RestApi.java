@@ -13,6 +13,7 @@ import io.tillstream.registry.model.RegistryException;
 import io.tillstream.registry.store.KafkaLog;
 import io.tillstream.security.AccessFilter;
 import io.tillstream.security.HttpAccess;
+import io.tillstream.security.Https;
 import io.tillstream.security.UsersFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +46,11 @@ public final class RestApi {
                         long timeoutMs, AccessFilter access) {
     }
 
-    /** A server for {@code parts} on {@code host:port} (port 0 picks a free one), not yet started. */
-    public static Javalin create(Parts parts, String host, int port) {
+    /**
+     * A server for {@code parts} on {@code host:port} (port 0 picks a free one), not yet started; with
+     * {@code https} (null for plain HTTP) it serves https only.
+     */
+    public static Javalin create(Parts parts, String host, int port, Https https) {
         SchemaRegistry registry = parts.registry();
         LeaderForwarding forwarding = new LeaderForwarding(parts.leadership(), parts.kafkaLog(), parts.timeoutMs());
         return Javalin.create(config -> {
@@ -54,6 +58,9 @@ public final class RestApi {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = host;
             config.jetty.port = port;
+            if (https != null) {
+                https.apply(config, host, port);
+            }
             config.http.defaultContentType = Json.CONTENT_TYPE;
             // Kafka, not the HTTP layer, decides how large a schema may be.
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -93,9 +100,16 @@ public final class RestApi {
             (status, message) -> new RegistryException(status == 401 ? ErrorCode.UNAUTHORIZED : ErrorCode.FORBIDDEN, message));
     }
 
+    /**
+     * A write must be JSON (or one of Confluent's types): the content types a cross-site page may send
+     * without asking (forms, text/plain) are refused, as is any write a browser marks as cross-site.
+     */
     private static void requireJsonBody(Context ctx) {
         if (ctx.method() != HandlerType.POST && ctx.method() != HandlerType.PUT) {
             return;
+        }
+        if ("cross-site".equalsIgnoreCase(ctx.header("Sec-Fetch-Site"))) {
+            throw new RegistryException(ErrorCode.FORBIDDEN, "Cross-site requests may not change the registry");
         }
         String type = ctx.contentType();
         if (type != null && !ACCEPTED_TYPES.contains(type.split(";")[0].trim().toLowerCase())) {
