@@ -152,7 +152,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  Sales processor   %s (by-mall, by-category, by-payment-method, by-day, per-minute, top-customers)%n", api);
         platform.printSecurity(out);
         String config = platform.clientProperties().map(file -> " --command-config " + file).orElse("");
-        String user = platform.clientProperties().isPresent() ? " -u USER:PASSWORD" : "";
+        String user = (platform.caCertificate().map(ca -> " --cacert " + ca).orElse(""))
+            + (platform.clientProperties().isPresent() ? " -u USER:PASSWORD" : "");
         out.println("Try, in another terminal:");
         out.println("  ./tillstream consume --max 5 --print-key" + config);
         out.printf("  curl -s%s %s/by-mall%n", user, api);

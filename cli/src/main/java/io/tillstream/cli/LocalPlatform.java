@@ -276,6 +276,11 @@ final class LocalPlatform implements AutoCloseable {
             : Optional.of(cluster.dataDirectory().root().resolve(LocalUsers.CLIENT_PROPERTIES_FILE));
     }
 
+    /** The local CA's certificate of a {@code --tls} platform; empty without TLS or with a keystore given. */
+    Optional<Path> caCertificate() {
+        return Optional.ofNullable(tls).map(PlatformTls::caCertificate);
+    }
+
     /** For a secured platform, where its client settings are and who signs in where; nothing when it is open. */
     void printSecurity(PrintWriter out) {
         if (users == null) {
@@ -284,9 +289,8 @@ final class LocalPlatform implements AutoCloseable {
         out.printf("Secured: Kafka takes SASL SCRAM-SHA-512%s and the HTTP servers basic auth%s from %s; client settings in %s"
                 + " (--command-config, and Kafka's --consumer.config).%n", tls == null ? "" : " over TLS",
             tls == null ? "" : " over https", users.file(), clientProperties().orElseThrow());
-        if (tls != null && tls.caCertificate() != null) {
-            out.printf("  TLS certificates from the local CA %s (trust it in browsers, curl --cacert).%n", tls.caCertificate());
-        }
+        caCertificate().ifPresent(ca ->
+            out.printf("  TLS certificates from the local CA %s (trust it in browsers, curl --cacert).%n", ca));
         List<String> httpOnly = users.httpOnlyUsers();
         if (!httpOnly.isEmpty()) {
             out.printf("  Signing in to HTTP only (hashed passwords cannot make Kafka's SCRAM users): %s%n",
