@@ -167,7 +167,7 @@ class UpCommandTest {
         static RunningUp start(Duration patience, String... args) {
             RunningUp up = new RunningUp(args);
             Awaitility.await().atMost(patience)
-                .until(() -> up.out.toString().contains("Tillstream is up") || up.exit.isDone());
+                .until(() -> up.out.toString().contains("Ctrl-C stops it.\n") || up.exit.isDone());
             assertThat(up.exit).as("up is still running; stderr: " + up.err).isNotDone();
             return up;
         }

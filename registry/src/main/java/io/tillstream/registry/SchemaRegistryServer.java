@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
@@ -84,7 +85,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         }
         Javalin http = RestApi.create(new RestApi.Parts(registry, leadership, kafkaLog,
             config.getString(RegistryConfig.SCHEMA_REGISTRY_GROUP_ID_CONFIG), timeoutMs, access),
-            config.listenerHost(), config.listenerPort(), https);
+            config.listenerHost(), config.listenerPort(), https, List.of(config.listenerHost(), config.advertisedHost()));
         return new SchemaRegistryServer(config, kafkaLog, leadership, http);
     }
 

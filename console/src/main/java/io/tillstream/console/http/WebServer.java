@@ -12,6 +12,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.tillstream.console.ConsoleConfig;
 import io.tillstream.security.AccessFilter;
+import io.tillstream.security.HostCheck;
 import io.tillstream.security.HttpAccess;
 import io.tillstream.security.UsersFile;
 import io.tillstream.security.UsersFileException;
@@ -72,6 +73,9 @@ public final class WebServer {
             javalin.routes.before(WebServer::hardenHeaders);
             if (access != null) {
                 javalin.routes.before(access);
+            } else {
+                javalin.routes.before(new HostCheck(List.of(config.listenHost()),
+                    (status, message) -> new ConsoleException(status, "host_refused", message)));
             }
             javalin.routes.before(ctx -> {
                 csrf.issue(ctx);

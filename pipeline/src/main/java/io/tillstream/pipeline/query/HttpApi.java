@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.tillstream.pipeline.topology.LatencyHistogram;
 import io.tillstream.security.AccessFilter;
+import io.tillstream.security.HostCheck;
 import io.tillstream.security.HttpAccess;
 import io.tillstream.security.Https;
 import org.apache.kafka.streams.KafkaStreams;
@@ -53,6 +54,8 @@ public final class HttpApi implements AutoCloseable {
             if (access != null) {
                 config.routes.before(new AccessFilter(access, "Tillstream sales pipeline", AccessFilter::unsafeMethod,
                     HttpResponseException::new));
+            } else {
+                config.routes.before(new HostCheck(List.of(host), HttpResponseException::new));
             }
             config.routes.get("/health", this::health);
             config.routes.get("/api/v1/metrics/latency", ctx -> Json.respond(ctx, latency.snapshot()));

@@ -6,6 +6,9 @@ import io.tillstream.security.UsersFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,6 +56,27 @@ class HttpApiAccessTest {
             assertThat(viewerDelete.statusCode()).isEqualTo(403);
             assertThat(viewerDelete.body()).contains("vic may only read");
             assertThat(send("DELETE", base + "/api/v1/metrics/latency", "ada:a").statusCode()).isEqualTo(204);
+        } finally {
+            api.close();
+        }
+    }
+
+    private static String statusLine(int port, String host) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /api/v1/metrics/latency HTTP/1.1\r\nHost: " + host
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    @Test
+    void withoutUsersOnlyRequestsNamingThisServerAreAnsweredAgainstDnsRebinding() throws Exception {
+        HttpApi api = HttpApi.create("127.0.0.1", 0, new LatencyHistogram(), null, null, Optional.empty());
+        api.start();
+        try {
+            assertThat(statusLine(api.port(), "127.0.0.1:" + api.port())).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(statusLine(api.port(), "localhost")).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(statusLine(api.port(), "rebound.example.net:" + api.port())).isEqualTo("HTTP/1.1 403 Forbidden");
         } finally {
             api.close();
         }

@@ -12,12 +12,14 @@ import io.tillstream.registry.model.ErrorCode;
 import io.tillstream.registry.model.RegistryException;
 import io.tillstream.registry.store.KafkaLog;
 import io.tillstream.security.AccessFilter;
+import io.tillstream.security.HostCheck;
 import io.tillstream.security.HttpAccess;
 import io.tillstream.security.Https;
 import io.tillstream.security.UsersFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -48,9 +50,10 @@ public final class RestApi {
 
     /**
      * A server for {@code parts} on {@code host:port} (port 0 picks a free one), not yet started; with
-     * {@code https} (null for plain HTTP) it serves https only.
+     * {@code https} (null for plain HTTP) it serves https only. Without users, only requests naming it
+     * (loopback, an address, {@code hostNames}) are answered.
      */
-    public static Javalin create(Parts parts, String host, int port, Https https) {
+    public static Javalin create(Parts parts, String host, int port, Https https, Collection<String> hostNames) {
         SchemaRegistry registry = parts.registry();
         LeaderForwarding forwarding = new LeaderForwarding(parts.leadership(), parts.kafkaLog(), parts.timeoutMs());
         return Javalin.create(config -> {
@@ -66,6 +69,9 @@ public final class RestApi {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             if (parts.access() != null) {
                 config.routes.before(parts.access());
+            } else {
+                config.routes.before(new HostCheck(hostNames,
+                    (status, message) -> new RegistryException(ErrorCode.FORBIDDEN, message)));
             }
             config.routes.before(RestApi::requireJsonBody);
             config.routes.get("/", ctx -> Json.respond(ctx, Map.of()));
