@@ -34,10 +34,14 @@ public final class ConnectionOptions {
         description = "How long to wait for Kafka before giving up (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    /** Plain connection settings for a cluster this process started itself. */
-    static ConnectionOptions to(String bootstrapServer) {
+    /** Settings beyond the bootstrap address for a cluster this process started itself (SASL). */
+    private Map<String, String> security = Map.of();
+
+    /** Connection settings for a cluster this process started itself, with {@code security} such as SASL. */
+    static ConnectionOptions to(String bootstrapServer, Map<String, String> security) {
         ConnectionOptions options = new ConnectionOptions();
         options.bootstrapServer = bootstrapServer;
+        options.security = security;
         options.timeout = Duration.ofSeconds(60);
         return options;
     }
@@ -48,6 +52,23 @@ public final class ConnectionOptions {
 
     public Duration timeout() {
         return timeout;
+    }
+
+    /**
+     * A properties file named by {@code option}.
+     *
+     * @throws CommandFailedException (usage) when it is missing or unreadable
+     */
+    static Properties readProperties(Path file, String option) {
+        Properties props = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            props.load(in);
+        } catch (NoSuchFileException e) {
+            throw new CommandFailedException(option + " " + file + ": no such file", ExitCode.USAGE);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CommandFailedException(option + " " + file + ": cannot read it: " + e.getMessage(), ExitCode.USAGE);
+        }
+        return props;
     }
 
     /** {@link #clientProperties()} as the settings map Kafka clients, Streams and our own configs take. */
@@ -63,17 +84,8 @@ public final class ConnectionOptions {
      * given on the command line, which win.
      */
     public Properties clientProperties() {
-        Properties props = new Properties();
-        if (commandConfig != null) {
-            try (Reader in = Files.newBufferedReader(commandConfig)) {
-                props.load(in);
-            } catch (NoSuchFileException e) {
-                throw new CommandFailedException("--command-config " + commandConfig + ": no such file", ExitCode.USAGE);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new CommandFailedException("--command-config " + commandConfig + ": cannot read it: " + e.getMessage(),
-                    ExitCode.USAGE);
-            }
-        }
+        Properties props = commandConfig == null ? new Properties() : readProperties(commandConfig, "--command-config");
+        props.putAll(security);
         props.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServer);
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Integer.toString(millis));

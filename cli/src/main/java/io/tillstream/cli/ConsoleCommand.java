@@ -42,6 +42,9 @@ final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--users-file", paramLabel = "FILE", description = UsersFile.DOC)
     Path usersFile;
 
+    @Mixin
+    TlsOptions tls;
+
     @Option(names = "--sales-api-url", paramLabel = "URL",
         description = "The HTTP API of a running tillstream process (e.g. http://127.0.0.1:7070), for the Sales page;"
             + " without it the page is hidden.")
@@ -67,9 +70,11 @@ final class ConsoleCommand implements Callable<Integer> {
         }
         if (usersFile != null) {
             settings.put(ConsoleConfig.USERS_FILE_CONFIG, usersFile.toString());
-        } else if (!host.startsWith("127.") && !host.equals("localhost")) {
-            spec.commandLine().getErr().println("warning: the Control Center listens beyond loopback without"
-                + " authentication; pass --users-file to require it");
+        }
+        OpenListener.warnIfOpen(spec.commandLine().getErr(), "the Control Center", host, usersFile != null);
+        if (tls.enabled()) {
+            settings.put(ConsoleConfig.TLS_KEYSTORE_LOCATION_CONFIG, tls.keystore.toString());
+            settings.put(ConsoleConfig.TLS_KEYSTORE_PASSWORD_CONFIG, tls.password);
         }
         ControlCenter console = createConsole(connection.clientSettings(), registry, settings);
         console.start();

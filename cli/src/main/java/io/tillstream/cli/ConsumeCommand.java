@@ -4,6 +4,7 @@ import io.tillstream.serde.RecordJson;
 import io.tillstream.serde.WireFormat;
 import io.tillstream.serde.client.RegistryClientException;
 import io.tillstream.serde.client.RegistryConnectionException;
+import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import io.tillstream.serde.client.SchemaRegistryClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -94,9 +96,10 @@ final class ConsumeCommand implements Callable<Integer> {
             new ByteArrayDeserializer(), new ByteArrayDeserializer());
         // Ctrl-C wakes the poll up; the hook then waits until the consumer is closed and the summary printed.
         try (StopOnSignal signal = StopOnSignal.install(consumer::wakeup, STOP_GRACE)) {
-            try (consumer; SchemaRegistryClient client = registry.client()) {
-                RecordJson keys = new RecordJson(client, registry.clientSettings(), true);
-                RecordJson values = new RecordJson(client, registry.clientSettings(), false);
+            Map<String, Object> registrySettings = registry.clientSettings(connection);
+            try (consumer; SchemaRegistryClient client = new CachedSchemaRegistryClient(registrySettings)) {
+                RecordJson keys = new RecordJson(client, registrySettings, true);
+                RecordJson values = new RecordJson(client, registrySettings, false);
                 start(consumer, partitions);
                 while (max == null || consumed < max) {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {

@@ -80,13 +80,13 @@ final class DemoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         LocalPlatform platform = LocalPlatform.start(platformOptions, verbosity, spec.commandLine().getErr(),
-            this::startPipeline, httpPort == 0 ? null : "http://" + ClusterSpec.LOOPBACK + ":" + httpPort);
+            this::startPipeline, httpPort == 0 ? null : platformOptions.httpScheme() + "://" + ClusterSpec.LOOPBACK + ":" + httpPort);
         SalesGenerator running;
         try {
-            running = SalesGenerator.open(new GeneratorConfig(generatorSettings()),
-                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()),
-                Map.of(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL_CONFIG, platform.registryUrl()),
-                (file, row) -> { });
+            Map<String, Object> kafka = new HashMap<>(platform.access().kafkaSecurity());
+            kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+            running = SalesGenerator.open(new GeneratorConfig(generatorSettings()), kafka,
+                platform.access().registryClientSettings(), (file, row) -> { });
         } catch (RuntimeException e) {
             platform.close();
             throw e;
@@ -130,13 +130,21 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The processor, running before the console starts so that the console's Sales page can read its API. */
-    private SalesPipeline startPipeline(LocalCluster cluster, String registryUrl) {
-        SalesPipeline pipeline = SalesPipeline.create(new PipelineConfig(Map.of(
-            PipelineConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-            PipelineConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl,
-            PipelineConfig.HTTP_HOST_CONFIG, ClusterSpec.LOOPBACK,
-            PipelineConfig.HTTP_PORT_CONFIG, httpPort,
-            PipelineConfig.STATE_DIR_CONFIG, cluster.dataDirectory().root().resolve("streams").toString())));
+    private SalesPipeline startPipeline(LocalCluster cluster, LocalPlatform.Access access) {
+        Map<String, Object> settings = new HashMap<>(access.kafkaSecurity());
+        settings.putAll(access.registryClientSettings());
+        settings.put(PipelineConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        settings.put(PipelineConfig.HTTP_HOST_CONFIG, ClusterSpec.LOOPBACK);
+        settings.put(PipelineConfig.HTTP_PORT_CONFIG, httpPort);
+        settings.put(PipelineConfig.STATE_DIR_CONFIG, cluster.dataDirectory().root().resolve("streams").toString());
+        if (access.httpUsersFile() != null) {
+            settings.put(PipelineConfig.USERS_FILE_CONFIG, access.httpUsersFile().toString());
+        }
+        if (access.https() != null) {
+            settings.put(PipelineConfig.HTTP_TLS_KEYSTORE_LOCATION_CONFIG, access.https().keystore().toString());
+            settings.put(PipelineConfig.HTTP_TLS_KEYSTORE_PASSWORD_CONFIG, access.https().password());
+        }
+        SalesPipeline pipeline = SalesPipeline.create(new PipelineConfig(settings));
         try {
             pipeline.start();
             pipeline.awaitRunning(READY_TIMEOUT);
@@ -147,13 +155,15 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The sink from sales_enriched into DATA_DIR/lake. */
+    /** The sink from sales_enriched into DATA_DIR/lake, signed in as the platform's own parts are. */
     private static Map<String, Object> lakeSettings(LocalPlatform platform) {
-        return Map.of(
-            SinkConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-            SinkConfig.SCHEMA_REGISTRY_URL_CONFIG, platform.registryUrl(),
-            SinkConfig.PATH_CONFIG, platform.cluster().dataDirectory().root().resolve("lake").toString(),
-            SinkConfig.ROLL_INTERVAL_MS_CONFIG, LAKE_ROLL.toMillis());
+        Map<String, Object> settings = new HashMap<>(platform.access().kafkaSecurity());
+        settings.putAll(platform.access().registryClientSettings());
+        settings.put(SinkConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+        settings.put(SinkConfig.SCHEMA_REGISTRY_URL_CONFIG, platform.registryUrl());
+        settings.put(SinkConfig.PATH_CONFIG, platform.cluster().dataDirectory().root().resolve("lake").toString());
+        settings.put(SinkConfig.ROLL_INTERVAL_MS_CONFIG, LAKE_ROLL.toMillis());
+        return settings;
     }
 
     private Map<String, Object> generatorSettings() {
@@ -178,11 +188,15 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  Sales processor   %s (by-mall, by-category, by-payment-method, by-day, per-minute, top-customers)%n", api);
         out.printf("  Lake (Parquet)    %s (sales_enriched by invoice date, new files every %d s)%n", lake.lake(),
             LAKE_ROLL.toSeconds());
+        platform.printSecurity(out);
+        String config = platform.clientProperties().map(file -> " --command-config " + file).orElse("");
+        String user = (platform.caCertificate().map(ca -> " --cacert " + ca).orElse(""))
+            + (platform.clientProperties().isPresent() ? " -u USER:PASSWORD" : "");
         out.println("Try, in another terminal:");
-        out.println("  ./tillstream consume --max 5 --print-key");
-        out.printf("  curl -s %s/by-mall%n", api);
-        out.printf("  curl -s '%s/top-customers?limit=5'%n", api);
-        out.println("  ./tillstream status");
+        out.println("  ./tillstream consume --max 5 --print-key" + config);
+        out.printf("  curl -s%s %s/by-mall%n", user, api);
+        out.printf("  curl -s%s '%s/top-customers?limit=5'%n", user, api);
+        out.println("  ./tillstream status" + config);
         out.printf("  duckdb -c \"SELECT invoice_date, count(*), sum(price) FROM read_parquet('%s/**/*.parquet') GROUP BY 1\"%n",
             lake.lake());
         out.flush();

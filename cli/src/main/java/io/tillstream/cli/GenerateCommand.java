@@ -118,7 +118,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     private SalesGenerator open(GeneratorConfig config, RejectReport report) {
         try {
-            return SalesGenerator.open(config, connection.clientSettings(), registry.clientSettings(), report);
+            return SalesGenerator.open(config, connection.clientSettings(), registry.clientSettings(connection), report);
         } catch (SaleFileException e) {
             throw new CommandFailedException(e.getMessage(), ExitCode.USAGE, e);
         }

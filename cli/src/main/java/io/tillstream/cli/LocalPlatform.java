@@ -1,5 +1,6 @@
 package io.tillstream.cli;
 
+import io.tillstream.cluster.BrokerUser;
 import io.tillstream.cluster.ClusterSpec;
 import io.tillstream.cluster.LocalCluster;
 import io.tillstream.console.ConsoleConfig;
@@ -7,10 +8,14 @@ import io.tillstream.console.ControlCenter;
 import io.tillstream.pipeline.SalesPipeline;
 import io.tillstream.registry.RegistryConfig;
 import io.tillstream.registry.SchemaRegistryServer;
+import io.tillstream.security.Https;
+import io.tillstream.security.Truststore;
+import io.tillstream.serde.client.SchemaRegistryClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +35,55 @@ final class LocalPlatform implements AutoCloseable {
 
     static final String SALES_TOPIC = "raw_data";
 
+    /**
+     * How Tillstream's own parts reach the platform: Kafka's client settings beyond the bootstrap address
+     * (SASL and TLS as the broker user, or none), the registry and its basic-auth user info (null when
+     * open), the users file the HTTP servers take (null when open), the servers' TLS (null for plain HTTP)
+     * and what clients trust (null: the JVM's own).
+     */
+    record Access(Map<String, String> kafkaSecurity, String registryUrl, String registryUserInfo, Path httpUsersFile,
+                  Https https, Truststore truststore) {
+
+        String scheme() {
+            return https == null ? "http" : "https";
+        }
+
+        /** This access with the registry at {@code url}. */
+        Access withRegistry(String url) {
+            return new Access(kafkaSecurity, url, registryUserInfo, httpUsersFile, https, truststore);
+        }
+
+        Map<String, Object> registryClientSettings() {
+            Map<String, Object> settings = RegistryOptions.at(registryUrl, registryUserInfo).clientSettings();
+            settings.putAll(registryTrust());
+            return settings;
+        }
+
+        /** Confluent's registry client settings that trust the platform's certificates; none without TLS. */
+        Map<String, String> registryTrust() {
+            return truststore == null ? Map.of() : Map.of(
+                SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION_CONFIG, truststore.location().toString(),
+                SchemaRegistryClientConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG, truststore.password(),
+                SchemaRegistryClientConfig.SSL_TRUSTSTORE_TYPE_CONFIG, truststore.type());
+        }
+    }
+
     private final ClusterSpec spec;
+    private final Access access;
+    private final LocalUsers users;
+    private final PlatformTls tls;
     private final LocalCluster cluster;
     private final SchemaRegistryServer registry;
     private final SalesPipeline processor;
     private final ControlCenter console;
     private final int salesPartitions;
 
-    private LocalPlatform(ClusterSpec spec, LocalCluster cluster, SchemaRegistryServer registry, SalesPipeline processor,
-                          ControlCenter console, int salesPartitions) {
+    private LocalPlatform(ClusterSpec spec, Access access, LocalUsers users, PlatformTls tls, LocalCluster cluster,
+                          SchemaRegistryServer registry, SalesPipeline processor, ControlCenter console, int salesPartitions) {
         this.spec = spec;
+        this.access = access;
+        this.users = users;
+        this.tls = tls;
         this.cluster = cluster;
         this.registry = registry;
         this.processor = processor;
@@ -66,18 +110,35 @@ final class LocalPlatform implements AutoCloseable {
      * 0, the processor's ({@code processorApiUrl}) at once unless it is null, else once it listens.
      */
     static LocalPlatform start(LocalPlatformOptions options, Verbosity verbosity, PrintWriter err,
-                               BiFunction<LocalCluster, String, SalesPipeline> processor, String processorApiUrl) {
+                               BiFunction<LocalCluster, Access, SalesPipeline> processor, String processorApiUrl) {
         ClusterSpec spec = options.clusterSpec();
+        LocalUsers users = options.usersFile == null ? null : LocalUsers.read(options.usersFile);
         String host = spec.listensBeyondLoopback() ? "0.0.0.0" : ClusterSpec.LOOPBACK;
         LocalCluster.checkPortFree(host, options.registryPort, "Schema Registry");
         if (!options.noConsole) {
             LocalCluster.checkPortFree(host, options.consolePort, "Control Center");
         }
-        LocalCluster cluster = LocalCluster.prepare(spec);
+        PlatformTls tls = PlatformTls.of(options, spec);
+        LocalCluster cluster = LocalCluster.prepare(tls == null ? spec : spec.withTls(tls.listenerTls()));
         verbosity.configure(cluster.dataDirectory().logFile());
-        ConnectionOptions local = ConnectionOptions.to(cluster.bootstrapServers());
-        CompletableFuture<SchemaRegistryServer> registry = inBackground("registry", () -> RegistryCommand.createRegistry(local,
-            Map.of(RegistryConfig.LISTENERS_CONFIG, "http://" + host + ":" + options.registryPort)));
+        BrokerUser brokerUser = cluster.brokerUser().orElse(null);
+        Path httpUsers = users == null ? null : users.writeHttpUsers(cluster, brokerUser);
+        Access access = new Access(cluster.clientSecurity(), null,
+            brokerUser == null ? null : brokerUser.name() + ":" + brokerUser.password(), httpUsers,
+            tls == null ? null : tls.https(), tls == null ? null : tls.truststore());
+        ConnectionOptions local = ConnectionOptions.to(cluster.bootstrapServers(), access.kafkaSecurity());
+        Map<String, Object> registrySettings = new HashMap<>(Map.of(RegistryConfig.LISTENERS_CONFIG,
+            access.scheme() + "://" + host + ":" + options.registryPort));
+        if (httpUsers != null) {
+            registrySettings.put(RegistryConfig.AUTHENTICATION_USERS_FILE_CONFIG, httpUsers.toString());
+        }
+        if (tls != null) {
+            registrySettings.put(RegistryConfig.SSL_KEYSTORE_LOCATION_CONFIG, tls.https().keystore().toString());
+            registrySettings.put(RegistryConfig.SSL_KEYSTORE_PASSWORD_CONFIG, tls.https().password());
+            registrySettings.put(RegistryConfig.SSL_KEYSTORE_TYPE_CONFIG, tls.https().type());
+        }
+        CompletableFuture<SchemaRegistryServer> registry = inBackground("registry",
+            () -> RegistryCommand.createRegistry(local, registrySettings));
         CompletableFuture<Integer> registryPort = new CompletableFuture<>();
         CompletableFuture<String> salesApiUrl = new CompletableFuture<>();
         CompletableFuture<Integer> salesTopic = CompletableFuture.completedFuture(0);
@@ -85,6 +146,10 @@ final class LocalPlatform implements AutoCloseable {
         SalesPipeline sales = null;
         try {
             cluster.start();
+            if (users != null) {
+                syncKafkaUsers(users, local, brokerUser);
+                users.writeClientProperties(cluster, brokerUser, access.registryTrust());
+            }
             salesTopic = inBackground("sales-topic", () -> ensureSalesTopic(cluster, local, options.partitions));
             if (options.registryPort != 0) {
                 registryPort.complete(options.registryPort);
@@ -94,19 +159,21 @@ final class LocalPlatform implements AutoCloseable {
             }
             if (!options.noConsole) {
                 console = registryPort.thenCombineAsync(salesApiUrl,
-                    (port, salesApi) -> createConsole(options, host, local, port, salesApi), daemonThread("console"));
+                    (port, salesApi) -> createConsole(options, host, local,
+                        access.withRegistry(access.scheme() + "://" + ClusterSpec.LOOPBACK + ":" + port), salesApi),
+                    daemonThread("console"));
             }
             SchemaRegistryServer started = await(registry);
             started.start();
             registryPort.complete(started.port());
             int salesPartitions = await(salesTopic);
-            sales = processor == null ? null : processor.apply(cluster, registryUrl(spec, started));
+            sales = processor == null ? null : processor.apply(cluster, access.withRegistry(registryUrl(spec, started)));
             salesApiUrl.complete(sales == null ? null : sales.httpUrl());
             ControlCenter controlCenter = await(console);
             if (controlCenter != null) {
                 controlCenter.start();
             }
-            if (spec.listensBeyondLoopback()) {
+            if (spec.listensBeyondLoopback() && users == null) {
                 err.println(controlCenter == null
                     ? "warning: Kafka and the Schema Registry listen on every interface without authentication; anyone who"
                         + " can reach ports " + options.kafkaPort + " and " + options.registryPort + " can read and write every topic"
@@ -114,7 +181,8 @@ final class LocalPlatform implements AutoCloseable {
                         + " authentication; anyone who can reach ports " + options.kafkaPort + ", " + options.registryPort
                         + " and " + options.consolePort + " can read and write every topic");
             }
-            return new LocalPlatform(spec, cluster, started, sales, controlCenter, salesPartitions);
+            return new LocalPlatform(spec, access.withRegistry(registryUrl(spec, started)), users, tls, cluster, started,
+                sales, controlCenter, salesPartitions);
         } catch (RuntimeException e) {
             // A part still being made is waited for, so that nothing is left running.
             registryPort.cancel(false);
@@ -137,14 +205,35 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     private static ControlCenter createConsole(LocalPlatformOptions options, String host, ConnectionOptions local,
-                                               int registryPort, String salesApiUrl) {
+                                               Access access, String salesApiUrl) {
         Map<String, Object> consoleSettings = new HashMap<>(Map.of(
             ConsoleConfig.LISTEN_HOST_CONFIG, host, ConsoleConfig.LISTEN_PORT_CONFIG, options.consolePort));
         if (salesApiUrl != null) {
             consoleSettings.put(ConsoleConfig.SALES_API_URL_CONFIG, salesApiUrl);
         }
+        if (access.httpUsersFile() != null) {
+            consoleSettings.put(ConsoleConfig.USERS_FILE_CONFIG, access.httpUsersFile().toString());
+        }
+        if (access.https() != null) {
+            consoleSettings.put(ConsoleConfig.TLS_KEYSTORE_LOCATION_CONFIG, access.https().keystore().toString());
+            consoleSettings.put(ConsoleConfig.TLS_KEYSTORE_PASSWORD_CONFIG, access.https().password());
+            consoleSettings.put(ConsoleConfig.TLS_STORE_TYPE_CONFIG, access.https().type());
+        }
+        if (access.truststore() != null) {
+            consoleSettings.put(ConsoleConfig.TLS_TRUSTSTORE_LOCATION_CONFIG, access.truststore().location().toString());
+            consoleSettings.put(ConsoleConfig.TLS_TRUSTSTORE_PASSWORD_CONFIG, access.truststore().password());
+        }
         return ConsoleCommand.createConsole(local.clientSettings(),
-            RegistryOptions.at("http://" + ClusterSpec.LOOPBACK + ":" + registryPort), consoleSettings);
+            RegistryOptions.at(access.registryUrl(), access.registryUserInfo()), consoleSettings);
+    }
+
+    private static void syncKafkaUsers(LocalUsers users, ConnectionOptions local, BrokerUser brokerUser) {
+        try (ClusterConnection connection = ClusterConnection.open(local)) {
+            users.syncKafkaUsers(connection.admin(), brokerUser);
+        } catch (Exception e) {
+            throw new CommandFailedException("cannot create Kafka's SCRAM users from the users file: " + e.getMessage(),
+                ExitCode.FAILED, e);
+        }
     }
 
     private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> task) {
@@ -176,6 +265,39 @@ final class LocalPlatform implements AutoCloseable {
         return part.handle((made, failure) -> made).join();
     }
 
+    /** How Tillstream's own parts reach this platform. */
+    Access access() {
+        return access;
+    }
+
+    /** The client settings file {@code up} wrote for a secured platform; empty when it is open. */
+    Optional<Path> clientProperties() {
+        return users == null ? Optional.empty()
+            : Optional.of(cluster.dataDirectory().root().resolve(LocalUsers.CLIENT_PROPERTIES_FILE));
+    }
+
+    /** The local CA's certificate of a {@code --tls} platform; empty without TLS or with a keystore given. */
+    Optional<Path> caCertificate() {
+        return Optional.ofNullable(tls).map(PlatformTls::caCertificate);
+    }
+
+    /** For a secured platform, where its client settings are and who signs in where; nothing when it is open. */
+    void printSecurity(PrintWriter out) {
+        if (users == null) {
+            return;
+        }
+        out.printf("Secured: Kafka takes SASL SCRAM-SHA-512%s and the HTTP servers basic auth%s from %s; client settings in %s"
+                + " (--command-config, and Kafka's --consumer.config).%n", tls == null ? "" : " over TLS",
+            tls == null ? "" : " over https", users.file(), clientProperties().orElseThrow());
+        caCertificate().ifPresent(ca ->
+            out.printf("  TLS certificates from the local CA %s (trust it in browsers, curl --cacert).%n", ca));
+        List<String> httpOnly = users.httpOnlyUsers();
+        if (!httpOnly.isEmpty()) {
+            out.printf("  Signing in to HTTP only (hashed passwords cannot make Kafka's SCRAM users): %s%n",
+                String.join(", ", httpOnly));
+        }
+    }
+
     LocalCluster cluster() {
         return cluster;
     }
@@ -190,7 +312,7 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     private static String registryUrl(ClusterSpec spec, SchemaRegistryServer registry) {
-        return "http://" + spec.advertisedHost() + ":" + registry.port();
+        return registry.config().listenerScheme() + "://" + spec.advertisedHost() + ":" + registry.port();
     }
 
     /** The sales processor started with the platform; null when there is none. */
@@ -200,7 +322,7 @@ final class LocalPlatform implements AutoCloseable {
 
     /** The Control Center's URL on the advertised host; empty when it runs without one. */
     Optional<String> consoleUrl() {
-        return Optional.ofNullable(console).map(c -> "http://" + spec.advertisedHost() + ":" + c.port());
+        return Optional.ofNullable(console).map(c -> access.scheme() + "://" + spec.advertisedHost() + ":" + c.port());
     }
 
     int salesPartitions() {

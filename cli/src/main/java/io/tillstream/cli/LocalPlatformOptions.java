@@ -1,6 +1,7 @@
 package io.tillstream.cli;
 
 import io.tillstream.cluster.ClusterSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -43,9 +44,32 @@ final class LocalPlatformOptions {
         description = "Port of the Control Center web UI (default: ${DEFAULT-VALUE}).")
     int consolePort;
 
+    @Option(names = "--users-file", paramLabel = "FILE",
+        description = "Secure the platform with these users (" + "Jetty's 'name: password[,role...]' lines, e.g. from"
+            + " 'tillstream users add'): Kafka's client listeners take SASL SCRAM-SHA-512 (Kafka users are those with a"
+            + " readable password; hashed ones sign in to HTTP only), the Schema Registry, the Control Center and the"
+            + " processor HTTP basic auth; admin may change things, viewer only read. Writes DATA_DIR/client.properties"
+            + " for --command-config. A data directory is secured when it is created.")
+    Path usersFile;
+
+    @Option(names = "--tls",
+        description = "With --users-file: TLS on every listener, Kafka SASL_SSL and https for the Schema Registry, the"
+            + " Control Center and the processor. Without --tls-keystore, a local CA and a server certificate are made"
+            + " in DATA_DIR/tls once (with the JDK's keytool) and reused; give DATA_DIR/tls/ca.pem to browsers and curl.")
+    boolean tls;
+
+    /** A keystore to serve every TLS listener with instead of the local CA's certificate; implies --tls. */
+    @Mixin
+    TlsOptions tlsStore;
+
     @Option(names = "--no-console",
         description = "Start without the Control Center (then --console-port is not used), for example to leave its memory free.")
     boolean noConsole;
+
+    /** How the platform's HTTP servers are reached: https with --tls or --tls-keystore. */
+    String httpScheme() {
+        return tls || tlsStore.keystore != null ? "https" : "http";
+    }
 
     /** The cluster these options describe, after checking the values a cluster spec cannot. */
     ClusterSpec clusterSpec() {
@@ -55,7 +79,8 @@ final class LocalPlatformOptions {
         if (partitions < 1) {
             throw new CommandFailedException("--partitions must be at least 1, not " + partitions, ExitCode.USAGE);
         }
-        return ClusterSpec.local(dataDir, brokers).withPorts(kafkaPort, controllerPort).withAdvertisedHost(advertisedHost());
+        return ClusterSpec.local(dataDir, brokers).withPorts(kafkaPort, controllerPort).withAdvertisedHost(advertisedHost())
+            .withSasl(usersFile != null);
     }
 
     private String advertisedHost() {

@@ -4,6 +4,7 @@ import io.tillstream.pipeline.PipelineConfig;
 import io.tillstream.pipeline.PipelineException;
 import io.tillstream.pipeline.PipelineUnreachableException;
 import io.tillstream.pipeline.SalesPipeline;
+import io.tillstream.security.UsersFile;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +45,13 @@ final class ProcessCommand implements Callable<Integer> {
         description = "Where the HTTP API listens, and the address other instances reach it at (default: ${DEFAULT-VALUE}).")
     String httpHost;
 
+    @Option(names = "--users-file", paramLabel = "FILE",
+        description = UsersFile.DOC + " DELETE needs the admin role.")
+    Path usersFile;
+
+    @Mixin
+    TlsOptions tls;
+
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "7070",
         description = "Port of the HTTP API (default: ${DEFAULT-VALUE}).")
     int httpPort;
@@ -74,6 +82,7 @@ final class ProcessCommand implements Callable<Integer> {
         verbosity.configure();
         PrintWriter out = spec.commandLine().getOut();
         PipelineConfig config = new PipelineConfig(settings());
+        OpenListener.warnIfOpen(spec.commandLine().getErr(), "the sales pipeline's HTTP API", httpHost, usersFile != null);
         SalesPipeline pipeline = SalesPipeline.create(config);
         try {
             pipeline.start();
@@ -103,6 +112,13 @@ final class ProcessCommand implements Callable<Integer> {
         settings.putAll(registry.clientSettings());
         settings.put(PipelineConfig.APPLICATION_ID_CONFIG, applicationId);
         settings.put(PipelineConfig.HTTP_HOST_CONFIG, httpHost);
+        if (usersFile != null) {
+            settings.put(PipelineConfig.USERS_FILE_CONFIG, usersFile.toString());
+        }
+        if (tls.enabled()) {
+            settings.put(PipelineConfig.HTTP_TLS_KEYSTORE_LOCATION_CONFIG, tls.keystore.toString());
+            settings.put(PipelineConfig.HTTP_TLS_KEYSTORE_PASSWORD_CONFIG, tls.password);
+        }
         settings.put(PipelineConfig.HTTP_PORT_CONFIG, httpPort);
         settings.put(PipelineConfig.STATE_DIR_CONFIG, (stateDir != null ? stateDir
             : Path.of(PipelineConfig.DEFAULT_STATE_DIR, Integer.toString(httpPort))).toString());

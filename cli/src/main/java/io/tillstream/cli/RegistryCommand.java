@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -24,26 +25,35 @@ final class RegistryCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--listeners", paramLabel = "URL", defaultValue = "http://127.0.0.1:8081",
-        description = "Where the REST API listens (default: ${DEFAULT-VALUE}).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROPERTIES",
+        description = "A Confluent schema-registry.properties file: its settings apply (listeners, kafkastore.*, "
+            + "authentication.method, authentication.roles, authentication.realm, authentication.users.file, ...), and "
+            + "the options given here override them. authentication.method=BASIC without a users file refuses to start.")
+    Path properties;
+
+    @Option(names = "--listeners", paramLabel = "URL",
+        description = "Where the REST API listens (default: http://127.0.0.1:8081).")
     String listeners;
 
     @Option(names = "--users-file", paramLabel = "FILE",
         description = UsersFile.DOC)
     Path usersFile;
 
-    @Option(names = "--topic", paramLabel = "NAME", defaultValue = "_schemas",
-        description = "The compacted topic holding the schemas (default: ${DEFAULT-VALUE}).")
+    @Mixin
+    TlsOptions tls;
+
+    @Option(names = "--topic", paramLabel = "NAME",
+        description = "The compacted topic holding the schemas (default: _schemas).")
     String topic;
 
-    @Option(names = "--group-id", paramLabel = "ID", defaultValue = "schema-registry",
-        description = "The group in which the instances sharing the topic elect their leader (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--group-id", paramLabel = "ID",
+        description = "The group in which the instances sharing the topic elect their leader (default: schema-registry).")
     String groupId;
 
-    @Option(names = "--leader-eligibility", paramLabel = "true|false", arity = "1", defaultValue = "true",
+    @Option(names = "--leader-eligibility", paramLabel = "true|false", arity = "1",
         description = "Whether this instance may lead; false makes it a follower that forwards every write "
-            + "(default: ${DEFAULT-VALUE}).")
-    boolean leaderEligibility;
+            + "(default: true).")
+    Boolean leaderEligibility;
 
     @Option(names = "--host-name", paramLabel = "HOST",
         description = "The host the other instances forward writes to (default: the listener's host).")
@@ -60,29 +70,46 @@ final class RegistryCommand implements Callable<Integer> {
     public Integer call() {
         verbosity.configure();
         Map<String, Object> settings = new HashMap<>();
-        settings.put(RegistryConfig.LISTENERS_CONFIG, listeners);
-        settings.put(RegistryConfig.KAFKASTORE_TOPIC_CONFIG, topic);
-        settings.put(RegistryConfig.SCHEMA_REGISTRY_GROUP_ID_CONFIG, groupId);
-        settings.put(RegistryConfig.LEADER_ELIGIBILITY_CONFIG, leaderEligibility);
-        if (hostName != null) {
-            settings.put(RegistryConfig.HOST_NAME_CONFIG, hostName);
+        if (properties != null) {
+            ConnectionOptions.readProperties(properties, "PROPERTIES").forEach((key, value) -> settings.put((String) key, value));
+            if (spec.commandLine().getParseResult().hasMatchedOption("--bootstrap-server")) {
+                settings.put(RegistryConfig.KAFKASTORE_BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServer());
+            }
         }
-        if (usersFile != null) {
-            settings.put(RegistryConfig.AUTHENTICATION_USERS_FILE_CONFIG, usersFile.toString());
+        putIfGiven(settings, RegistryConfig.LISTENERS_CONFIG, listeners);
+        putIfGiven(settings, RegistryConfig.KAFKASTORE_TOPIC_CONFIG, topic);
+        putIfGiven(settings, RegistryConfig.SCHEMA_REGISTRY_GROUP_ID_CONFIG, groupId);
+        putIfGiven(settings, RegistryConfig.LEADER_ELIGIBILITY_CONFIG, leaderEligibility);
+        putIfGiven(settings, RegistryConfig.HOST_NAME_CONFIG, hostName);
+        putIfGiven(settings, RegistryConfig.AUTHENTICATION_USERS_FILE_CONFIG, usersFile == null ? null : usersFile.toString());
+        if (tls.enabled()) {
+            settings.put(RegistryConfig.SSL_KEYSTORE_LOCATION_CONFIG, tls.keystore.toString());
+            settings.put(RegistryConfig.SSL_KEYSTORE_PASSWORD_CONFIG, tls.password);
+            settings.put(RegistryConfig.SSL_KEYSTORE_TYPE_CONFIG, "PKCS12");
+            settings.computeIfPresent(RegistryConfig.LISTENERS_CONFIG, (key, url) -> url.toString().replaceFirst("^http:", "https:"));
+            settings.putIfAbsent(RegistryConfig.LISTENERS_CONFIG, "https://127.0.0.1:8081");
         }
         PrintWriter out = spec.commandLine().getOut();
         SchemaRegistryServer server = createRegistry(connection, settings);
         server.start();
-        if (usersFile == null && !listeners.contains("//127.") && !listeners.contains("//localhost")) {
-            spec.commandLine().getErr().println("warning: the Schema Registry listens beyond loopback without"
-                + " authentication; pass --users-file to require it");
-        }
-        out.printf("Schema Registry is up at %s, schemas in topic %s on %s, %s in group %s. Ctrl-C stops it.%n",
-            server.url(), topic, connection.bootstrapServer(),
-            leaderEligibility ? "electing a leader" : "following the leader", groupId);
+        RegistryConfig config = server.config();
+        OpenListener.warnIfOpen(spec.commandLine().getErr(), "the Schema Registry", config.listenerHost(),
+            config.usersFile().isPresent());
+        out.printf("Schema Registry is up at %s, schemas in topic %s on %s, %s in group %s%s. Ctrl-C stops it.%n",
+            server.url(), config.getString(RegistryConfig.KAFKASTORE_TOPIC_CONFIG),
+            String.join(",", config.getList(RegistryConfig.KAFKASTORE_BOOTSTRAP_SERVERS_CONFIG)),
+            config.getBoolean(RegistryConfig.LEADER_ELIGIBILITY_CONFIG) ? "electing a leader" : "following the leader",
+            config.getString(RegistryConfig.SCHEMA_REGISTRY_GROUP_ID_CONFIG),
+            config.usersFile().isPresent() ? ", basic auth required" : "");
         out.flush();
         shutdown.runUntilStopped(out, server::close);
         return ExitCode.OK;
+    }
+
+    private static void putIfGiven(Map<String, Object> settings, String key, Object value) {
+        if (value != null) {
+            settings.put(key, value);
+        }
     }
 
     /** Asks a running registry to shut down as Ctrl-C would. */
@@ -96,7 +123,7 @@ final class RegistryCommand implements Callable<Integer> {
      */
     static SchemaRegistryServer createRegistry(ConnectionOptions connection, Map<String, Object> settings) {
         Map<String, Object> all = new HashMap<>(settings);
-        connection.clientProperties().forEach((key, value) -> all.put("kafkastore." + key, value));
+        connection.clientProperties().forEach((key, value) -> all.putIfAbsent("kafkastore." + key, value));
         all.put(RegistryConfig.KAFKASTORE_INIT_TIMEOUT_MS_CONFIG, connection.timeout().toMillis());
         return SchemaRegistryServer.create(new RegistryConfig(all));
     }

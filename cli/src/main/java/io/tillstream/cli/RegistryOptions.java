@@ -21,10 +21,11 @@ public final class RegistryOptions {
         description = "HTTP basic auth credentials for the Schema Registry.")
     String userInfo;
 
-    /** Settings for a registry this process started itself. */
-    static RegistryOptions at(String url) {
+    /** Settings for a registry this process started itself; {@code userInfo} null when it has no users. */
+    static RegistryOptions at(String url, String userInfo) {
         RegistryOptions options = new RegistryOptions();
         options.url = url;
+        options.userInfo = userInfo;
         return options;
     }
 
@@ -40,6 +41,22 @@ public final class RegistryOptions {
             settings.put(SchemaRegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE_CONFIG, "USER_INFO");
             settings.put(SchemaRegistryClientConfig.USER_INFO_CONFIG, userInfo);
         }
+        return settings;
+    }
+
+    /**
+     * As {@link #clientSettings()}, over the registry settings of {@code connection}'s
+     * {@code --command-config} file (Confluent's {@code basic.auth.*} and {@code schema.registry.*}, as
+     * {@code up --users-file} writes them into client.properties); the options given here win.
+     */
+    public Map<String, Object> clientSettings(ConnectionOptions connection) {
+        Map<String, Object> settings = new HashMap<>();
+        connection.clientSettings().forEach((key, value) -> {
+            if (key.startsWith("basic.auth.") || key.startsWith("schema.registry.")) {
+                settings.put(key, value);
+            }
+        });
+        settings.putAll(clientSettings());
         return settings;
     }
 

@@ -31,6 +31,8 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         LocalPlatform platform = LocalPlatform.start(options, verbosity, spec.commandLine().getErr());
+        // Before the ready line, which scripts wait for: once it shows, all of this is there too.
+        platform.printSecurity(out);
         out.printf("Tillstream is up: Kafka %s at %s (%d node%s, KRaft), topic %s with %d partitions,"
                 + " Schema Registry at %s%s, data in %s. Ctrl-C stops it.%n",
             KafkaVersion.current(), platform.bootstrapServers(), options.brokers, options.brokers == 1 ? "" : "s",

@@ -2,17 +2,28 @@ package io.tillstream.cli;
 
 import io.tillstream.cluster.ClusterSpec;
 import io.tillstream.cluster.testing.TestClusters;
+import io.tillstream.security.Truststore;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,6 +80,55 @@ class DemoCommandTest {
         }
     }
 
+    @Test
+    void aSecuredDemoServesItsUsersOverTlsOnly() throws Exception {
+        Path dataDir = temp.resolve("data");
+        Path users = Files.writeString(temp.resolve("users"), "ada: adapw,admin\nvic: vicpw,viewer\n");
+        ClusterSpec ports = TestClusters.freePorts(ClusterSpec.local(dataDir, 1));
+        CommandLine commandLine = Tillstream.commandLine();
+        DemoCommand command = commandLine.getSubcommands().get("demo").getCommand();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("demo",
+            "--data-dir", dataDir.toString(), "--kafka-port", "" + ports.clientPort(),
+            "--controller-port", "" + ports.controllerPort(), "--registry-port", "0", "--console-port", "0",
+            "--http-port", "0", "--rate", "50", "--seed", "3", "--users-file", users.toString(), "--tls"));
+
+        Awaitility.await().atMost(Duration.ofMinutes(4)).until(() -> out.toString().contains("Try,") || exit.isDone());
+        assertThat(exit).as("demo still running; stderr: " + err).isNotDone();
+        String byMall = url(out.toString(), "curl -s .* (https://\\S+/by-mall)");
+        String console = url(out.toString(), "Control Center +(https://\\S+)/#/sales");
+        Properties client = new Properties();
+        try (Reader in = Files.newBufferedReader(dataDir.resolve("client.properties"))) {
+            client.load(in);
+        }
+        HttpClient trusting = HttpClient.newBuilder().sslContext(new Truststore(dataDir.resolve("tls/truststore.p12"),
+            client.getProperty("ssl.truststore.password"), "PKCS12").sslContext()).build();
+        Function<String, HttpResponse<String>> asViewer = url -> {
+            try {
+                return trusting.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString("vic:vicpw".getBytes(StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+            .until(() -> invoicesIn(asViewer.apply(byMall).body()) >= 20);
+        long earlier = invoicesIn(asViewer.apply(byMall).body());
+        assertThat(invoicesIn(asViewer.apply(console + "/api/v1/sales/by-mall").body())).isGreaterThanOrEqualTo(earlier);
+        assertThat(asViewer.apply(console + "/api/v1/info").body()).contains("\"readOnly\":true", "\"user\":\"vic\"");
+        assertThat(trusting.send(HttpRequest.newBuilder(URI.create(byMall)).build(), HttpResponse.BodyHandlers.discarding())
+            .statusCode()).isEqualTo(401);
+
+        command.stop();
+        assertThat(exit.get(90, TimeUnit.SECONDS)).isZero();
+        assertThat(err.toString()).doesNotContain("warning: the sales generator stopped");
+    }
+
     private static String url(String text, String pattern) {
         Matcher m = Pattern.compile(pattern).matcher(text);
         assertThat(m.find()).as("'" + pattern + "' in " + text).isTrue();
@@ -77,7 +137,10 @@ class DemoCommandTest {
 
     /** Invoices counted over every mall, from the processor's HTTP API. */
     private static long invoices(String byMallUrl) throws Exception {
-        String json = UpCommandTest.httpGet(byMallUrl);
+        return invoicesIn(UpCommandTest.httpGet(byMallUrl));
+    }
+
+    private static long invoicesIn(String json) {
         Matcher m = Pattern.compile("\"invoices\":(\\d+)").matcher(json);
         long total = 0;
         while (m.find()) {

@@ -146,7 +146,7 @@ class UpCommandTest {
     }
 
     /** {@code tillstream up} running on a background thread, stopped as Ctrl-C would stop it. */
-    private static final class RunningUp implements AutoCloseable {
+    static final class RunningUp implements AutoCloseable {
         private final UpCommand command;
         private final CompletableFuture<Integer> exit;
         private final StringWriter out = new StringWriter();
@@ -161,9 +161,13 @@ class UpCommandTest {
         }
 
         static RunningUp start(String... args) {
+            return start(Duration.ofSeconds(60), args);
+        }
+
+        static RunningUp start(Duration patience, String... args) {
             RunningUp up = new RunningUp(args);
-            Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> up.out.toString().contains("Tillstream is up") || up.exit.isDone());
+            Awaitility.await().atMost(patience)
+                .until(() -> up.out.toString().contains("Ctrl-C stops it.\n") || up.exit.isDone());
             assertThat(up.exit).as("up is still running; stderr: " + up.err).isNotDone();
             return up;
         }
@@ -184,6 +188,10 @@ class UpCommandTest {
             String line = readyLine();
             int start = line.indexOf(label) + label.length();
             return line.substring(start, line.indexOf(',', start));
+        }
+
+        String out() {
+            return out.toString();
         }
 
         String err() {

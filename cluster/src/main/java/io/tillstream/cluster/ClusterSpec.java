@@ -19,9 +19,13 @@ import java.util.Objects;
  * @param advertisedHost  the host name clients are told to connect to
  * @param clientPort      the first node's client port
  * @param controllerPort  the first node's controller port (controllers always bind to loopback)
+ * @param sasl            whether clients and brokers authenticate with SCRAM-SHA-512 on the client
+ *                        listeners ({@code SASL_PLAINTEXT}); the brokers sign in as the data directory's
+ *                        {@link BrokerUser}
+ * @param tls             TLS on the client listeners ({@code SASL_SSL}, with {@code sasl}); null for none
  */
 public record ClusterSpec(Path dataDir, int nodeCount, String bindHost, String advertisedHost,
-                          int clientPort, int controllerPort) {
+                          int clientPort, int controllerPort, boolean sasl, ListenerTls tls) {
 
     public static final int MAX_NODES = 5;
     public static final String LOOPBACK = "127.0.0.1";
@@ -45,11 +49,11 @@ public record ClusterSpec(Path dataDir, int nodeCount, String bindHost, String a
 
     /** A loopback-only cluster of {@code nodeCount} nodes on the default ports. */
     public static ClusterSpec local(Path dataDir, int nodeCount) {
-        return new ClusterSpec(dataDir, nodeCount, LOOPBACK, LOOPBACK, DEFAULT_CLIENT_PORT, DEFAULT_CONTROLLER_PORT);
+        return new ClusterSpec(dataDir, nodeCount, LOOPBACK, LOOPBACK, DEFAULT_CLIENT_PORT, DEFAULT_CONTROLLER_PORT, false, null);
     }
 
     public ClusterSpec withPorts(int firstClientPort, int firstControllerPort) {
-        return new ClusterSpec(dataDir, nodeCount, bindHost, advertisedHost, firstClientPort, firstControllerPort);
+        return new ClusterSpec(dataDir, nodeCount, bindHost, advertisedHost, firstClientPort, firstControllerPort, sasl, tls);
     }
 
     /**
@@ -58,7 +62,25 @@ public record ClusterSpec(Path dataDir, int nodeCount, String bindHost, String a
      */
     public ClusterSpec withAdvertisedHost(String host) {
         String bind = isLoopback(host) ? LOOPBACK : "0.0.0.0";
-        return new ClusterSpec(dataDir, nodeCount, bind, host, clientPort, controllerPort);
+        return new ClusterSpec(dataDir, nodeCount, bind, host, clientPort, controllerPort, sasl, tls);
+    }
+
+    /** Clients and brokers authenticate with SCRAM-SHA-512 on the client listeners when {@code on}. */
+    public ClusterSpec withSasl(boolean on) {
+        return new ClusterSpec(dataDir, nodeCount, bindHost, advertisedHost, clientPort, controllerPort, on, tls);
+    }
+
+    /** TLS on the client listeners with {@code stores} (null for none); only with SASL, which it protects. */
+    public ClusterSpec withTls(ListenerTls stores) {
+        if (stores != null && !sasl) {
+            throw new ClusterException("TLS on a local cluster's listeners comes with SASL: turn SASL on first");
+        }
+        return new ClusterSpec(dataDir, nodeCount, bindHost, advertisedHost, clientPort, controllerPort, sasl, stores);
+    }
+
+    /** The client listeners' security protocol, which names the listener too. */
+    public String securityProtocol() {
+        return tls != null ? "SASL_SSL" : sasl ? "SASL_PLAINTEXT" : "PLAINTEXT";
     }
 
     /** True when the client listeners are reachable from other machines. */

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -28,10 +29,13 @@ import java.util.stream.Stream;
 public final class DataDirectory {
 
     static final String IDENTITY_FILE = "cluster.properties";
+    static final String BROKER_USER_FILE = "broker-user.properties";
     private static final String CLUSTER_ID = "cluster.id";
     private static final String NODES = "nodes";
     /** Written by the logging set-up before the cluster starts, so its presence alone does not make a directory foreign. */
-    private static final Set<String> OWN_ENTRIES = Set.of(IDENTITY_FILE, "logs");
+    /** Where a TLS cluster's local certificates live; made before the cluster starts, so they may come first. */
+    public static final String TLS_DIRECTORY = "tls";
+    private static final Set<String> OWN_ENTRIES = Set.of(IDENTITY_FILE, "logs", TLS_DIRECTORY);
 
     private final Path root;
     private final String clusterId;
@@ -116,6 +120,47 @@ public final class DataDirectory {
         } catch (IOException e) {
             throw new DataDirectoryException("cannot list data directory " + root + ": " + describe(e), e);
         }
+    }
+
+    /**
+     * The user the brokers of a SASL cluster sign in as: made (and kept in {@value #BROKER_USER_FILE},
+     * readable by its owner only) while no node is formatted yet, since formatting writes its credential.
+     *
+     * @throws DataDirectoryException if the nodes were formatted without it, or the file cannot be used
+     */
+    public BrokerUser brokerUser() {
+        Path file = root.resolve(BROKER_USER_FILE);
+        Properties props = new Properties();
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file)) {
+                props.load(in);
+            } catch (IOException e) {
+                throw new DataDirectoryException("cannot read " + file + ": " + describe(e), e);
+            }
+            String name = props.getProperty("username");
+            String password = props.getProperty("password");
+            if (name == null || password == null) {
+                throw new DataDirectoryException(file + " is damaged: it needs username and password");
+            }
+            return new BrokerUser(name, password);
+        }
+        if (Files.exists(nodeDir(0).resolve("meta.properties"))) {
+            throw new DataDirectoryException("data directory " + root + " was created without --users-file: a SASL"
+                + " cluster's broker user is written when its storage is formatted; use a new --data-dir for a secured"
+                + " cluster, or start this one without --users-file");
+        }
+        BrokerUser user = BrokerUser.generate();
+        props.setProperty("username", user.name());
+        props.setProperty("password", user.password());
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (Writer out = Files.newBufferedWriter(file)) {
+                props.store(out, "The Kafka user the brokers and Tillstream's own components sign in as");
+            }
+        } catch (IOException e) {
+            throw new DataDirectoryException("cannot write " + file + ": " + describe(e), e);
+        }
+        return user;
     }
 
     /** Where the brokers of this cluster log to. */

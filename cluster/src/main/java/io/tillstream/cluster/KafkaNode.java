@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -22,20 +23,27 @@ import java.util.Properties;
 final class KafkaNode {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaNode.class);
-    static final String CLIENT_LISTENER = "PLAINTEXT";
     static final String CONTROLLER_LISTENER = "CONTROLLER";
 
     private final ClusterSpec spec;
     private final ClusterSpec.NodeSpec node;
     private final Path logDir;
     private final String clusterId;
+    private final BrokerUser brokerUser;
     private KafkaRaftServer server;
 
-    KafkaNode(ClusterSpec spec, ClusterSpec.NodeSpec node, DataDirectory dataDir) {
+    /** @param brokerUser who the brokers sign in as; null for a cluster without SASL */
+    KafkaNode(ClusterSpec spec, ClusterSpec.NodeSpec node, DataDirectory dataDir, BrokerUser brokerUser) {
         this.spec = spec;
         this.node = node;
         this.logDir = dataDir.nodeDir(node.id());
         this.clusterId = dataDir.clusterId();
+        this.brokerUser = brokerUser;
+    }
+
+    /** The client listener's name, which is its security protocol too. */
+    private String clientListener() {
+        return spec.securityProtocol();
     }
 
     int id() {
@@ -84,7 +92,13 @@ final class KafkaNode {
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try (PrintStream printStream = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-            new Formatter()
+            Formatter formatter = new Formatter();
+            if (brokerUser != null) {
+                // Its password is URL-safe base64, so it needs no quoting in kafka-storage's --add-scram form.
+                formatter.setScramArguments(List.of(BrokerUser.MECHANISM + "=[name=" + brokerUser.name() + ",password="
+                    + brokerUser.password() + "]"));
+            }
+            formatter
                 .setPrintStream(printStream)
                 .setNodeId(node.id())
                 .setClusterId(clusterId)
@@ -104,14 +118,25 @@ final class KafkaNode {
         p.setProperty("process.roles", node.controller() ? "broker,controller" : "broker");
         p.setProperty("controller.quorum.voters", spec.quorumVoters());
         p.setProperty("controller.listener.names", CONTROLLER_LISTENER);
-        p.setProperty("inter.broker.listener.name", CLIENT_LISTENER);
-        String listeners = CLIENT_LISTENER + "://" + spec.bindHost() + ":" + node.clientPort();
+        String client = clientListener();
+        p.setProperty("inter.broker.listener.name", client);
+        String listeners = client + "://" + spec.bindHost() + ":" + node.clientPort();
         if (node.controller()) {
             listeners += "," + CONTROLLER_LISTENER + "://" + ClusterSpec.LOOPBACK + ":" + node.controllerPort();
         }
         p.setProperty("listeners", listeners);
-        p.setProperty("advertised.listeners", CLIENT_LISTENER + "://" + spec.advertisedHost() + ":" + node.clientPort());
-        p.setProperty("listener.security.protocol.map", CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.setProperty("advertised.listeners", client + "://" + spec.advertisedHost() + ":" + node.clientPort());
+        p.setProperty("listener.security.protocol.map", client + ":" + client + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        if (brokerUser != null) {
+            p.setProperty("sasl.enabled.mechanisms", BrokerUser.MECHANISM);
+            p.setProperty("sasl.mechanism.inter.broker.protocol", BrokerUser.MECHANISM);
+            p.setProperty("listener.name." + client.toLowerCase(Locale.ROOT) + "." + BrokerUser.MECHANISM.toLowerCase(Locale.ROOT)
+                + ".sasl.jaas.config", BrokerUser.jaasConfig(brokerUser.name(), brokerUser.password()));
+            p.setProperty("super.users", "User:" + brokerUser.name());
+        }
+        if (spec.tls() != null) {
+            spec.tls().brokerProperties().forEach(p::setProperty);
+        }
         p.setProperty("log.dirs", logDir.toString());
         p.setProperty("metadata.log.dir", logDir.toString());
 

@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -33,11 +35,13 @@ public final class LocalCluster implements AutoCloseable {
     private final ClusterSpec spec;
     private final DataDirectory dataDir;
     private final List<KafkaNode> nodes;
+    private final BrokerUser brokerUser;
 
-    private LocalCluster(ClusterSpec spec, DataDirectory dataDir, List<KafkaNode> nodes) {
+    private LocalCluster(ClusterSpec spec, DataDirectory dataDir, List<KafkaNode> nodes, BrokerUser brokerUser) {
         this.spec = spec;
         this.dataDir = dataDir;
         this.nodes = nodes;
+        this.brokerUser = brokerUser;
     }
 
     /**
@@ -64,8 +68,9 @@ public final class LocalCluster implements AutoCloseable {
     public static LocalCluster prepare(ClusterSpec spec) {
         checkPortsFree(spec);
         DataDirectory dataDir = DataDirectory.open(spec);
-        List<KafkaNode> nodes = spec.nodes().stream().map(n -> new KafkaNode(spec, n, dataDir)).toList();
-        return new LocalCluster(spec, dataDir, nodes);
+        BrokerUser brokerUser = spec.sasl() ? dataDir.brokerUser() : null;
+        List<KafkaNode> nodes = spec.nodes().stream().map(n -> new KafkaNode(spec, n, dataDir, brokerUser)).toList();
+        return new LocalCluster(spec, dataDir, nodes, brokerUser);
     }
 
     /**
@@ -94,6 +99,16 @@ public final class LocalCluster implements AutoCloseable {
 
     public String bootstrapServers() {
         return spec.bootstrapServers();
+    }
+
+    /** The user the brokers sign in as, for a SASL cluster; empty without SASL. */
+    public Optional<BrokerUser> brokerUser() {
+        return Optional.ofNullable(brokerUser);
+    }
+
+    /** Client settings beyond the bootstrap address that reach this cluster: SASL as its broker user, or none. */
+    public Map<String, String> clientSecurity() {
+        return brokerUser == null ? Map.of() : BrokerUser.clientProperties(spec, brokerUser.name(), brokerUser.password());
     }
 
     public String clusterId() {

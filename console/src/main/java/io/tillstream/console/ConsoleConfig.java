@@ -1,5 +1,7 @@
 package io.tillstream.console;
 
+import io.tillstream.security.Https;
+import io.tillstream.security.Truststore;
 import io.tillstream.security.UsersFile;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -13,10 +15,13 @@ import org.apache.kafka.common.config.ConfigException;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,6 +53,19 @@ public final class ConsoleConfig extends AbstractConfig {
     public static final String USERS_FILE_CONFIG = "users.file";
     public static final String USERS_FILE_DOC = UsersFile.DOC;
 
+    public static final String TLS_KEYSTORE_LOCATION_CONFIG = "tls.keystore.location";
+    public static final String TLS_KEYSTORE_LOCATION_DOC = "A keystore (key and certificate chain): the console then "
+        + "serves https only.";
+    public static final String TLS_KEYSTORE_PASSWORD_CONFIG = "tls.keystore.password";
+    public static final String TLS_KEYSTORE_PASSWORD_DOC = "The keystore's password (and its key's).";
+    public static final String TLS_TRUSTSTORE_LOCATION_CONFIG = "tls.truststore.location";
+    public static final String TLS_TRUSTSTORE_LOCATION_DOC = "The certificate authorities trusted when the console calls "
+        + "an https Schema Registry or sales pipeline; the JVM's own when not set.";
+    public static final String TLS_TRUSTSTORE_PASSWORD_CONFIG = "tls.truststore.password";
+    public static final String TLS_TRUSTSTORE_PASSWORD_DOC = "The truststore's password.";
+    public static final String TLS_STORE_TYPE_CONFIG = "tls.store.type";
+    public static final String TLS_STORE_TYPE_DOC = "The format of both stores: PKCS12 or JKS.";
+
     public static final String SALES_API_URL_CONFIG = "sales.api.url";
     public static final String SALES_API_URL_DOC = "The sales pipeline's HTTP API (tillstream process serves it on port "
         + "7070), for the Sales page; none hides the page.";
@@ -71,6 +89,12 @@ public final class ConsoleConfig extends AbstractConfig {
         .define(LISTEN_PORT_CONFIG, Type.INT, 9021, Range.between(0, 65_535), Importance.HIGH, LISTEN_PORT_DOC)
         .define(READ_ONLY_CONFIG, Type.BOOLEAN, false, Importance.HIGH, READ_ONLY_DOC)
         .define(USERS_FILE_CONFIG, Type.STRING, null, Importance.MEDIUM, USERS_FILE_DOC)
+        .define(TLS_KEYSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.MEDIUM, TLS_KEYSTORE_LOCATION_DOC)
+        .define(TLS_KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, "", Importance.MEDIUM, TLS_KEYSTORE_PASSWORD_DOC)
+        .define(TLS_TRUSTSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.MEDIUM, TLS_TRUSTSTORE_LOCATION_DOC)
+        .define(TLS_TRUSTSTORE_PASSWORD_CONFIG, Type.PASSWORD, "", Importance.MEDIUM, TLS_TRUSTSTORE_PASSWORD_DOC)
+        .define(TLS_STORE_TYPE_CONFIG, Type.STRING, "PKCS12", ConfigDef.CaseInsensitiveValidString.in("PKCS12", "JKS"),
+            Importance.LOW, TLS_STORE_TYPE_DOC)
         .define(SALES_API_URL_CONFIG, Type.STRING, null, new HttpUrl(), Importance.LOW, SALES_API_URL_DOC)
         .define(SAMPLE_INTERVAL_MS_CONFIG, Type.LONG, 1_000L, Range.atLeast(100), Importance.LOW,
             SAMPLE_INTERVAL_MS_DOC)
@@ -158,6 +182,24 @@ public final class ConsoleConfig extends AbstractConfig {
 
     public String usersFile() {
         return getString(USERS_FILE_CONFIG);
+    }
+
+    /** TLS for the console's own listener; empty for plain HTTP. */
+    public Optional<Https> https() {
+        String keystore = getString(TLS_KEYSTORE_LOCATION_CONFIG);
+        return keystore == null ? Optional.empty() : Optional.of(new Https(Path.of(keystore),
+            getPassword(TLS_KEYSTORE_PASSWORD_CONFIG).value(), storeType()));
+    }
+
+    /** What the console trusts when it calls https servers; empty for the JVM's default. */
+    public Optional<Truststore> truststore() {
+        String location = getString(TLS_TRUSTSTORE_LOCATION_CONFIG);
+        return location == null ? Optional.empty() : Optional.of(new Truststore(Path.of(location),
+            getPassword(TLS_TRUSTSTORE_PASSWORD_CONFIG).value(), storeType()));
+    }
+
+    private String storeType() {
+        return getString(TLS_STORE_TYPE_CONFIG).toUpperCase(Locale.ROOT);
     }
 
     /** The sales pipeline's base URL without a trailing slash, or null when there is none. */

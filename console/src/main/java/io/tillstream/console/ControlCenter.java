@@ -15,13 +15,18 @@ import io.tillstream.console.topics.TopicRoutes;
 import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import io.tillstream.serde.client.SchemaRegistryClient;
 import io.tillstream.serde.client.SchemaRegistryClientConfig;
+import io.tillstream.security.AccessFilter;
+import io.tillstream.security.User;
 import io.tillstream.security.UsersFileException;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -40,8 +45,12 @@ public final class ControlCenter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ControlCenter.class);
 
-    /** What the UI needs to know about this console before it draws anything. */
-    record Info(boolean readOnly, String registryUrl, boolean salesApi, List<String> bootstrapServers) {
+    /**
+     * What the UI needs to know about this console before it draws anything: {@code readOnly} when the
+     * console runs read-only or the signed-in user is no admin (the UI then hides every admin action),
+     * and who that user is ({@code null} without a users file).
+     */
+    record Info(boolean readOnly, String user, String registryUrl, boolean salesApi, List<String> bootstrapServers) {
     }
 
     private final ConsoleConfig config;
@@ -61,20 +70,41 @@ public final class ControlCenter implements AutoCloseable {
             registrySettings.put(SchemaRegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE_CONFIG, "USER_INFO");
             registrySettings.put(SchemaRegistryClientConfig.USER_INFO_CONFIG, config.registryUserInfo());
         }
+        config.truststore().ifPresent(trust -> {
+            registrySettings.put(SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION_CONFIG, trust.location().toString());
+            registrySettings.put(SchemaRegistryClientConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG, trust.password());
+            registrySettings.put(SchemaRegistryClientConfig.SSL_TRUSTSTORE_TYPE_CONFIG, trust.type());
+        });
         this.admin = Admin.create(config.kafkaClientProps());
         this.registry = new CachedSchemaRegistryClient(registrySettings);
         this.sampler = new ClusterSampler(admin, config.sampleIntervalMs(), config.metricsWindowMs());
         this.messages = new MessageRoutes(config, sampler, registry, registrySettings);
-        Info info = new Info(config.readOnly(), config.registryUrl(), config.salesApiUrl() != null,
-            config.bootstrapServers());
-        Routes infoRoute = routes -> routes.get(WebServer.API + "/info", ctx -> ctx.json(info));
+        String registryUrl = withoutCredentials(config.registryUrl());
+        Routes infoRoute = routes -> routes.get(WebServer.API + "/info", ctx -> {
+            Optional<User> user = AccessFilter.user(ctx);
+            ctx.json(new Info(config.readOnly() || user.map(u -> !u.isAdmin()).orElse(false), user.map(User::name).orElse(null),
+                registryUrl, config.salesApiUrl() != null, config.bootstrapServers()));
+        });
         try {
             this.http = WebServer.create(config, List.of(infoRoute, new ApiDocument(), new ClusterRoutes(sampler),
                 new TopicRoutes(admin, sampler), messages, new GroupRoutes(admin, sampler, config.metricsWindowMs()),
-                new SchemaRoutes(registry), new SalesRoutes(config.salesApiUrl())));
+                new SchemaRoutes(registry), new SalesRoutes(config.salesApiUrl(), config.truststore())));
         } catch (UsersFileException e) {
             close();
             throw new ConsoleStartException(e.getMessage(), e);
+        }
+    }
+
+    /** {@code url} without a {@code user:password@} part, which the UI must never be shown. */
+    static String withoutCredentials(String url) {
+        URI uri = URI.create(url);
+        if (uri.getRawUserInfo() == null) {
+            return url;
+        }
+        try {
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getRawPath(), uri.getRawQuery(), null).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Not a URL: " + uri.getScheme() + "://" + uri.getHost(), e);
         }
     }
 
@@ -114,7 +144,7 @@ public final class ControlCenter implements AutoCloseable {
     /** The UI's address, for example {@code http://127.0.0.1:9021}. */
     public String url() {
         String host = config.listenHost();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return (config.https().isPresent() ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** The HTTP endpoints served, as Javalin registered them: what the API document must describe. */

@@ -244,6 +244,34 @@ class BrowserTest {
     }
 
     @Test
+    void aViewerSignsInAndSeesNoAdminActionsWhichTheConsoleRefusesToo(Environment env) throws Exception {
+        new Client(env.console().url()).post("/api/v1/topics", Map.of("name", "viewed", "partitions", 1));
+        Path users = Files.writeString(env.dataDir().resolve("browser-users"), "vic: vicpw,viewer\nada: adapw,admin\n");
+        try (ControlCenter secured = env.startConsole(Map.of(ConsoleConfig.USERS_FILE_CONFIG, users.toString()))) {
+            Page viewer = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900)
+                .setHttpCredentials("vic", "vicpw")).newPage();
+            viewer.navigate(secured.url() + "/#/topics/viewed");
+            assertThat(viewer.locator("h1")).hasText("viewed");
+            assertThat(viewer.locator("#mode")).isVisible();
+            assertThat(viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete").setExact(true)))
+                .isHidden();
+            viewer.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("topic-viewer.png")).setFullPage(true));
+            Object answer = viewer.evaluate("async () => { const { api } = await import('/api.js');"
+                + " try { await api('/topics/viewed?confirm=viewed', { method: 'DELETE' }); return 'deleted'; }"
+                + " catch (e) { return e.status + ' ' + e.message; } }");
+            assertThat(String.valueOf(answer)).startsWith("403 Forbidden: user vic may only read");
+            viewer.context().close();
+
+            Page admin = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900)
+                .setHttpCredentials("ada", "adapw")).newPage();
+            admin.navigate(secured.url() + "/#/topics/viewed");
+            assertThat(admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete").setExact(true)))
+                .isVisible();
+            admin.context().close();
+        }
+    }
+
+    @Test
     void aConsumerGroupShowsItsLagThenIsResetAndDeletedOnceItsConsumerStops(Environment env) {
         String topic = ConsoleApiTest.newTopic(new Client(env.console().url()), 2);
         String group = "ui-readers";

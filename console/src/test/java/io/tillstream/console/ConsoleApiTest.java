@@ -20,6 +20,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -297,13 +301,41 @@ class ConsoleApiTest {
     }
 
     @Test
-    void withAUsersFileEveryRequestNeedsBasicAuth(Environment env) throws Exception {
-        Path users = Files.writeString(env.dataDir().resolve("users"), "# console users\nalice:s3cret\n");
-        try (ControlCenter secured = env.startConsole(Map.of(ConsoleConfig.USERS_FILE_CONFIG, users.toString()))) {
+    void withAUsersFileEveryRequestNeedsBasicAuthAndOnlyAdminsChangeAnything(Environment env) throws Exception {
+        Path users = Files.writeString(env.dataDir().resolve("users"), "# console users\nalice:s3cret,viewer\nbob: b0b,admin\n");
+        String registryUrl = env.console().url().replace("//", "//reg:p4ss@"); // only shown, never reached here
+        try (ControlCenter secured = env.startConsole(Map.of(ConsoleConfig.USERS_FILE_CONFIG, users.toString(),
+            ConsoleConfig.REGISTRY_URL_CONFIG, registryUrl))) {
             assertError(new Client(secured.url()).get("/api/v1/cluster"), 401, "unauthorized");
             assertThat(new Client(secured.url()).get("/").status()).isEqualTo(401);
             assertError(new Client(secured.url()).basicAuth("alice", "wrong").get("/api/v1/cluster"), 401, "unauthorized");
-            assertThat(new Client(secured.url()).basicAuth("alice", "s3cret").get("/api/v1/cluster").status()).isEqualTo(200);
+
+            Client viewer = new Client(secured.url()).basicAuth("alice", "s3cret");
+            assertThat(viewer.get("/api/v1/cluster").status()).isEqualTo(200);
+            JsonNode info = viewer.get("/api/v1/info").body();
+            assertThat(info.get("readOnly").asBoolean()).isTrue();
+            assertThat(info.get("user").asText()).isEqualTo("alice");
+            assertThat(info.get("registryUrl").asText()).isEqualTo(env.console().url()).doesNotContain("p4ss");
+            assertError(viewer.post("/api/v1/topics", Map.of("name", "viewer-made", "partitions", 1)), 403, "forbidden");
+            assertThat(topicRow(viewer, "viewer-made")).isNull();
+
+            Client admin = new Client(secured.url()).basicAuth("bob", "b0b");
+            assertThat(admin.get("/api/v1/info").body().get("readOnly").asBoolean()).isFalse();
+            String name = newTopic(admin, 1);
+            assertError(viewer.delete("/api/v1/topics/" + name + "?confirm=" + name), 403, "forbidden");
+            assertThat(topicRow(admin, name)).isNotNull();
+        }
+    }
+
+    @Test
+    void everyAnswerForbidsFramingSniffingAndForeignScripts(Environment env) throws Exception {
+        for (String path : List.of("/", "/app.js", "/api/v1/info")) {
+            HttpResponse<Void> answer = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(env.console().url() + path)).build(),
+                HttpResponse.BodyHandlers.discarding());
+            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path)
+                .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'").contains("script-src 'self'"));
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.tillstream.pipeline;
 
+import io.tillstream.security.Https;
+import io.tillstream.security.UsersFile;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The pipeline's settings. Kafka Streams' own names are used where Streams has the setting
@@ -41,6 +44,17 @@ public final class PipelineConfig extends AbstractConfig {
 
     public static final String HTTP_PORT_CONFIG = "http.port";
     public static final String HTTP_PORT_DOC = "Port of the HTTP query API; 0 picks a free one.";
+
+    public static final String USERS_FILE_CONFIG = "users.file";
+    public static final String USERS_FILE_DOC = UsersFile.DOC + " Other instances are asked with the caller's credentials; "
+        + "DELETE needs the admin role.";
+
+    public static final String HTTP_TLS_KEYSTORE_LOCATION_CONFIG = "http.tls.keystore.location";
+    public static final String HTTP_TLS_KEYSTORE_LOCATION_DOC = "A PKCS12 keystore (key and certificate chain): the HTTP "
+        + "API then serves https only. Instances ask each other over https then, trusting "
+        + "schema.registry.ssl.truststore.*.";
+    public static final String HTTP_TLS_KEYSTORE_PASSWORD_CONFIG = "http.tls.keystore.password";
+    public static final String HTTP_TLS_KEYSTORE_PASSWORD_DOC = "The keystore's password (and its key's).";
 
     public static final String SOURCE_TOPIC_CONFIG = "source.topic";
     public static final String SOURCE_TOPIC_DOC = "The topic of Avro sales to process; it must exist.";
@@ -81,6 +95,9 @@ public final class PipelineConfig extends AbstractConfig {
         .define(STATE_DIR_CONFIG, Type.STRING, DEFAULT_STATE_DIR, Importance.MEDIUM, STATE_DIR_DOC)
         .define(HTTP_HOST_CONFIG, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.MEDIUM, HTTP_HOST_DOC)
         .define(HTTP_PORT_CONFIG, Type.INT, 7070, Range.between(0, 65535), Importance.MEDIUM, HTTP_PORT_DOC)
+        .define(USERS_FILE_CONFIG, Type.STRING, null, Importance.MEDIUM, USERS_FILE_DOC)
+        .define(HTTP_TLS_KEYSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.MEDIUM, HTTP_TLS_KEYSTORE_LOCATION_DOC)
+        .define(HTTP_TLS_KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, "", Importance.MEDIUM, HTTP_TLS_KEYSTORE_PASSWORD_DOC)
         .define(SOURCE_TOPIC_CONFIG, Type.STRING, "raw_data", new ConfigDef.NonEmptyString(), Importance.HIGH, SOURCE_TOPIC_DOC)
         .define(DEAD_LETTER_TOPIC_CONFIG, Type.STRING, "raw_data_dlq", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
             DEAD_LETTER_TOPIC_DOC)
@@ -92,6 +109,18 @@ public final class PipelineConfig extends AbstractConfig {
         .define(WINDOW_RETENTION_MS_CONFIG, Type.LONG, Duration.ofDays(1).toMillis(), Range.atLeast(Duration.ofMinutes(1).toMillis()),
             Importance.LOW, WINDOW_RETENTION_MS_DOC)
         .define(STARTUP_TIMEOUT_MS_CONFIG, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW, STARTUP_TIMEOUT_MS_DOC);
+
+    /** TLS for the HTTP API; empty for plain HTTP. */
+    public Optional<Https> https() {
+        String keystore = getString(HTTP_TLS_KEYSTORE_LOCATION_CONFIG);
+        return keystore == null ? Optional.empty()
+            : Optional.of(new Https(Path.of(keystore), getPassword(HTTP_TLS_KEYSTORE_PASSWORD_CONFIG).value(), "PKCS12"));
+    }
+
+    /** The users file of the HTTP API; null for an API open to anyone who reaches it. */
+    public String usersFile() {
+        return getString(USERS_FILE_CONFIG);
+    }
 
     public PipelineConfig(Map<?, ?> originals) {
         super(CONFIG, originals, false);

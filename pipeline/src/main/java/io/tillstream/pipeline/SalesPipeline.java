@@ -3,12 +3,16 @@ package io.tillstream.pipeline;
 import io.tillstream.pipeline.query.HttpApi;
 import io.tillstream.pipeline.topology.LatencyHistogram;
 import io.tillstream.pipeline.topology.SalesTopology;
+import io.tillstream.security.HttpAccess;
+import io.tillstream.security.UsersFile;
+import io.tillstream.security.UsersFileException;
 import io.tillstream.serde.AvroSerdeConfig;
 import io.tillstream.serde.SubjectNameStrategy;
 import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import io.tillstream.serde.client.RegistryClientException;
 import io.tillstream.serde.client.RegistryConnectionException;
 import io.tillstream.serde.client.SchemaRegistryClient;
+import io.tillstream.serde.client.SchemaRegistryClientConfig;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,6 +26,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -81,7 +86,8 @@ public final class SalesPipeline implements AutoCloseable {
                 registerOutputSchemas();
                 topics.createMissing(config.topics(), partitions, config.windowRetention());
             }
-            http = HttpApi.create(config.httpHost(), config.httpPort(), latency);
+            http = HttpApi.create(config.httpHost(), config.httpPort(), latency, access(), config.https().orElse(null),
+                new SchemaRegistryClientConfig(config.clientSettings()).sslContext());
             startHttp();
             HostInfo self = new HostInfo(config.httpHost(), http.port());
             properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
@@ -130,9 +136,17 @@ public final class SalesPipeline implements AutoCloseable {
         return streams == null ? KafkaStreams.State.CREATED : streams.state();
     }
 
+    private HttpAccess access() {
+        try {
+            return config.usersFile() == null ? null : new HttpAccess(UsersFile.read(Path.of(config.usersFile())), Set.of());
+        } catch (UsersFileException e) {
+            throw new PipelineException(PipelineConfig.USERS_FILE_CONFIG + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The HTTP API's base URL, e.g. {@code http://127.0.0.1:7070}; the port is the chosen one when configured as 0. */
     public synchronized String httpUrl() {
-        return "http://" + config.httpHost() + ":" + http.port();
+        return http.scheme() + "://" + config.httpHost() + ":" + http.port();
     }
 
     /** Stops Kafka Streams (committing what it processed) and the HTTP API; calling it twice is harmless. */

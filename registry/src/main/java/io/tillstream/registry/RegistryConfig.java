@@ -1,5 +1,6 @@
 package io.tillstream.registry;
 
+import io.tillstream.security.Https;
 import io.tillstream.security.UsersFile;
 import io.tillstream.registry.model.CompatibilityLevel;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -10,12 +11,17 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,6 +58,29 @@ public final class RegistryConfig extends AbstractConfig {
 
     public static final String AUTHENTICATION_USERS_FILE_CONFIG = "authentication.users.file";
     public static final String AUTHENTICATION_USERS_FILE_DOC = UsersFile.DOC;
+
+    public static final String AUTHENTICATION_METHOD_CONFIG = "authentication.method";
+    public static final String AUTHENTICATION_METHOD_DOC = "Confluent's switch for HTTP authentication: NONE, or BASIC, "
+        + "which needs " + AUTHENTICATION_USERS_FILE_CONFIG + " (a JAAS file's users are not read: the registry refuses "
+        + "to start rather than start open). A users file turns BASIC on by itself.";
+    public static final String AUTHENTICATION_METHOD_NONE = "NONE";
+    public static final String AUTHENTICATION_METHOD_BASIC = "BASIC";
+
+    public static final String AUTHENTICATION_ROLES_CONFIG = "authentication.roles";
+    public static final String AUTHENTICATION_ROLES_DOC = "The roles allowed to sign in at all (Confluent's setting); "
+        + "* for every user of the users file. Writes need the admin role in any case.";
+
+    public static final String AUTHENTICATION_REALM_CONFIG = "authentication.realm";
+    public static final String AUTHENTICATION_REALM_DOC = "The realm named in the basic-auth challenge (Confluent's "
+        + "JAAS section name).";
+
+    public static final String SSL_KEYSTORE_LOCATION_CONFIG = "ssl.keystore.location";
+    public static final String SSL_KEYSTORE_LOCATION_DOC = "The keystore (key and certificate chain) of an https:// "
+        + "listener, as in Confluent's registry.";
+    public static final String SSL_KEYSTORE_PASSWORD_CONFIG = "ssl.keystore.password";
+    public static final String SSL_KEYSTORE_PASSWORD_DOC = "The keystore's password (and its key's).";
+    public static final String SSL_KEYSTORE_TYPE_CONFIG = "ssl.keystore.type";
+    public static final String SSL_KEYSTORE_TYPE_DOC = "The keystore's format: JKS or PKCS12.";
 
     public static final String SCHEMA_REGISTRY_GROUP_ID_CONFIG = "schema.registry.group.id";
     public static final String SCHEMA_REGISTRY_GROUP_ID_DOC = "The Kafka group in which the registry instances of one "
@@ -90,6 +119,15 @@ public final class RegistryConfig extends AbstractConfig {
             ConfigDef.CaseInsensitiveValidString.in(Arrays.stream(CompatibilityLevel.values()).map(Enum::name)
                 .toArray(String[]::new)), Importance.MEDIUM, SCHEMA_COMPATIBILITY_LEVEL_DOC)
         .define(AUTHENTICATION_USERS_FILE_CONFIG, Type.STRING, null, Importance.MEDIUM, AUTHENTICATION_USERS_FILE_DOC)
+        .define(AUTHENTICATION_METHOD_CONFIG, Type.STRING, AUTHENTICATION_METHOD_NONE,
+            ConfigDef.CaseInsensitiveValidString.in(AUTHENTICATION_METHOD_NONE, AUTHENTICATION_METHOD_BASIC),
+            Importance.MEDIUM, AUTHENTICATION_METHOD_DOC)
+        .define(AUTHENTICATION_ROLES_CONFIG, Type.LIST, "*", Importance.LOW, AUTHENTICATION_ROLES_DOC)
+        .define(AUTHENTICATION_REALM_CONFIG, Type.STRING, "SchemaRegistry", Importance.LOW, AUTHENTICATION_REALM_DOC)
+        .define(SSL_KEYSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.MEDIUM, SSL_KEYSTORE_LOCATION_DOC)
+        .define(SSL_KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, SSL_KEYSTORE_PASSWORD_DOC)
+        .define(SSL_KEYSTORE_TYPE_CONFIG, Type.STRING, "JKS", ConfigDef.CaseInsensitiveValidString.in("JKS", "PKCS12"),
+            Importance.LOW, SSL_KEYSTORE_TYPE_DOC)
         .define(SCHEMA_REGISTRY_GROUP_ID_CONFIG, Type.STRING, "schema-registry", new ConfigDef.NonEmptyString(),
             Importance.MEDIUM, SCHEMA_REGISTRY_GROUP_ID_DOC)
         .define(LEADER_ELIGIBILITY_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, LEADER_ELIGIBILITY_DOC)
@@ -107,13 +145,37 @@ public final class RegistryConfig extends AbstractConfig {
         String first = value.split(",")[0].trim();
         try {
             URI uri = URI.create(first);
-            if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
-                throw new ConfigException(LISTENERS_CONFIG, value, "expected http://host:port");
+            if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                || uri.getHost() == null || uri.getPort() < 0) {
+                throw new ConfigException(LISTENERS_CONFIG, value, "expected http://host:port or https://host:port");
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(LISTENERS_CONFIG, value, "expected http://host:port");
+            throw new ConfigException(LISTENERS_CONFIG, value, "expected http://host:port or https://host:port");
         }
+    }
+
+    /**
+     * TLS for an https listener; empty for http.
+     *
+     * @throws ConfigException if the listener is https without a keystore
+     */
+    public Optional<Https> https() {
+        if (!"https".equalsIgnoreCase(listener.getScheme())) {
+            return Optional.empty();
+        }
+        String keystore = getString(SSL_KEYSTORE_LOCATION_CONFIG);
+        if (keystore == null) {
+            throw new ConfigException(LISTENERS_CONFIG + " " + listener + " needs " + SSL_KEYSTORE_LOCATION_CONFIG);
+        }
+        Password password = getPassword(SSL_KEYSTORE_PASSWORD_CONFIG);
+        return Optional.of(new Https(Path.of(keystore), password == null ? "" : password.value(),
+            getString(SSL_KEYSTORE_TYPE_CONFIG).toUpperCase(Locale.ROOT)));
+    }
+
+    /** The listener's scheme, http or https. */
+    public String listenerScheme() {
+        return listener.getScheme().toLowerCase(Locale.ROOT);
     }
 
     public String listenerHost() {
@@ -128,6 +190,26 @@ public final class RegistryConfig extends AbstractConfig {
     public String advertisedHost() {
         String hostName = getString(HOST_NAME_CONFIG);
         return hostName == null || hostName.isBlank() ? listenerHost() : hostName;
+    }
+
+    /**
+     * The users every request must sign in as; empty when authentication is off.
+     *
+     * @throws ConfigException when {@code authentication.method} is BASIC without a users file
+     */
+    public Optional<String> usersFile() {
+        String file = getString(AUTHENTICATION_USERS_FILE_CONFIG);
+        if (file == null && AUTHENTICATION_METHOD_BASIC.equalsIgnoreCase(getString(AUTHENTICATION_METHOD_CONFIG))) {
+            throw new ConfigException(AUTHENTICATION_METHOD_CONFIG + "=BASIC needs " + AUTHENTICATION_USERS_FILE_CONFIG
+                + " (or --users-file): the registry does not read users from a JAAS file, and will not start open");
+        }
+        return Optional.ofNullable(file);
+    }
+
+    /** {@code authentication.roles} as a set; empty for every user. */
+    public Set<String> signInRoles() {
+        List<String> roles = getList(AUTHENTICATION_ROLES_CONFIG);
+        return roles.contains("*") ? Set.of() : Set.copyOf(roles);
     }
 
     public CompatibilityLevel defaultCompatibility() {

@@ -2,20 +2,22 @@ package io.tillstream.registry;
 
 import io.javalin.Javalin;
 import io.tillstream.registry.core.SchemaRegistry;
-import io.tillstream.registry.http.BasicAuth;
 import io.tillstream.registry.http.RestApi;
 import io.tillstream.registry.leader.LeaderElection;
 import io.tillstream.registry.leader.Leadership;
 import io.tillstream.registry.leader.RegistryInstance;
 import io.tillstream.registry.store.KafkaLog;
 import io.tillstream.registry.store.RegistryState;
-import io.tillstream.security.BasicAuthenticator;
+import io.tillstream.security.AccessFilter;
+import io.tillstream.security.Https;
 import io.tillstream.security.UsersFile;
 import io.tillstream.security.UsersFileException;
+import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
@@ -53,6 +55,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
         this.http = http;
     }
 
+    /** The settings it runs with. */
+    public RegistryConfig config() {
+        return config;
+    }
+
     /** A server for {@code config}, not yet started. */
     public static SchemaRegistryServer create(RegistryConfig config) {
         RegistryState state = new RegistryState();
@@ -61,16 +68,24 @@ public final class SchemaRegistryServer implements AutoCloseable {
         KafkaLog kafkaLog = new KafkaLog(topic, config.kafkaClientProps(), timeoutMs, state::apply);
         Leadership leadership = new Leadership(() -> kafkaLog.openWriter(WRITER_ID_PREFIX + topic), timeoutMs);
         SchemaRegistry registry = new SchemaRegistry(state, kafkaLog, leadership, config.defaultCompatibility());
-        String usersFile = config.getString(RegistryConfig.AUTHENTICATION_USERS_FILE_CONFIG);
-        BasicAuth auth;
+        AccessFilter access;
         try {
-            auth = usersFile == null ? null : new BasicAuth(new BasicAuthenticator(UsersFile.read(Path.of(usersFile))));
+            access = config.usersFile().map(file -> RestApi.access(UsersFile.read(Path.of(file)), config.signInRoles(),
+                config.getString(RegistryConfig.AUTHENTICATION_REALM_CONFIG))).orElse(null);
         } catch (UsersFileException e) {
             throw new RegistryStartException(RegistryConfig.AUTHENTICATION_USERS_FILE_CONFIG + ": " + e.getMessage(), e);
+        } catch (ConfigException e) {
+            throw new RegistryStartException(e.getMessage(), e);
+        }
+        Https https;
+        try {
+            https = config.https().orElse(null);
+        } catch (ConfigException e) {
+            throw new RegistryStartException(e.getMessage(), e);
         }
         Javalin http = RestApi.create(new RestApi.Parts(registry, leadership, kafkaLog,
-            config.getString(RegistryConfig.SCHEMA_REGISTRY_GROUP_ID_CONFIG), timeoutMs, auth),
-            config.listenerHost(), config.listenerPort());
+            config.getString(RegistryConfig.SCHEMA_REGISTRY_GROUP_ID_CONFIG), timeoutMs, access),
+            config.listenerHost(), config.listenerPort(), https, List.of(config.listenerHost(), config.advertisedHost()));
         return new SchemaRegistryServer(config, kafkaLog, leadership, http);
     }
 
@@ -133,7 +148,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     }
 
     private String url(String host) {
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+        return config.listenerScheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
     /** Whether this instance is the elected leader right now. */

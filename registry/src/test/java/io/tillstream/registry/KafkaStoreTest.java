@@ -23,10 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -334,8 +339,9 @@ class KafkaStoreTest {
     }
 
     @Test
-    void withAUsersFileEveryRequestNeedsBasicAuth() throws Exception {
-        Path users = Files.writeString(dataDir.resolve("users.properties"), "# users\nalice:secret\nbob: hunter2,admin\n");
+    void withAUsersFileEveryRequestNeedsBasicAuthAndOnlyAdminsWrite() throws Exception {
+        Path users = Files.writeString(dataDir.resolve("users.properties"),
+            "# users\nalice:secret\nbob: hunter2,admin\nvic: MD5:5ebe2294ecd0e0f08eab7690d2a6ee69,viewer\n");
         try (SchemaRegistryServer server = start("_schemas_auth",
             Map.of(RegistryConfig.AUTHENTICATION_USERS_FILE_CONFIG, users.toString()))) {
             Http anonymous = new Http(server.url());
@@ -344,8 +350,52 @@ class KafkaStoreTest {
             assertThat(refused.errorCode()).isEqualTo(401);
             assertThat(anonymous.as("alice", "wrong").get("/subjects").status()).isEqualTo(401);
             assertThat(anonymous.as("alice", "secret").get("/subjects").status()).isEqualTo(200);
-            assertThat(anonymous.as("bob", "hunter2").post("/subjects/auth-value/versions", body(record("Auth"))).status())
+            Http admin = anonymous.as("bob", "hunter2");
+            assertThat(admin.post("/subjects/auth-value/versions", body(record("Auth"))).status()).isEqualTo(200);
+
+            Http viewer = anonymous.as("vic", "secret");
+            Http.Response write = viewer.post("/subjects/auth-value/versions", body(record("Other")));
+            assertThat(write.status()).isEqualTo(403);
+            assertThat(write.errorCode()).isEqualTo(40301);
+            assertThat(viewer.put("/config/auth-value", "{\"compatibility\":\"NONE\"}").status()).isEqualTo(403);
+            assertThat(viewer.delete("/subjects/auth-value").status()).isEqualTo(403);
+            assertThat(anonymous.as("alice", "secret").post("/subjects/auth-value/versions", body(record("Other"))).status())
+                .as("a user without a role only reads").isEqualTo(403);
+            // Reads that Confluent's API sends as POST stay open to viewers.
+            assertThat(viewer.post("/subjects/auth-value", body(record("Auth"))).status()).isEqualTo(200);
+            assertThat(viewer.post("/compatibility/subjects/auth-value/versions/latest", body(record("Auth"))).status())
                 .isEqualTo(200);
+            assertThat(viewer.get("/subjects").body()).isEqualTo("[\"auth-value\"]");
+
+            // What a cross-site page could send: a form's content type, or a write the browser marks cross-site.
+            assertThat(admin.post("/subjects/auth-value/versions", body(record("Other")), "text/plain").status()).isEqualTo(415);
+            HttpResponse<String> crossSite = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(server.url() + "/subjects/auth-value/versions"))
+                    .header("Content-Type", "application/vnd.schemaregistry.v1+json").header("Sec-Fetch-Site", "cross-site")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("bob:hunter2".getBytes()))
+                    .POST(HttpRequest.BodyPublishers.ofString(body(record("Other")))).build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertThat(crossSite.statusCode()).isEqualTo(403);
+            assertThat(admin.get("/subjects/auth-value/versions").body()).isEqualTo("[1]");
+        }
+    }
+
+    @Test
+    void confluentsAuthenticationSettingsAreHonouredAndBasicWithoutUsersNeverStartsOpen() throws Exception {
+        assertThatThrownBy(() -> start("_schemas_basic", Map.of(RegistryConfig.AUTHENTICATION_METHOD_CONFIG, "BASIC")))
+            .isInstanceOf(RegistryStartException.class)
+            .hasMessageStartingWith("authentication.method=BASIC needs authentication.users.file");
+
+        Path users = Files.writeString(dataDir.resolve("roles.properties"), "fred: letmein,user\nada: a,admin\nvic: v,viewer\n");
+        try (SchemaRegistryServer server = start("_schemas_roles", Map.of(
+            RegistryConfig.AUTHENTICATION_METHOD_CONFIG, "BASIC",
+            RegistryConfig.AUTHENTICATION_USERS_FILE_CONFIG, users.toString(),
+            RegistryConfig.AUTHENTICATION_ROLES_CONFIG, "user,admin",
+            RegistryConfig.AUTHENTICATION_REALM_CONFIG, "Team"))) {
+            Http anonymous = new Http(server.url());
+            assertThat(anonymous.as("fred", "letmein").get("/subjects").status()).isEqualTo(200);
+            assertThat(anonymous.as("ada", "a").get("/subjects").status()).isEqualTo(200);
+            assertThat(anonymous.as("vic", "v").get("/subjects").status()).as("holds none of authentication.roles").isEqualTo(403);
         }
     }
 

@@ -11,7 +11,9 @@ import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.tillstream.console.ConsoleConfig;
-import io.tillstream.security.BasicAuthenticator;
+import io.tillstream.security.AccessFilter;
+import io.tillstream.security.HostCheck;
+import io.tillstream.security.HttpAccess;
 import io.tillstream.security.UsersFile;
 import io.tillstream.security.UsersFileException;
 import org.slf4j.Logger;
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The console's HTTP server: the web UI's files from the jar at {@code /} and the REST API under
@@ -44,8 +47,10 @@ public final class WebServer {
     /** A server for {@code config} with the features' {@code routes}, not yet started. */
     /** @throws UsersFileException if the users file cannot be read */
     public static Javalin create(ConsoleConfig config, List<Routes> routes) {
-        BasicAuth auth = config.usersFile() == null ? null
-            : new BasicAuth(new BasicAuthenticator(UsersFile.read(Path.of(config.usersFile()))));
+        AccessFilter access = config.usersFile() == null ? null
+            : new AccessFilter(new HttpAccess(UsersFile.read(Path.of(config.usersFile())), Set.of()),
+                "Tillstream Control Center", WebServer::changes, (status, message) ->
+                    new ConsoleException(status, status == 401 ? "unauthorized" : "forbidden", message));
         Csrf csrf = new Csrf();
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         return Javalin.create(javalin -> {
@@ -53,6 +58,7 @@ public final class WebServer {
             javalin.startup.showOldJavalinVersionWarning = false;
             javalin.jetty.host = config.listenHost();
             javalin.jetty.port = config.listenPort();
+            config.https().ifPresent(https -> https.apply(javalin, config.listenHost(), config.listenPort()));
             javalin.jsonMapper(new JavalinJackson(mapper, false));
             // Javalin's own handler reads the UI's files through the class loader. Jetty's default one first mounts
             // the whole 130 MB jar as a zip file system (30,000 entries), the longest step of the console's start.
@@ -64,8 +70,12 @@ public final class WebServer {
                 // The UI is small and changes with each release: always revalidate rather than serve stale modules.
                 files.headers = Map.of("Cache-Control", "no-cache");
             });
-            if (auth != null) {
-                javalin.routes.before(auth::check);
+            javalin.routes.before(WebServer::hardenHeaders);
+            if (access != null) {
+                javalin.routes.before(access);
+            } else {
+                javalin.routes.before(new HostCheck(List.of(config.listenHost()),
+                    (status, message) -> new ConsoleException(status, "host_refused", message)));
             }
             javalin.routes.before(ctx -> {
                 csrf.issue(ctx);
@@ -82,10 +92,22 @@ public final class WebServer {
         });
     }
 
+    /**
+     * The browser may run only the console's own scripts, load only from it, and show it in no frame
+     * (clickjacking); it must not guess content types. Inline styles stay allowed: the pages' SVG
+     * charts and bars are drawn with style attributes.
+     */
+    private static void hardenHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+    }
+
     private static boolean changes(Context ctx) {
-        HandlerType method = ctx.method();
-        return ctx.path().startsWith(API) && method != HandlerType.GET && method != HandlerType.HEAD
-            && method != HandlerType.OPTIONS;
+        return ctx.path().startsWith(API) && AccessFilter.unsafeMethod(ctx);
     }
 
     private static void mapErrors(JavalinConfig javalin) {

@@ -3,6 +3,7 @@ package io.tillstream.console.sales;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tillstream.console.http.ConsoleException;
+import io.tillstream.security.Truststore;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A client of the sales pipeline's HTTP API. Its answers come back as the bytes it sent, so money
@@ -26,17 +28,27 @@ final class SalesApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http;
 
-    SalesApi(String baseUrl) {
+    SalesApi(String baseUrl, Optional<Truststore> truststore) {
         this.baseUrl = baseUrl;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER);
+        truststore.ifPresent(trust -> builder.sslContext(trust.sslContext()));
+        this.http = builder.build();
     }
 
-    /** The pipeline's JSON answer to {@code pathAndQuery}. */
-    byte[] get(String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(ANSWER_TIMEOUT)
-            .header("Accept", "application/json").GET().build();
+    /**
+     * The pipeline's JSON answer to {@code pathAndQuery}, asked with the browser's {@code authorization}
+     * (null when none): the console and a pipeline it is pointed at share one users file.
+     */
+    byte[] get(String pathAndQuery, String authorization) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(ANSWER_TIMEOUT)
+            .header("Accept", "application/json").GET();
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -5,6 +5,9 @@ import io.javalin.http.Context;
 import io.tillstream.console.http.ConsoleException;
 import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
+import io.tillstream.security.Truststore;
+
+import java.util.Optional;
 
 /**
  * {@code /sales/{view}}: the Sales page's aggregates, asked of the sales pipeline's HTTP API
@@ -15,9 +18,12 @@ public final class SalesRoutes implements Routes {
 
     private final SalesApi pipeline;
 
-    /** Routes to the pipeline at {@code salesApiUrl}, or to the advice to start one when it is null. */
-    public SalesRoutes(String salesApiUrl) {
-        this.pipeline = salesApiUrl == null ? null : new SalesApi(salesApiUrl);
+    /**
+     * Routes to the pipeline at {@code salesApiUrl}, or to the advice to start one when it is null; an
+     * https pipeline's certificate is checked against {@code truststore} (empty: the JVM's own).
+     */
+    public SalesRoutes(String salesApiUrl, Optional<Truststore> truststore) {
+        this.pipeline = salesApiUrl == null ? null : new SalesApi(salesApiUrl, truststore);
     }
 
     @Override
@@ -31,6 +37,6 @@ public final class SalesRoutes implements Routes {
             throw new ConsoleException(404, "sales_not_configured", "No sales pipeline is connected to this console. "
                 + "Run tillstream demo, or run tillstream console --sales-api-url http://host:7070 next to tillstream process.");
         }
-        ctx.contentType("application/json").result(pipeline.get(pathAndQuery));
+        ctx.contentType("application/json").result(pipeline.get(pathAndQuery, ctx.header("Authorization")));
     }
 }

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.state.HostInfo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,19 +33,26 @@ final class ClusterQueries {
 
     private final KafkaStreams streams;
     private final HostInfo self;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String scheme;
+    private final HttpClient http;
 
-    ClusterQueries(KafkaStreams streams, HostInfo self) {
+    /** @param scheme how the instances serve, http or https; {@code tls} what an https peer is checked with */
+    ClusterQueries(KafkaStreams streams, HostInfo self, String scheme, Optional<SSLContext> tls) {
         this.streams = streams;
         this.self = self;
+        this.scheme = scheme;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        tls.ifPresent(builder::sslContext);
+        this.http = builder.build();
     }
 
     /**
      * Every instance's part of an answer from {@code store}.
      *
-     * @param pathAndQuery the request the other instances get, with {@code local=true} added
+     * @param pathAndQuery  the request the other instances get, with {@code local=true} added
+     * @param authorization the caller's credentials, passed on (instances share one users file); may be null
      */
-    <T> List<T> fromEveryInstance(String store, String pathAndQuery, Supplier<T> local, Class<T> type) {
+    <T> List<T> fromEveryInstance(String store, String pathAndQuery, String authorization, Supplier<T> local, Class<T> type) {
         Collection<StreamsMetadata> holders = streams.streamsMetadataForStore(store);
         if (holders.isEmpty()) {
             throw new QueryUnavailableException("no instance holds " + store + " yet (starting or rebalancing); retry");
@@ -55,7 +63,7 @@ final class ClusterQueries {
             if (holder.hostInfo().equals(self)) {
                 selfHolds = true;
             } else {
-                remote.add(ask(holder.hostInfo(), pathAndQuery, type));
+                remote.add(ask(holder.hostInfo(), pathAndQuery, authorization, type));
             }
         }
         List<T> parts = new ArrayList<>();
@@ -70,10 +78,14 @@ final class ClusterQueries {
     }
 
     /** Another instance's answer; empty if it answers 404. */
-    private <T> CompletableFuture<Optional<T>> ask(HostInfo peer, String pathAndQuery, Class<T> type) {
-        URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + pathAndQuery
+    private <T> CompletableFuture<Optional<T>> ask(HostInfo peer, String pathAndQuery, String authorization, Class<T> type) {
+        URI uri = URI.create(scheme + "://" + peer.host() + ":" + peer.port() + pathAndQuery
             + (pathAndQuery.contains("?") ? "&" : "?") + LOCAL_PARAM + "=true");
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(PEER_TIMEOUT).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(PEER_TIMEOUT).GET();
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).handle((response, failure) -> {
             if (failure != null) {
                 throw new QueryUnavailableException("instance " + peer + " is out of reach: " + failure.getMessage(), failure);

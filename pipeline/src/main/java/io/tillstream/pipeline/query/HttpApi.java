@@ -5,14 +5,20 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.tillstream.pipeline.topology.LatencyHistogram;
+import io.tillstream.security.AccessFilter;
+import io.tillstream.security.HostCheck;
+import io.tillstream.security.HttpAccess;
+import io.tillstream.security.Https;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLContext;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The HTTP query API. It listens before Kafka Streams starts (Streams must be told the port, as
@@ -23,6 +29,8 @@ public final class HttpApi implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
 
     private final Javalin javalin;
+    private final String scheme;
+    private final Optional<SSLContext> peerTls;
     private volatile KafkaStreams streams;
     private volatile HostInfo self;
     private volatile SalesRoutes.Queries queries;
@@ -31,12 +39,24 @@ public final class HttpApi implements AutoCloseable {
     public record Health(String state, String instance, List<String> instances, long droppedRecords) {
     }
 
-    private HttpApi(String host, int port, LatencyHistogram latency) {
+    private HttpApi(String host, int port, LatencyHistogram latency, HttpAccess access, Https https,
+                    Optional<SSLContext> peerTls) {
+        this.peerTls = peerTls;
+        this.scheme = https == null ? "http" : "https";
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = host;
             config.jetty.port = port;
+            if (https != null) {
+                https.apply(config, host, port);
+            }
+            if (access != null) {
+                config.routes.before(new AccessFilter(access, "Tillstream sales pipeline", AccessFilter::unsafeMethod,
+                    HttpResponseException::new));
+            } else {
+                config.routes.before(new HostCheck(List.of(host), HttpResponseException::new));
+            }
             config.routes.get("/health", this::health);
             config.routes.get("/api/v1/metrics/latency", ctx -> Json.respond(ctx, latency.snapshot()));
             config.routes.delete("/api/v1/metrics/latency", ctx -> {
@@ -48,9 +68,14 @@ public final class HttpApi implements AutoCloseable {
         });
     }
 
-    /** An API on {@code host:port} (0 picks a free port), not yet listening. */
-    public static HttpApi create(String host, int port, LatencyHistogram latency) {
-        return new HttpApi(host, port, latency);
+    /**
+     * An API on {@code host:port} (0 picks a free port), not yet listening; with {@code access}, every
+     * request signs in and only admins may DELETE; null leaves it open. With {@code https} it serves
+     * https only and asks the other instances over https, trusting {@code peerTls} (empty: the JVM's own).
+     */
+    public static HttpApi create(String host, int port, LatencyHistogram latency, HttpAccess access, Https https,
+                                 Optional<SSLContext> peerTls) {
+        return new HttpApi(host, port, latency, access, https, peerTls);
     }
 
     public void start() {
@@ -61,10 +86,15 @@ public final class HttpApi implements AutoCloseable {
         return javalin.port();
     }
 
+    /** http or https. */
+    public String scheme() {
+        return scheme;
+    }
+
     /** Starts answering from {@code streams}, which knows this instance as {@code self}. */
     public void serve(KafkaStreams streams, HostInfo self) {
         this.self = self;
-        this.queries = new SalesRoutes.Queries(new LocalQueries(streams), new ClusterQueries(streams, self));
+        this.queries = new SalesRoutes.Queries(new LocalQueries(streams), new ClusterQueries(streams, self, scheme, peerTls));
         this.streams = streams;
     }
 

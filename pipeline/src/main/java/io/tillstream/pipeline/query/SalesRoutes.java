@@ -80,7 +80,7 @@ final class SalesRoutes {
     private void deadLetters(Context ctx) {
         Supplier<DeadLetterCounts> local = () -> DeadLetterCounts.of(queries.get().local().deadLetters());
         Json.respond(ctx, isLocal(ctx) ? local.get() : DeadLetterCounts.sum(queries.get().cluster().fromEveryInstance(
-            SalesTopology.DEAD_LETTER_STORE, SALES + "/dead-letters", local, DeadLetterCounts.class)));
+            SalesTopology.DEAD_LETTER_STORE, SALES + "/dead-letters", ctx.header("Authorization"), local, DeadLetterCounts.class)));
     }
 
     /** One customer's totals, summed over every instance's partitions; with {@code local=true}, this instance's part. */
@@ -106,7 +106,8 @@ final class SalesRoutes {
             return local.get();
         }
         Supplier<Rows> localRows = () -> Rows.unordered(local.get());
-        return Rows.merge(queries.get().cluster().fromEveryInstance(store, pathAndQuery, localRows, Rows.class));
+        return Rows.merge(queries.get().cluster().fromEveryInstance(store, pathAndQuery, ctx.header("Authorization"),
+            localRows, Rows.class));
     }
 
     private static boolean isLocal(Context ctx) {

@@ -20,7 +20,7 @@ class QueryParameterBoundsTest {
     private static final PipelineApi CLIENT = new PipelineApi("http://127.0.0.1:" + API.port());
 
     private static HttpApi startedApi() {
-        HttpApi api = HttpApi.create("127.0.0.1", 0, new LatencyHistogram());
+        HttpApi api = HttpApi.create("127.0.0.1", 0, new LatencyHistogram(), null, null, java.util.Optional.empty());
         api.start();
         return api;
     }

@@ -11,11 +11,18 @@ import io.tillstream.registry.leader.NotLeaderException;
 import io.tillstream.registry.model.ErrorCode;
 import io.tillstream.registry.model.RegistryException;
 import io.tillstream.registry.store.KafkaLog;
+import io.tillstream.security.AccessFilter;
+import io.tillstream.security.HostCheck;
+import io.tillstream.security.HttpAccess;
+import io.tillstream.security.Https;
+import io.tillstream.security.UsersFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Confluent Schema Registry's v1 REST API on Javalin. Routes only translate between HTTP and
@@ -27,6 +34,7 @@ public final class RestApi {
     private static final Set<String> ACCEPTED_TYPES = Set.of("application/vnd.schemaregistry.v1+json",
         "application/vnd.schemaregistry+json", "application/json", "application/octet-stream");
 
+    private static final Pattern SCHEMA_LOOKUP = Pattern.compile("/subjects/[^/]+/?");
     private static final long MAX_REQUEST_BYTES = 64L * 1024 * 1024;
 
     private RestApi() {
@@ -37,24 +45,33 @@ public final class RestApi {
      * leader), the log (a follower reads it after forwarding), and the users when authentication is on.
      */
     public record Parts(SchemaRegistry registry, Leadership leadership, KafkaLog kafkaLog, String groupId,
-                        long timeoutMs, BasicAuth auth) {
+                        long timeoutMs, AccessFilter access) {
     }
 
-    /** A server for {@code parts} on {@code host:port} (port 0 picks a free one), not yet started. */
-    public static Javalin create(Parts parts, String host, int port) {
+    /**
+     * A server for {@code parts} on {@code host:port} (port 0 picks a free one), not yet started; with
+     * {@code https} (null for plain HTTP) it serves https only. Without users, only requests naming it
+     * (loopback, an address, {@code hostNames}) are answered.
+     */
+    public static Javalin create(Parts parts, String host, int port, Https https, Collection<String> hostNames) {
         SchemaRegistry registry = parts.registry();
-        BasicAuth auth = parts.auth();
         LeaderForwarding forwarding = new LeaderForwarding(parts.leadership(), parts.kafkaLog(), parts.timeoutMs());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = host;
             config.jetty.port = port;
+            if (https != null) {
+                https.apply(config, host, port);
+            }
             config.http.defaultContentType = Json.CONTENT_TYPE;
             // Kafka, not the HTTP layer, decides how large a schema may be.
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
-            if (auth != null) {
-                config.routes.before(auth::check);
+            if (parts.access() != null) {
+                config.routes.before(parts.access());
+            } else {
+                config.routes.before(new HostCheck(hostNames,
+                    (status, message) -> new RegistryException(ErrorCode.FORBIDDEN, message)));
             }
             config.routes.before(RestApi::requireJsonBody);
             config.routes.get("/", ctx -> Json.respond(ctx, Map.of()));
@@ -77,9 +94,28 @@ public final class RestApi {
         });
     }
 
+    /**
+     * The registry's access rule over {@code users}: reads for every user, writes for admins. Two reads
+     * come as POST in Confluent's API: looking a schema up under a subject, and checking compatibility.
+     */
+    public static AccessFilter access(UsersFile users, Set<String> signInRoles, String realm) {
+        return new AccessFilter(new HttpAccess(users, signInRoles), realm,
+            ctx -> ctx.method() == HandlerType.POST
+                ? !ctx.path().startsWith("/compatibility/") && !SCHEMA_LOOKUP.matcher(ctx.path()).matches()
+                : AccessFilter.unsafeMethod(ctx),
+            (status, message) -> new RegistryException(status == 401 ? ErrorCode.UNAUTHORIZED : ErrorCode.FORBIDDEN, message));
+    }
+
+    /**
+     * A write must be JSON (or one of Confluent's types): the content types a cross-site page may send
+     * without asking (forms, text/plain) are refused, as is any write a browser marks as cross-site.
+     */
     private static void requireJsonBody(Context ctx) {
         if (ctx.method() != HandlerType.POST && ctx.method() != HandlerType.PUT) {
             return;
+        }
+        if ("cross-site".equalsIgnoreCase(ctx.header("Sec-Fetch-Site"))) {
+            throw new RegistryException(ErrorCode.FORBIDDEN, "Cross-site requests may not change the registry");
         }
         String type = ctx.contentType();
         if (type != null && !ACCEPTED_TYPES.contains(type.split(";")[0].trim().toLowerCase())) {

@@ -5,6 +5,8 @@ public enum ErrorCode {
     /** A body of the wrong shape: Jackson's mapping errors, which Confluent answers 400 too. */
     BAD_REQUEST(400, 400),
     UNAUTHORIZED(401, 401),
+    /** A signed-in user not allowed the request: Confluent's RBAC answers its 40301 so. */
+    FORBIDDEN(40301, 403),
     SUBJECT_NOT_FOUND(40401, 404),
     VERSION_NOT_FOUND(40402, 404),
     SCHEMA_NOT_FOUND(40403, 404),

@@ -43,8 +43,8 @@ public class CachedSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     public CachedSchemaRegistryClient(SchemaRegistryClientConfig config) {
-        this.rest = new RestService(config.baseUrls(), config.basicAuthUserInfo(), config.connectTimeout(),
-            config.requestTimeout());
+        this.rest = new RestService(config.baseUrls(), config.basicAuthUserInfo(), config.sslContext(),
+            config.connectTimeout(), config.requestTimeout());
         this.definitionsById = new BoundedCache<>(config.cacheCapacity());
         this.schemasById = new BoundedCache<>(config.cacheCapacity());
         this.idsBySubjectSchema = new BoundedCache<>(config.cacheCapacity());

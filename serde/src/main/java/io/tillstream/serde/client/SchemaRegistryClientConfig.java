@@ -7,10 +7,18 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +66,16 @@ public class SchemaRegistryClientConfig extends AbstractConfig {
     public static final int HTTP_READ_TIMEOUT_MS_DEFAULT = 60_000;
     public static final String HTTP_READ_TIMEOUT_MS_DOC = "How long to wait for the registry to answer a request.";
 
+    public static final String SSL_TRUSTSTORE_LOCATION_CONFIG = "schema.registry.ssl.truststore.location";
+    public static final String SSL_TRUSTSTORE_LOCATION_DOC = "A truststore with the certificate authorities an https "
+        + "registry's certificate is checked against; the JVM's own when not set.";
+
+    public static final String SSL_TRUSTSTORE_PASSWORD_CONFIG = "schema.registry.ssl.truststore.password";
+    public static final String SSL_TRUSTSTORE_PASSWORD_DOC = "The truststore's password.";
+
+    public static final String SSL_TRUSTSTORE_TYPE_CONFIG = "schema.registry.ssl.truststore.type";
+    public static final String SSL_TRUSTSTORE_TYPE_DOC = "The truststore's format: JKS (Confluent's default) or PKCS12.";
+
     private static final ConfigDef CONFIG = new ConfigDef()
         .define(SCHEMA_REGISTRY_URL_CONFIG, Type.LIST, NO_DEFAULT_VALUE, Importance.HIGH, SCHEMA_REGISTRY_URL_DOC)
         .define(BASIC_AUTH_CREDENTIALS_SOURCE_CONFIG, Type.STRING, BASIC_AUTH_CREDENTIALS_SOURCE_DEFAULT,
@@ -69,7 +87,10 @@ public class SchemaRegistryClientConfig extends AbstractConfig {
         .define(HTTP_CONNECT_TIMEOUT_MS_CONFIG, Type.INT, HTTP_CONNECT_TIMEOUT_MS_DEFAULT, atLeast(1), Importance.LOW,
             HTTP_CONNECT_TIMEOUT_MS_DOC)
         .define(HTTP_READ_TIMEOUT_MS_CONFIG, Type.INT, HTTP_READ_TIMEOUT_MS_DEFAULT, atLeast(1), Importance.LOW,
-            HTTP_READ_TIMEOUT_MS_DOC);
+            HTTP_READ_TIMEOUT_MS_DOC)
+        .define(SSL_TRUSTSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.MEDIUM, SSL_TRUSTSTORE_LOCATION_DOC)
+        .define(SSL_TRUSTSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, SSL_TRUSTSTORE_PASSWORD_DOC)
+        .define(SSL_TRUSTSTORE_TYPE_CONFIG, Type.STRING, "JKS", in("JKS", "PKCS12"), Importance.LOW, SSL_TRUSTSTORE_TYPE_DOC);
 
     public SchemaRegistryClientConfig(Map<?, ?> originals) {
         this(CONFIG, originals);
@@ -106,6 +127,31 @@ public class SchemaRegistryClientConfig extends AbstractConfig {
         return getList(SCHEMA_REGISTRY_URL_CONFIG).stream().findFirst()
             .map(SchemaRegistryClientConfig::parse).map(URI::getRawUserInfo)
             .map(userInfo -> URLDecoder.decode(userInfo, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The TLS context for https registries: trusting {@code schema.registry.ssl.truststore.*} when set,
+     * empty for the JVM's default.
+     *
+     * @throws ConfigException if the truststore cannot be read
+     */
+    public Optional<SSLContext> sslContext() {
+        String location = getString(SSL_TRUSTSTORE_LOCATION_CONFIG);
+        if (location == null) {
+            return Optional.empty();
+        }
+        Password password = getPassword(SSL_TRUSTSTORE_PASSWORD_CONFIG);
+        try (InputStream in = Files.newInputStream(Path.of(location))) {
+            KeyStore truststore = KeyStore.getInstance(getString(SSL_TRUSTSTORE_TYPE_CONFIG));
+            truststore.load(in, password == null ? null : password.value().toCharArray());
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(truststore);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return Optional.of(context);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ConfigException(SSL_TRUSTSTORE_LOCATION_CONFIG, location, "cannot read it: " + e.getMessage());
+        }
     }
 
     public int cacheCapacity() {

@@ -7,6 +7,7 @@ import io.tillstream.serde.client.RegistryClientException;
 import io.tillstream.serde.client.RegistryConnectionException;
 
 import java.io.IOException;
+import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -36,8 +37,9 @@ public final class RestService {
     private final Duration requestTimeout;
     private final HttpClient http;
 
-    public RestService(List<URI> baseUrls, Optional<String> basicAuthUserInfo, Duration connectTimeout,
-                       Duration requestTimeout) {
+    /** @param sslContext TLS for https registries; empty for the JVM's default */
+    public RestService(List<URI> baseUrls, Optional<String> basicAuthUserInfo, Optional<SSLContext> sslContext,
+                       Duration connectTimeout, Duration requestTimeout) {
         if (baseUrls.isEmpty()) {
             throw new IllegalArgumentException("at least one registry URL is needed");
         }
@@ -46,7 +48,9 @@ public final class RestService {
             "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
         this.requestTimeout = requestTimeout;
         // HTTP/1.1 because a registry speaks it everywhere; HTTP/2 would cost an upgrade attempt per connection.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout);
+        sslContext.ifPresent(builder::sslContext);
+        this.http = builder.build();
     }
 
     /** A path segment: subjects may hold characters such as '/', ':' or spaces. */

@@ -31,7 +31,7 @@ class CachedSchemaRegistryClientTest {
     @BeforeAll
     static void start(@TempDir Path dir) throws IOException {
         embedded = EmbeddedRegistry.get();
-        Path users = Files.writeString(dir.resolve("users.properties"), "alice:s3cret\nbob:pw\n");
+        Path users = Files.writeString(dir.resolve("users.properties"), "alice: s3cret,admin\nbob: pw,admin\n");
         secured = embedded.startAnother(Map.of(RegistryConfig.AUTHENTICATION_USERS_FILE_CONFIG, users.toString()));
     }
 
