@@ -152,7 +152,7 @@ final class DemoCommand implements Callable<Integer> {
         return Map.of(
             SinkConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
             SinkConfig.SCHEMA_REGISTRY_URL_CONFIG, platform.registryUrl(),
-            SinkConfig.PATH_CONFIG, platform.cluster().dataDirectory().root().resolve("lake").toString(),
+            SinkConfig.PATH_CONFIG, LocalPlatform.lakeDirectory(platform.cluster()).toString(),
             SinkConfig.ROLL_INTERVAL_MS_CONFIG, LAKE_ROLL.toMillis());
     }
 

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,8 +94,9 @@ final class LocalPlatform implements AutoCloseable {
                 salesApiUrl.complete(processorApiUrl);
             }
             if (!options.noConsole) {
+                Path lake = processor == null ? null : lakeDirectory(cluster);
                 console = registryPort.thenCombineAsync(salesApiUrl,
-                    (port, salesApi) -> createConsole(options, host, local, port, salesApi), daemonThread("console"));
+                    (port, salesApi) -> createConsole(options, host, local, port, salesApi, lake), daemonThread("console"));
             }
             SchemaRegistryServer started = await(registry);
             started.start();
@@ -136,12 +138,20 @@ final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /** Where {@code demo}'s sink lands {@code sales_enriched}, and so where the console's Lake page looks. */
+    static Path lakeDirectory(LocalCluster cluster) {
+        return cluster.dataDirectory().root().resolve("lake");
+    }
+
     private static ControlCenter createConsole(LocalPlatformOptions options, String host, ConnectionOptions local,
-                                               int registryPort, String salesApiUrl) {
+                                               int registryPort, String salesApiUrl, Path lakePath) {
         Map<String, Object> consoleSettings = new HashMap<>(Map.of(
             ConsoleConfig.LISTEN_HOST_CONFIG, host, ConsoleConfig.LISTEN_PORT_CONFIG, options.consolePort));
         if (salesApiUrl != null) {
             consoleSettings.put(ConsoleConfig.SALES_API_URL_CONFIG, salesApiUrl);
+        }
+        if (lakePath != null) {
+            consoleSettings.put(ConsoleConfig.LAKE_PATH_CONFIG, lakePath.toString());
         }
         return ConsoleCommand.createConsole(local.clientSettings(),
             RegistryOptions.at("http://" + ClusterSpec.LOOPBACK + ":" + registryPort), consoleSettings);
