@@ -49,7 +49,7 @@ export function create(root) {
     }
     body.hidden = false;
     const group = h('a', { href: '#/groups/' + encodeURIComponent(view.groupId) }, view.groupId);
-    subtitle.replaceChildren('Parquet sink, group ', group, ' ',
+    subtitle.replaceChildren('Parquet sink, group ', group, ' · ',
       view.groupState ? stateBadge(view.groupState) : h('span.muted', {}, 'no sink has joined yet'),
       view.lake ? h('span', {}, ' · ', h('span.mono', {}, view.lake.path)) : '');
     const lake = view.lake;
