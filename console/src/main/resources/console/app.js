@@ -9,6 +9,7 @@ import * as group from './pages/group.js';
 import * as schemas from './pages/schemas.js';
 import * as subject from './pages/subject.js';
 import * as sales from './pages/sales.js';
+import * as lake from './pages/lake.js';
 
 const ROUTES = [
   { pattern: /^\/$/, page: overview, nav: 'overview' },
@@ -19,6 +20,7 @@ const ROUTES = [
   { pattern: /^\/schemas$/, page: schemas, nav: 'schemas' },
   { pattern: /^\/schemas\/([^/]+)$/, page: subject, nav: 'schemas' },
   { pattern: /^\/sales$/, page: sales, nav: 'sales' },
+  { pattern: /^\/lake$/, page: lake, nav: 'lake' },
 ];
 
 const POLL_MS = 1000;

@@ -70,7 +70,7 @@ function membersTable(members) {
       h('td', {}, m.assignment.length ? m.assignment.map((a) => h('span.chip', {}, `${a.topic}-${a.partition}`)) : h('span.muted', {}, 'none'))))));
 }
 
-function partitionsTable(partitions) {
+export function partitionsTable(partitions) {
   if (partitions.length === 0) {
     return state('empty', 'No offsets yet', 'The group has neither committed offsets nor assigned partitions.');
   }

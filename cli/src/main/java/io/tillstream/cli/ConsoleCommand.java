@@ -3,6 +3,7 @@ package io.tillstream.cli;
 import io.tillstream.security.UsersFile;
 import io.tillstream.console.ConsoleConfig;
 import io.tillstream.console.ControlCenter;
+import io.tillstream.retail.lake.LakeFileName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +51,15 @@ final class ConsoleCommand implements Callable<Integer> {
             + " without it the page is hidden.")
     String salesApiUrl;
 
+    @Option(names = "--lake-path", paramLabel = "DIR",
+        description = "The lake directory of a tillstream sink (its --path), for the Lake page's files and rows per day;"
+            + " without it the page shows the sink's lag only.")
+    Path lakePath;
+
+    @Option(names = "--lake-group", paramLabel = "ID", defaultValue = LakeFileName.DEFAULT_SINK_GROUP,
+        description = "The sink's consumer group (its --group), whose lag the Lake page shows (default: ${DEFAULT-VALUE}).")
+    String lakeGroup;
+
     @Mixin
     Verbosity verbosity;
     @Spec
@@ -67,6 +77,10 @@ final class ConsoleCommand implements Callable<Integer> {
         settings.put(ConsoleConfig.READ_ONLY_CONFIG, readOnly);
         if (salesApiUrl != null) {
             settings.put(ConsoleConfig.SALES_API_URL_CONFIG, salesApiUrl);
+        }
+        settings.put(ConsoleConfig.LAKE_GROUP_ID_CONFIG, lakeGroup);
+        if (lakePath != null) {
+            settings.put(ConsoleConfig.LAKE_PATH_CONFIG, lakePath.toString());
         }
         if (usersFile != null) {
             settings.put(ConsoleConfig.USERS_FILE_CONFIG, usersFile.toString());

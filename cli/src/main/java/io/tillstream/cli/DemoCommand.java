@@ -161,7 +161,7 @@ final class DemoCommand implements Callable<Integer> {
         settings.putAll(platform.access().registryClientSettings());
         settings.put(SinkConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
         settings.put(SinkConfig.SCHEMA_REGISTRY_URL_CONFIG, platform.registryUrl());
-        settings.put(SinkConfig.PATH_CONFIG, platform.cluster().dataDirectory().root().resolve("lake").toString());
+        settings.put(SinkConfig.PATH_CONFIG, LocalPlatform.lakeDirectory(platform.cluster()).toString());
         settings.put(SinkConfig.ROLL_INTERVAL_MS_CONFIG, LAKE_ROLL.toMillis());
         return settings;
     }

@@ -158,9 +158,10 @@ final class LocalPlatform implements AutoCloseable {
                 salesApiUrl.complete(processorApiUrl);
             }
             if (!options.noConsole) {
+                Path lake = processor == null ? null : lakeDirectory(cluster);
                 console = registryPort.thenCombineAsync(salesApiUrl,
                     (port, salesApi) -> createConsole(options, host, local,
-                        access.withRegistry(access.scheme() + "://" + ClusterSpec.LOOPBACK + ":" + port), salesApi),
+                        access.withRegistry(access.scheme() + "://" + ClusterSpec.LOOPBACK + ":" + port), salesApi, lake),
                     daemonThread("console"));
             }
             SchemaRegistryServer started = await(registry);
@@ -204,8 +205,13 @@ final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /** Where {@code demo}'s sink lands {@code sales_enriched}, and so where the console's Lake page looks. */
+    static Path lakeDirectory(LocalCluster cluster) {
+        return cluster.dataDirectory().root().resolve("lake");
+    }
+
     private static ControlCenter createConsole(LocalPlatformOptions options, String host, ConnectionOptions local,
-                                               Access access, String salesApiUrl) {
+                                               Access access, String salesApiUrl, Path lakePath) {
         Map<String, Object> consoleSettings = new HashMap<>(Map.of(
             ConsoleConfig.LISTEN_HOST_CONFIG, host, ConsoleConfig.LISTEN_PORT_CONFIG, options.consolePort));
         if (salesApiUrl != null) {
@@ -222,6 +228,9 @@ final class LocalPlatform implements AutoCloseable {
         if (access.truststore() != null) {
             consoleSettings.put(ConsoleConfig.TLS_TRUSTSTORE_LOCATION_CONFIG, access.truststore().location().toString());
             consoleSettings.put(ConsoleConfig.TLS_TRUSTSTORE_PASSWORD_CONFIG, access.truststore().password());
+        }
+        if (lakePath != null) {
+            consoleSettings.put(ConsoleConfig.LAKE_PATH_CONFIG, lakePath.toString());
         }
         return ConsoleCommand.createConsole(local.clientSettings(),
             RegistryOptions.at(access.registryUrl(), access.registryUserInfo()), consoleSettings);

@@ -31,12 +31,14 @@ class ConsoleCommandTest {
         commandLine.setOut(new PrintWriter(out, true));
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("console",
             "--bootstrap-server", stack.bootstrapServers(), "--registry-url", stack.registryUrl(),
-            "--port", "" + port, "--read-only"));
+            "--port", "" + port, "--read-only", "--lake-path", "lake-dir", "--lake-group", "landing"));
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> out.toString().contains("is up") || exit.isDone());
         assertThat(out.toString()).startsWith("Control Center is up at http://127.0.0.1:" + port
             + " for Kafka at " + stack.bootstrapServers() + " (read-only)");
         assertThat(UpCommandTest.httpGet("http://127.0.0.1:" + port + "/api/v1/cluster")).contains("\"brokers\"");
+        assertThat(UpCommandTest.httpGet("http://127.0.0.1:" + port + "/api/v1/lake"))
+            .contains("\"groupId\":\"landing\"", "\"path\":\"lake-dir\"", "\"exists\":false");
 
         command.stop();
         assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();

@@ -67,6 +67,9 @@ class DemoCommandTest {
         // The console's Sales page reads the same processor.
         assertThat(UpCommandTest.httpGet(console + "/api/v1/info")).contains("\"salesApi\":true");
         assertThat(invoices(console + "/api/v1/sales/by-mall")).isGreaterThan(earlier);
+        // Its Lake page watches the demo's sink: its default group, and the directory it lands in.
+        assertThat(UpCommandTest.httpGet(console + "/api/v1/lake")).contains("\"groupId\":\"tillstream-sink\"",
+            "\"path\":\"" + dataDir.resolve("lake").toAbsolutePath() + "\"");
 
         command.stop();
         assertThat(exit.get(90, TimeUnit.SECONDS)).isZero();

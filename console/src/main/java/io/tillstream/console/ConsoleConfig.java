@@ -1,5 +1,6 @@
 package io.tillstream.console;
 
+import io.tillstream.retail.lake.LakeFileName;
 import io.tillstream.security.Https;
 import io.tillstream.security.Truststore;
 import io.tillstream.security.UsersFile;
@@ -70,6 +71,14 @@ public final class ConsoleConfig extends AbstractConfig {
     public static final String SALES_API_URL_DOC = "The sales pipeline's HTTP API (tillstream process serves it on port "
         + "7070), for the Sales page; none hides the page.";
 
+    public static final String LAKE_PATH_CONFIG = "lake.path";
+    public static final String LAKE_PATH_DOC = "The Parquet sink's lake directory (tillstream sink --path), for the files "
+        + "and rows per day on the Lake page; none shows the sink's lag only.";
+
+    public static final String LAKE_GROUP_ID_CONFIG = "lake.group.id";
+    public static final String LAKE_GROUP_ID_DOC = "The Parquet sink's consumer group (tillstream sink --group), whose lag "
+        + "the Lake page shows.";
+
     public static final String SAMPLE_INTERVAL_MS_CONFIG = "metrics.sample.interval.ms";
     public static final String SAMPLE_INTERVAL_MS_DOC = "How often the throughput charts take a sample of the cluster.";
 
@@ -96,6 +105,9 @@ public final class ConsoleConfig extends AbstractConfig {
         .define(TLS_STORE_TYPE_CONFIG, Type.STRING, "PKCS12", ConfigDef.CaseInsensitiveValidString.in("PKCS12", "JKS"),
             Importance.LOW, TLS_STORE_TYPE_DOC)
         .define(SALES_API_URL_CONFIG, Type.STRING, null, new HttpUrl(), Importance.LOW, SALES_API_URL_DOC)
+        .define(LAKE_PATH_CONFIG, Type.STRING, null, Importance.LOW, LAKE_PATH_DOC)
+        .define(LAKE_GROUP_ID_CONFIG, Type.STRING, LakeFileName.DEFAULT_SINK_GROUP, new ConfigDef.NonEmptyString(),
+            Importance.LOW, LAKE_GROUP_ID_DOC)
         .define(SAMPLE_INTERVAL_MS_CONFIG, Type.LONG, 1_000L, Range.atLeast(100), Importance.LOW,
             SAMPLE_INTERVAL_MS_DOC)
         .define(METRICS_WINDOW_MS_CONFIG, Type.LONG, 15 * 60_000L, Range.atLeast(1_000), Importance.LOW,
@@ -206,6 +218,16 @@ public final class ConsoleConfig extends AbstractConfig {
     public String salesApiUrl() {
         String url = getString(SALES_API_URL_CONFIG);
         return url == null ? null : url.replaceAll("/+$", "");
+    }
+
+    /** The lake directory, or null when the console is not told where it is. */
+    public Path lakePath() {
+        String path = getString(LAKE_PATH_CONFIG);
+        return path == null || path.isBlank() ? null : Path.of(path);
+    }
+
+    public String lakeGroupId() {
+        return getString(LAKE_GROUP_ID_CONFIG);
     }
 
     public long sampleIntervalMs() {

@@ -8,6 +8,7 @@ import io.tillstream.console.groups.GroupRoutes;
 import io.tillstream.console.http.ApiDocument;
 import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
+import io.tillstream.console.lake.LakeRoutes;
 import io.tillstream.console.messages.MessageRoutes;
 import io.tillstream.console.sales.SalesRoutes;
 import io.tillstream.console.schemas.SchemaRoutes;
@@ -88,7 +89,8 @@ public final class ControlCenter implements AutoCloseable {
         try {
             this.http = WebServer.create(config, List.of(infoRoute, new ApiDocument(), new ClusterRoutes(sampler),
                 new TopicRoutes(admin, sampler), messages, new GroupRoutes(admin, sampler, config.metricsWindowMs()),
-                new SchemaRoutes(registry), new SalesRoutes(config.salesApiUrl(), config.truststore())));
+                new SchemaRoutes(registry), new SalesRoutes(config.salesApiUrl(), config.truststore()),
+                new LakeRoutes(admin, config)));
         } catch (UsersFileException e) {
             close();
             throw new ConsoleStartException(e.getMessage(), e);

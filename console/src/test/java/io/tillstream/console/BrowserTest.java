@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -217,6 +218,26 @@ class BrowserTest {
         // The missing, stopping (502) and stopped (503) pipeline's answers are on purpose; the browser logs every failed fetch.
         assertThat(consoleErrors).allMatch(e -> e.matches("Failed to load resource: .* status of (404|502|503) .*"),
             "only the unconfigured, stopping and stopped pipeline's answers");
+    }
+
+    @Test
+    void theLakePageSaysWhatItNeedsBeforeAnySinkRan(Environment env, @TempDir Path dir) {
+        page.navigate(env.console().url() + "/#/");
+        page.locator("[data-nav=lake]").click();
+        assertThat(page.getByText("The console does not know where the lake is")).isVisible();
+        assertThat(page.getByText("No sink has committed as group tillstream-sink")).isVisible();
+        assertThat(page.locator(".subtitle a")).hasAttribute("href", "#/groups/tillstream-sink");
+        shoot("lake-no-path");
+
+        Path lake = dir.resolve("lake");
+        try (ControlCenter console = env.startConsole(Map.of(ConsoleConfig.LAKE_PATH_CONFIG, lake.toString()))) {
+            page.navigate(console.url() + "/#/lake");
+            assertThat(page.getByText(lake + " does not exist yet")).isVisible();
+            assertThat(page.getByText("No files yet")).isVisible();
+            assertThat(page.getByText("No days yet")).isVisible();
+            shoot("lake-empty");
+        }
+        assertThat(consoleErrors).isEmpty();
     }
 
     private static long number(Locator stat) {

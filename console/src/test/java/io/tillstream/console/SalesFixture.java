@@ -62,6 +62,11 @@ final class SalesFixture implements AutoCloseable {
         return new SalesFixture(env, topic, pipeline);
     }
 
+    /** Where the pipeline writes each sale with its invoice date's parts, as the Parquet sink reads it. */
+    String enrichedTopic() {
+        return topic + "_enriched";
+    }
+
     /** The pipeline's HTTP API, as {@code --sales-api-url} takes it. */
     String url() {
         return pipeline.httpUrl();

@@ -24,6 +24,11 @@ public enum Compression {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The codec's part of a lake file's name: none for uncompressed pages. */
+    public String fileLabel() {
+        return this == NONE ? "" : label();
+    }
+
     CompressionCodecName codec() {
         return codec;
     }

@@ -1,5 +1,6 @@
 package io.tillstream.sink;
 
+import io.tillstream.retail.lake.LakeFileName;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -41,10 +42,12 @@ final class LakeFile {
     }
 
     /**
-     * Opens {@code .<name>.tmp} in {@code directory}, replacing what a crashed attempt left there; the
+     * Opens {@code .<name>.tmp} in {@code directory} with pages compressed by {@code compression} (the codec
+     * {@code name} carries), replacing what a crashed attempt left there; the
      * {@code plainColumns} present in {@code schema} are written without a dictionary.
      */
-    static LakeFile open(Path directory, LakeFileName name, Schema schema, FileSettings settings) throws IOException {
+    static LakeFile open(Path directory, LakeFileName name, Compression compression, Schema schema,
+                         FileSettings settings) throws IOException {
         Path temp = directory.resolve(name.tempName());
         AvroParquetWriter.Builder<GenericRecord> builder = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(temp))
             .withConf(new PlainParquetConfiguration())
@@ -52,7 +55,7 @@ final class LakeFile {
             // Values arrive without logical-type conversions (ByteBuffer, int, long): nothing to convert back.
             .withDataModel(GenericData.get())
             .withCodecFactory(CODECS)
-            .withCompressionCodec(name.compression().codec())
+            .withCompressionCodec(compression.codec())
             .withRowGroupSize(settings.rowGroupBytes())
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
         for (String column : settings.plainColumns()) {

@@ -1,5 +1,6 @@
 package io.tillstream.sink;
 
+import io.tillstream.retail.lake.LakeFileName;
 import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import io.tillstream.serde.client.SchemaRegistryClient;
 import org.apache.kafka.clients.admin.Admin;

@@ -1,5 +1,7 @@
 package io.tillstream.sink;
 
+import io.tillstream.retail.lake.DayPartition;
+import io.tillstream.retail.lake.LakeFileName;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -59,8 +61,8 @@ final class PartitionBatch {
     void write(long offset, GenericRecord record, DayPartition day) throws IOException {
         LakeFile file = files.get(day);
         if (file == null) {
-            file = LakeFile.open(directory(day), new LakeFileName(partition.topic(), partition.partition(), offset, compression),
-                record.getSchema(), settings);
+            file = LakeFile.open(directory(day), new LakeFileName(partition.topic(), partition.partition(), offset,
+                compression.fileLabel()), compression, record.getSchema(), settings);
             files.put(day, file);
             schema = record.getSchema();
         }

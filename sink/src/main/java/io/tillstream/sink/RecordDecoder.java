@@ -1,5 +1,6 @@
 package io.tillstream.sink;
 
+import io.tillstream.retail.lake.DayPartition;
 import io.tillstream.serde.AvroSerdeConfig;
 import io.tillstream.serde.KafkaAvroDeserializer;
 import io.tillstream.serde.WireFormat;

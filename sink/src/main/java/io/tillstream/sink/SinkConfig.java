@@ -1,5 +1,6 @@
 package io.tillstream.sink;
 
+import io.tillstream.retail.lake.LakeFileName;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -40,7 +41,7 @@ public final class SinkConfig extends AbstractConfig {
     public static final String GROUP_ID_CONFIG = ConsumerConfig.GROUP_ID_CONFIG;
     public static final String GROUP_ID_DOC = "The consumer group: sinks with one group share the partitions, and its "
         + "committed offsets are where a restarted sink resumes. A group without offsets starts at the oldest record.";
-    public static final String DEFAULT_GROUP_ID = "tillstream-sink";
+    public static final String DEFAULT_GROUP_ID = LakeFileName.DEFAULT_SINK_GROUP;
 
     public static final String ROLL_RECORDS_CONFIG = "roll.records";
     public static final String ROLL_RECORDS_DOC = "A partition's open files are completed once they hold this many records.";

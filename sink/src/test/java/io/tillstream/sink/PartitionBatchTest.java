@@ -1,5 +1,7 @@
 package io.tillstream.sink;
 
+import io.tillstream.retail.lake.DayPartition;
+import io.tillstream.retail.lake.LakeFileName;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;

@@ -6,6 +6,7 @@ import io.tillstream.pipeline.testing.PipelineApi;
 import io.tillstream.pipeline.testing.TestPlatform;
 import io.tillstream.retail.Sale;
 import io.tillstream.retail.SyntheticSales;
+import io.tillstream.retail.lake.LakeFileName;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

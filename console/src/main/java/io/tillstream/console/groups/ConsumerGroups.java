@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -32,14 +33,16 @@ import java.util.stream.Collectors;
  * changes them: listed with their state, described with members and lag, offsets reset and
  * groups deleted only while no consumer is in the group.
  */
-final class ConsumerGroups {
+public final class ConsumerGroups {
 
     private static final Comparator<TopicPartition> BY_TOPIC_AND_PARTITION =
         Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
 
+    private static final String GROUP_NOT_FOUND = "group_not_found";
+
     private final Admin admin;
 
-    ConsumerGroups(Admin admin) {
+    public ConsumerGroups(Admin admin) {
         this.admin = admin;
     }
 
@@ -71,7 +74,16 @@ final class ConsumerGroups {
     }
 
     GroupDetail detail(String groupId) {
-        ConsumerGroupDescription group = describe(groupId);
+        return detail(describe(groupId));
+    }
+
+    /** The group's detail, empty when Kafka knows no group {@code groupId}: a group not started yet is no error. */
+    public Optional<GroupDetail> find(String groupId) {
+        return describeIfExists(groupId).map(this::detail);
+    }
+
+    private GroupDetail detail(ConsumerGroupDescription group) {
+        String groupId = group.groupId();
         Map<TopicPartition, Long> committed = committed(groupId);
         Map<TopicPartition, MemberDescription> owners = new HashMap<>();
         group.members().forEach(m -> m.assignment().topicPartitions().forEach(tp -> owners.put(tp, m)));
@@ -125,12 +137,23 @@ final class ConsumerGroups {
     }
 
     private ConsumerGroupDescription describe(String groupId) {
-        ConsumerGroupDescription group = Errors.await(admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId));
-        // A classic coordinator describes a group it does not know as DEAD rather than failing.
-        if (group.groupState() == GroupState.DEAD) {
-            throw new ConsoleException(404, "group_not_found", "There is no consumer group " + groupId + ".");
+        return describeIfExists(groupId).orElseThrow(
+            () -> new ConsoleException(404, GROUP_NOT_FOUND, "There is no consumer group " + groupId + "."));
+    }
+
+    private Optional<ConsumerGroupDescription> describeIfExists(String groupId) {
+        ConsumerGroupDescription group;
+        try {
+            group = Errors.await(admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId));
+        } catch (ConsoleException e) {
+            // The consumer group protocol's coordinator fails for a group it does not know ...
+            if (e.code().equals(GROUP_NOT_FOUND)) {
+                return Optional.empty();
+            }
+            throw e;
         }
-        return group;
+        // ... a classic one describes it as DEAD.
+        return group.groupState() == GroupState.DEAD ? Optional.empty() : Optional.of(group);
     }
 
     /** As kafka-consumer-groups.sh: a group's offsets belong to its consumers while any is in the group. */
