@@ -1,6 +1,8 @@
 package io.tillstream.pipeline;
 
+import io.tillstream.metrics.MetricsEndpoint;
 import io.tillstream.pipeline.query.HttpApi;
+import io.tillstream.pipeline.query.PipelineMetrics;
 import io.tillstream.pipeline.topology.LatencyHistogram;
 import io.tillstream.pipeline.topology.SalesTopology;
 import io.tillstream.serde.AvroSerdeConfig;
@@ -50,6 +52,8 @@ public final class SalesPipeline implements AutoCloseable {
     private final PipelineConfig config;
     private final SchemaRegistryClient registry;
     private final LatencyHistogram latency = new LatencyHistogram();
+    private final MetricsEndpoint metrics = new MetricsEndpoint();
+    private final PipelineMetrics pipelineMetrics = new PipelineMetrics(latency, metrics);
     private HttpApi http;
     private KafkaStreams streams;
     private boolean closed;
@@ -81,7 +85,7 @@ public final class SalesPipeline implements AutoCloseable {
                 registerOutputSchemas();
                 topics.createMissing(config.topics(), partitions, config.windowRetention());
             }
-            http = HttpApi.create(config.httpHost(), config.httpPort(), latency);
+            http = HttpApi.create(config.httpHost(), config.httpPort(), latency, metrics);
             startHttp();
             HostInfo self = new HostInfo(config.httpHost(), http.port());
             properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
@@ -92,6 +96,7 @@ public final class SalesPipeline implements AutoCloseable {
                 log.error("A stream thread failed; replacing it", e);
                 return StreamThreadExceptionResponse.REPLACE_THREAD;
             });
+            pipelineMetrics.bindTo(streams, metrics);
             http.serve(streams, self);
             streams.start();
         } catch (RuntimeException e) {
@@ -150,6 +155,7 @@ public final class SalesPipeline implements AutoCloseable {
         if (http != null) {
             http.close();
         }
+        pipelineMetrics.close();
         registry.close();
     }
 

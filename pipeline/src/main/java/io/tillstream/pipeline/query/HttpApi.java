@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.tillstream.metrics.MetricsEndpoint;
 import io.tillstream.pipeline.topology.LatencyHistogram;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -31,13 +32,14 @@ public final class HttpApi implements AutoCloseable {
     public record Health(String state, String instance, List<String> instances, long droppedRecords) {
     }
 
-    private HttpApi(String host, int port, LatencyHistogram latency) {
+    private HttpApi(String host, int port, LatencyHistogram latency, MetricsEndpoint metrics) {
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = host;
             config.jetty.port = port;
             config.routes.get("/health", this::health);
+            metrics.addTo(config);
             config.routes.get("/api/v1/metrics/latency", ctx -> Json.respond(ctx, latency.snapshot()));
             config.routes.delete("/api/v1/metrics/latency", ctx -> {
                 latency.reset();
@@ -48,9 +50,9 @@ public final class HttpApi implements AutoCloseable {
         });
     }
 
-    /** An API on {@code host:port} (0 picks a free port), not yet listening. */
-    public static HttpApi create(String host, int port, LatencyHistogram latency) {
-        return new HttpApi(host, port, latency);
+    /** An API on {@code host:port} (0 picks a free port) serving {@code metrics} too, not yet listening. */
+    public static HttpApi create(String host, int port, LatencyHistogram latency, MetricsEndpoint metrics) {
+        return new HttpApi(host, port, latency, metrics);
     }
 
     public void start() {

@@ -69,6 +69,11 @@ final class DeliveryStats {
             start == 0 ? Duration.ZERO : Duration.ofNanos(end - start));
     }
 
+    /** Acknowledgement latencies in microseconds. */
+    LatencyHistogram latencyMicros() {
+        return latencyMicros;
+    }
+
     Summary summary() {
         return new Summary(progress(), Duration.ofNanos(latencyMicros.percentile(50) * 1000),
             Duration.ofNanos(latencyMicros.percentile(99) * 1000), Optional.ofNullable(failure.get()));
