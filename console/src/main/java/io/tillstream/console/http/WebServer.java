@@ -11,6 +11,7 @@ import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.tillstream.console.ConsoleConfig;
+import io.tillstream.metrics.MetricsEndpoint;
 import io.tillstream.security.BasicAuthenticator;
 import io.tillstream.security.UsersFile;
 import io.tillstream.security.UsersFileException;
@@ -41,9 +42,13 @@ public final class WebServer {
     private WebServer() {
     }
 
-    /** A server for {@code config} with the features' {@code routes}, not yet started. */
-    /** @throws UsersFileException if the users file cannot be read */
-    public static Javalin create(ConsoleConfig config, List<Routes> routes) {
+    /**
+     * A server for {@code config} with the features' {@code routes} and {@code metrics} at {@code /metrics}, not yet
+     * started.
+     *
+     * @throws UsersFileException if the users file cannot be read
+     */
+    public static Javalin create(ConsoleConfig config, List<Routes> routes, MetricsEndpoint metrics) {
         BasicAuth auth = config.usersFile() == null ? null
             : new BasicAuth(new BasicAuthenticator(UsersFile.read(Path.of(config.usersFile()))));
         Csrf csrf = new Csrf();
@@ -78,6 +83,7 @@ public final class WebServer {
                 }
             });
             routes.forEach(r -> r.addTo(javalin.routes));
+            metrics.addTo(javalin);
             mapErrors(javalin);
         });
     }
