@@ -83,6 +83,7 @@ final class DemoCommand implements Callable<Integer> {
                 Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()),
                 Map.of(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL_CONFIG, platform.registryUrl()),
                 (file, row) -> { });
+            platform.metrics().ifPresent(running::serveMetrics);
         } catch (RuntimeException e) {
             platform.close();
             throw e;

@@ -1,9 +1,13 @@
 package io.tillstream.cli;
 
+import io.tillstream.cluster.BrokerMetrics;
 import io.tillstream.cluster.ClusterSpec;
 import io.tillstream.cluster.LocalCluster;
 import io.tillstream.console.ConsoleConfig;
 import io.tillstream.console.ControlCenter;
+import io.tillstream.metrics.MetricsEndpoint;
+import io.tillstream.metrics.MetricsServer;
+import io.tillstream.metrics.MetricsServerException;
 import io.tillstream.pipeline.SalesPipeline;
 import io.tillstream.registry.RegistryConfig;
 import io.tillstream.registry.SchemaRegistryServer;
@@ -35,15 +39,19 @@ final class LocalPlatform implements AutoCloseable {
     private final SchemaRegistryServer registry;
     private final SalesPipeline processor;
     private final ControlCenter console;
+    private final MetricsServer metricsServer;
+    private final MetricsEndpoint metrics;
     private final int salesPartitions;
 
     private LocalPlatform(ClusterSpec spec, LocalCluster cluster, SchemaRegistryServer registry, SalesPipeline processor,
-                          ControlCenter console, int salesPartitions) {
+                          ControlCenter console, MetricsServer metricsServer, MetricsEndpoint metrics, int salesPartitions) {
         this.spec = spec;
         this.cluster = cluster;
         this.registry = registry;
         this.processor = processor;
         this.console = console;
+        this.metricsServer = metricsServer;
+        this.metrics = metrics;
         this.salesPartitions = salesPartitions;
     }
 
@@ -73,6 +81,9 @@ final class LocalPlatform implements AutoCloseable {
         if (!options.noConsole) {
             LocalCluster.checkPortFree(host, options.consolePort, "Control Center");
         }
+        if (options.metricsPort != null) {
+            LocalCluster.checkPortFree(host, options.metricsPort, "metrics");
+        }
         LocalCluster cluster = LocalCluster.prepare(spec);
         verbosity.configure(cluster.dataDirectory().logFile());
         ConnectionOptions local = ConnectionOptions.to(cluster.bootstrapServers());
@@ -83,8 +94,15 @@ final class LocalPlatform implements AutoCloseable {
         CompletableFuture<Integer> salesTopic = CompletableFuture.completedFuture(0);
         CompletableFuture<ControlCenter> console = CompletableFuture.completedFuture(null);
         SalesPipeline sales = null;
+        MetricsServer metricsServer = null;
         try {
             cluster.start();
+            MetricsEndpoint brokerMetrics = null;
+            if (options.metricsPort != null) {
+                brokerMetrics = new MetricsEndpoint();
+                brokerMetrics.register(new BrokerMetrics());
+                metricsServer = serveMetrics(host, options.metricsPort, brokerMetrics);
+            }
             salesTopic = inBackground("sales-topic", () -> ensureSalesTopic(cluster, local, options.partitions));
             if (options.registryPort != 0) {
                 registryPort.complete(options.registryPort);
@@ -104,6 +122,7 @@ final class LocalPlatform implements AutoCloseable {
             salesApiUrl.complete(sales == null ? null : sales.httpUrl());
             ControlCenter controlCenter = await(console);
             if (controlCenter != null) {
+                controlCenter.metrics().register(new BrokerMetrics());
                 controlCenter.start();
             }
             if (spec.listensBeyondLoopback()) {
@@ -114,7 +133,8 @@ final class LocalPlatform implements AutoCloseable {
                         + " authentication; anyone who can reach ports " + options.kafkaPort + ", " + options.registryPort
                         + " and " + options.consolePort + " can read and write every topic");
             }
-            return new LocalPlatform(spec, cluster, started, sales, controlCenter, salesPartitions);
+            return new LocalPlatform(spec, cluster, started, sales, controlCenter, metricsServer,
+                brokerMetrics != null ? brokerMetrics : controlCenter != null ? controlCenter.metrics() : null, salesPartitions);
         } catch (RuntimeException e) {
             // A part still being made is waited for, so that nothing is left running.
             registryPort.cancel(false);
@@ -126,6 +146,9 @@ final class LocalPlatform implements AutoCloseable {
             if (sales != null) {
                 sales.close();
             }
+            if (metricsServer != null) {
+                metricsServer.close();
+            }
             SchemaRegistryServer madeRegistry = madeOrNull(registry);
             if (madeRegistry != null) {
                 madeRegistry.close();
@@ -133,6 +156,14 @@ final class LocalPlatform implements AutoCloseable {
             madeOrNull(salesTopic);
             cluster.close();
             throw e;
+        }
+    }
+
+    private static MetricsServer serveMetrics(String host, int port, MetricsEndpoint endpoint) {
+        try {
+            return MetricsServer.start(host, port, endpoint);
+        } catch (MetricsServerException e) {
+            throw new CommandFailedException(e.getMessage(), ExitCode.FAILED, e);
         }
     }
 
@@ -207,10 +238,24 @@ final class LocalPlatform implements AutoCloseable {
         return salesPartitions;
     }
 
+    /** Where the brokers' metrics are served, {@code --metrics-port}'s endpoint else the Control Center's; empty with neither. */
+    Optional<MetricsEndpoint> metrics() {
+        return Optional.ofNullable(metrics);
+    }
+
+    /** {@code --metrics-port}'s URL on the advertised host; empty without it. */
+    Optional<String> metricsUrl() {
+        return Optional.ofNullable(metricsServer)
+            .map(server -> "http://" + spec.advertisedHost() + ":" + server.port() + MetricsEndpoint.PATH);
+    }
+
     @Override
     public void close() {
         if (console != null) {
             console.close();
+        }
+        if (metricsServer != null) {
+            metricsServer.close();
         }
         if (processor != null) {
             processor.close();

@@ -43,6 +43,11 @@ final class LocalPlatformOptions {
         description = "Port of the Control Center web UI (default: ${DEFAULT-VALUE}).")
     int consolePort;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+        description = "Also serve the Kafka nodes' metrics (and the JVM's) for Prometheus at /metrics on this port, as the"
+            + " Control Center's port does.")
+    Integer metricsPort;
+
     @Option(names = "--no-console",
         description = "Start without the Control Center (then --console-port is not used), for example to leave its memory free.")
     boolean noConsole;

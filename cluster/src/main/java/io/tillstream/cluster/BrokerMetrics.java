@@ -167,19 +167,16 @@ public final class BrokerMetrics implements MultiCollector {
             }
             default -> {
                 double scale = series.name().endsWith("_seconds") ? 1e-3 : 1;
-                long count;
-                double sum;
-                Snapshot snapshot;
-                if (metric instanceof Timer timer) {
-                    count = timer.count();
-                    sum = timer.sum();
-                    snapshot = timer.getSnapshot();
-                } else {
-                    Histogram histogram = (Histogram) metric;
-                    count = histogram.count();
-                    sum = histogram.sum();
-                    snapshot = histogram.getSnapshot();
+                Timer timer = metric instanceof Timer t ? t : null;
+                Histogram histogram = timer == null ? (Histogram) metric : null;
+                long count = timer != null ? timer.count() : histogram.count();
+                if (count == 0) {
+                    // Kafka registers every request type's histograms up front; most never see a request. Leaving
+                    // them out until they do halves a scrape's size and time (each snapshot sorts a reservoir).
+                    return null;
                 }
+                double sum = timer != null ? timer.sum() : histogram.sum();
+                Snapshot snapshot = timer != null ? timer.getSnapshot() : histogram.getSnapshot();
                 Quantiles.Builder quantiles = Quantiles.builder();
                 for (double q : QUANTILES) {
                     quantiles.quantile(new Quantile(q, snapshot.getValue(q) * scale));
