@@ -18,6 +18,7 @@ final class DeliveryStats {
     private final LongAdder rejected = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private final LatencyHistogram latencyMicros = new LatencyHistogram();
+    private final LongAdder latencyMicrosSum = new LongAdder();
     private final AtomicReference<String> failure = new AtomicReference<>();
     private volatile long startNanos;
     private volatile long endNanos;
@@ -37,6 +38,7 @@ final class DeliveryStats {
     void acknowledged(int recordBytes, long latencyNanos) {
         bytes.add(recordBytes);
         latencyMicros.record(latencyNanos / 1000);
+        latencyMicrosSum.add(latencyNanos / 1000);
         acknowledged.increment();
     }
 
@@ -72,6 +74,11 @@ final class DeliveryStats {
     /** Acknowledgement latencies in microseconds. */
     LatencyHistogram latencyMicros() {
         return latencyMicros;
+    }
+
+    /** The sum of every acknowledgement latency, in microseconds. */
+    long latencyMicrosSum() {
+        return latencyMicrosSum.sum();
     }
 
     Summary summary() {

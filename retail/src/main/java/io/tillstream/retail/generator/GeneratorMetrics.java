@@ -40,7 +40,7 @@ final class GeneratorMetrics implements MultiCollector {
                 .help("Time from handing a record to the producer to its acknowledgement")
                 .dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()
                     .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, stats.latencyMicros().counts(BOUNDS_MICROS)))
-                    .build())
+                    .sum(stats.latencyMicrosSum() / 1e6).build())
                 .build());
     }
 
