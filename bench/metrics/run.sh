@@ -12,6 +12,7 @@
 #     untimed: bytes and the median and max time (curl's time_total), in both formats.
 #
 #   bench/metrics/run.sh [records] [rounds] [topics]     defaults: 1000000 3 200
+#   SCRAPE_INTERVAL=15 bench/metrics/run.sh ...          scrapes every 15 s instead of every second
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../lib.sh"
@@ -22,6 +23,8 @@ port=47092
 registry_port=47081
 http_port=47070
 metrics_port=47404
+# Seconds between scrapes while "on"; Prometheus' default is 15.
+scrape_interval=${SCRAPE_INTERVAL:-1}
 bootstrap=127.0.0.1:$port
 registry=http://127.0.0.1:$registry_port
 
@@ -30,9 +33,9 @@ work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; wait; rm -rf "$work"' EXIT
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# Scrapes a URL every second until killed.
-scrape_every_second() { # url
-  while true; do curl -sf -o /dev/null "$1" || true; sleep 1; done
+# Scrapes a URL every $scrape_interval seconds until killed.
+scrape_periodically() { # url
+  while true; do curl -sf -o /dev/null "$1" || true; sleep "$scrape_interval"; done
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -48,7 +51,7 @@ generate() { # output options...
 }
 for round in $(seq "$rounds"); do
   off=$(generate "$work/gen-off-$round.out")
-  scrape_every_second "http://127.0.0.1:$metrics_port/metrics" &
+  scrape_periodically "http://127.0.0.1:$metrics_port/metrics" &
   scraper=$!
   on=$(generate "$work/gen-on-$round.out" --metrics-port $metrics_port)
   kill $scraper; wait $scraper 2>/dev/null || true
@@ -73,7 +76,7 @@ process() { # name scrape(yes|no): prints records/s from the start of the proces
     --http-port $http_port --state-dir "$work/state-$1" > "$work/process-$1.out" 2>&1 &
   processor=$!
   wait_for_line "$work/process-$1.out" "Ctrl-C stops it" 120 >/dev/null || { cat "$work/process-$1.out" >&2; exit 1; }
-  if [ "$2" = yes ]; then scrape_every_second "http://127.0.0.1:$http_port/metrics" & scraper=$!; fi
+  if [ "$2" = yes ]; then scrape_periodically "http://127.0.0.1:$http_port/metrics" & scraper=$!; fi
   while [ "$(counted)" -lt "$records" ]; do sleep 0.2; done
   end=$(date +%s.%N)
   if [ "$2" = yes ]; then kill $scraper; wait $scraper 2>/dev/null || true; fi

@@ -15,6 +15,7 @@ import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
@@ -96,7 +97,8 @@ public final class SalesPipeline implements AutoCloseable {
                 log.error("A stream thread failed; replacing it", e);
                 return StreamThreadExceptionResponse.REPLACE_THREAD;
             });
-            pipelineMetrics.bindTo(streams, metrics);
+            pipelineMetrics.bindTo(streams, metrics, String.valueOf(properties.getOrDefault(
+                StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, Sensor.RecordingLevel.INFO.name)));
             http.serve(streams, self);
             streams.start();
         } catch (RuntimeException e) {

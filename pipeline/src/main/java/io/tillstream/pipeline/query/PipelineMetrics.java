@@ -1,22 +1,27 @@
 package io.tillstream.pipeline.query;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.tillstream.metrics.MetricsEndpoint;
-import io.tillstream.pipeline.DeadLetters;
-import io.tillstream.pipeline.topology.LatencyHistogram;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.tillstream.metrics.MetricsEndpoint;
+import io.tillstream.pipeline.DeadLetters;
+import io.tillstream.pipeline.topology.LatencyHistogram;
+import io.tillstream.pipeline.topology.SalesTopology;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The pipeline's figures for Prometheus, all read when scraped so the sale's path gains nothing:
@@ -29,6 +34,10 @@ public final class PipelineMetrics implements MultiCollector, AutoCloseable {
     static final String ACCEPTED = "tillstream_pipeline_sales_accepted";
     static final String DEAD_LETTERS = "tillstream_pipeline_dead_letters";
     static final String LATENCY = "tillstream_pipeline_event_time_latency_seconds";
+    static final String STORE_ENTRIES = "tillstream_pipeline_state_store_entries";
+    private static final String STATE_METRICS = "kafka.stream.state.";
+    /** The key-value stores whose sizes are served; the window store has no count short of reading it all. */
+    private static final List<String> COUNTED_STORES = List.of(SalesTopology.TOTALS_STORE, SalesTopology.DEAD_LETTER_STORE);
     /** Bucket bounds: a sale normally reaches the totals in tens of milliseconds; a backlog takes seconds. */
     private static final long[] BOUNDS_MS = {5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000};
 
@@ -41,8 +50,17 @@ public final class PipelineMetrics implements MultiCollector, AutoCloseable {
         endpoint.register(this);
     }
 
-    /** Adds {@code streams}' own metrics and its dead-letter counts, once it is made. */
-    public void bindTo(KafkaStreams streams, MetricsEndpoint endpoint) {
+    /**
+     * Adds {@code streams}' own metrics, its dead-letter counts and store sizes, once it is made.
+     *
+     * @param recordingLevel Streams' {@code metrics.recording.level}
+     */
+    public void bindTo(KafkaStreams streams, MetricsEndpoint endpoint, String recordingLevel) {
+        if (Sensor.RecordingLevel.forName(recordingLevel) == Sensor.RecordingLevel.INFO) {
+            // Streams records its state-store metrics at DEBUG only: at INFO they are some 900 series of NaN that
+            // made a third of every scrape.
+            endpoint.registry().config().meterFilter(MeterFilter.deny(id -> id.getName().startsWith(STATE_METRICS)));
+        }
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(endpoint.registry());
         queries = new LocalQueries(streams);
@@ -69,7 +87,17 @@ public final class PipelineMetrics implements MultiCollector, AutoCloseable {
             .build());
         snapshots.add(CounterSnapshot.builder().name(ACCEPTED).help("Valid sales added to the totals")
             .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(count).build()).build());
-        Map<String, Long> deadLetters = deadLetters();
+        GaugeSnapshot.Builder entries = GaugeSnapshot.builder().name(STORE_ENTRIES)
+            .help("Entries in this instance's state stores (Streams' approximate count)");
+        for (String store : COUNTED_STORES) {
+            Long size = available(current -> current.entries(store));
+            if (size != null) {
+                entries.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(Labels.of("store", store))
+                    .value(size).build());
+            }
+        }
+        snapshots.add(entries.build());
+        Map<String, Long> deadLetters = available(LocalQueries::deadLetters);
         if (deadLetters != null) {
             CounterSnapshot.Builder builder = CounterSnapshot.builder().name(DEAD_LETTERS)
                 .help("Records sent to the dead-letter topic, by error class (decode, invalid)");
@@ -82,14 +110,14 @@ public final class PipelineMetrics implements MultiCollector, AutoCloseable {
         return new MetricSnapshots(snapshots);
     }
 
-    /** This instance's dead-letter counts, or null while its stores are not queryable (starting, rebalancing). */
-    private Map<String, Long> deadLetters() {
+    /** What {@code query} reads from this instance's stores, or null while they are not queryable (starting, rebalancing). */
+    private <T> T available(Function<LocalQueries, T> query) {
         LocalQueries current = queries;
         if (current == null) {
             return null;
         }
         try {
-            return current.deadLetters();
+            return query.apply(current);
         } catch (InvalidStateStoreException e) {
             return null;
         }
