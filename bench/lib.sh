@@ -38,8 +38,38 @@ start_up() { # kafka_port registry_port
   wait_for_line "$work/up.out" "Tillstream is up" 90 >/dev/null || { cat "$work/up.out" >&2; return 1; }
 }
 
+# Reads `records` records of `topic` once with Apache Kafka's ConsumerPerformance (classpath from
+# bench_classpath in $cp, files in the caller's $work) and prints its result line: start.time, end.time,
+# data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms,
+# fetch.MB.sec, fetch.nMsg.sec. Its CPU seconds (user and system) go to $work/perf.cpu.
+consumer_perf() { # bootstrap topic records
+  # kafka-tools brings logback without a configuration, which would log every fetch at debug level.
+  printf '<configuration><root level="WARN"/></configuration>\n' > "$work/logback.xml"
+  /usr/bin/time -f '%U %S' -o "$work/perf.cpu" java -Xmx512m -Dlogback.configurationFile="$work/logback.xml" -cp "$cp" org.apache.kafka.tools.ConsumerPerformance \
+    --bootstrap-server "$1" --topic "$2" --num-records "$3" --group "perf-$$" --timeout 60000 2>/dev/null \
+    | grep -E '^[0-9]{4}-' | tail -n 1
+}
+
 rss_mb() { # pid
   echo $(( $(ps -o rss= -p "$1") / 1024 ))
+}
+
+# Builds a module's test classes and those of the modules it needs, and writes its test classpath to
+# <module>/target/bench.classpath.
+build_test_classpath() { # module
+  (cd "$root" && ./mvnw -q -pl "$1" -am test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath)
+}
+
+# Runs a main class from a module's test classes with the JVM options ./tillstream uses, building first.
+run_main() { # module class [args...]
+  module=$1
+  main=$2
+  shift 2
+  build_test_classpath "$module"
+  # shellcheck disable=SC2086
+  java $java_opts -cp "$root/$module/target/test-classes:$root/$module/target/classes:$(cat "$root/$module/target/bench.classpath")" \
+    "$main" "$@"
 }
 
 # Runs a JMH benchmark class from a module's test classes, building the module and those it needs
@@ -49,8 +79,7 @@ run_jmh() { # module benchmark-class [JMH options...]
   module=$1
   benchmark=$2
   shift 2
-  (cd "$root" && ./mvnw -q -pl "$module" -am test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath)
+  build_test_classpath "$module"
   options=("$@")
   if [ ${#options[@]} -eq 0 ]; then
     options=(-wi 3 -i 5 -f 1)

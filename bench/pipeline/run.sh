@@ -38,11 +38,7 @@ grep -E "^(Records/s|Bytes):" "$work/fill.out" || true
 
 echo
 echo "ConsumerPerformance: $records records of raw_data"
-# kafka-tools brings logback without a configuration, which would log every fetch at debug level.
-printf '<configuration><root level="WARN"/></configuration>\n' > "$work/logback.xml"
-perf=$(java -Xmx512m -Dlogback.configurationFile="$work/logback.xml" -cp "$cp" org.apache.kafka.tools.ConsumerPerformance \
-  --bootstrap-server $bootstrap --topic raw_data --num-records "$records" --group "perf-$$" --timeout 60000 2>/dev/null \
-  | grep -E '^[0-9]{4}-' | tail -n 1)
+perf=$(consumer_perf $bootstrap raw_data "$records")
 echo "$perf"
 # start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec
 perf_rate=$(echo "$perf" | awk -F', ' '{ print $6 }')

@@ -1,5 +1,6 @@
 package io.tillstream.cli;
 
+import io.tillstream.security.UsersFile;
 import io.tillstream.console.ConsoleConfig;
 import io.tillstream.console.ControlCenter;
 import picocli.CommandLine.Command;
@@ -38,7 +39,7 @@ final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--read-only", description = "Hide and refuse every admin action.")
     boolean readOnly;
 
-    @Option(names = "--users-file", paramLabel = "FILE", description = "Require HTTP basic auth: one user:password per line.")
+    @Option(names = "--users-file", paramLabel = "FILE", description = UsersFile.DOC)
     Path usersFile;
 
     @Option(names = "--sales-api-url", paramLabel = "URL",

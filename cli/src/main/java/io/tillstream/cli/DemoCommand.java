@@ -8,6 +8,8 @@ import io.tillstream.pipeline.SalesPipeline;
 import io.tillstream.retail.generator.GeneratorConfig;
 import io.tillstream.retail.generator.SalesGenerator;
 import io.tillstream.serde.client.SchemaRegistryClientConfig;
+import io.tillstream.sink.LakeSink;
+import io.tillstream.sink.SinkConfig;
 import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +39,8 @@ import java.util.concurrent.TimeoutException;
 final class DemoCommand implements Callable<Integer> {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+    /** At the demo's rate, files every 10 s rather than the sink's minute, so the lake fills while one watches. */
+    private static final Duration LAKE_ROLL = Duration.ofSeconds(10);
 
     @Mixin
     LocalPlatformOptions platformOptions;
@@ -89,14 +93,35 @@ final class DemoCommand implements Callable<Integer> {
             throw e;
         }
         PrintWriter err = spec.commandLine().getErr();
+        LakeSink lake;
+        try {
+            lake = LakeSink.create(new SinkConfig(lakeSettings(platform)));
+            lake.start();
+        } catch (RuntimeException e) {
+            running.close();
+            platform.close();
+            throw e;
+        }
+        CompletableFuture<Void> landing = CompletableFuture.runAsync(lake::run).whenComplete((done, failure) -> {
+            lake.close();
+            if (failure != null) {
+                err.println("warning: the lake sink stopped: " + failure.getCause().getMessage());
+                err.flush();
+            }
+        });
         CompletableFuture<Void> sending = CompletableFuture.runAsync(running::run).whenComplete((done, failure) -> {
             if (failure != null) {
                 err.println("warning: the sales generator stopped: " + failure.getCause().getMessage());
                 err.flush();
             }
         });
-        printGuide(out, platform, running);
-        shutdown.runUntilStopped(out, () -> closeAll(running, sending, platform));
+        printGuide(out, platform, running, lake);
+        shutdown.runUntilStopped(out, () -> {
+            // The sink completes its open files and commits them while Kafka is still up.
+            lake.stop();
+            awaitQuietly(landing);
+            closeAll(running, sending, platform);
+        });
         return ExitCode.OK;
     }
 
@@ -123,6 +148,15 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** The sink from sales_enriched into DATA_DIR/lake. */
+    private static Map<String, Object> lakeSettings(LocalPlatform platform) {
+        return Map.of(
+            SinkConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+            SinkConfig.SCHEMA_REGISTRY_URL_CONFIG, platform.registryUrl(),
+            SinkConfig.PATH_CONFIG, platform.cluster().dataDirectory().root().resolve("lake").toString(),
+            SinkConfig.ROLL_INTERVAL_MS_CONFIG, LAKE_ROLL.toMillis());
+    }
+
     private Map<String, Object> generatorSettings() {
         Map<String, Object> settings = new HashMap<>();
         settings.put(GeneratorConfig.RATE_CONFIG, Integer.toString(rate));
@@ -133,7 +167,7 @@ final class DemoCommand implements Callable<Integer> {
         return settings;
     }
 
-    private void printGuide(PrintWriter out, LocalPlatform platform, SalesGenerator generator) {
+    private void printGuide(PrintWriter out, LocalPlatform platform, SalesGenerator generator, LakeSink lake) {
         String api = platform.processor().httpUrl() + "/api/v1/sales";
         out.println("Tillstream demo is running. Ctrl-C stops it.");
         out.printf("  Kafka %-11s %s (KRaft), topic %s with %d partitions%n", KafkaVersion.current(),
@@ -143,24 +177,32 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  Sales generator   %d synthetic sales a second into %s%s (seed %d)%n", rate, LocalPlatform.SALES_TOPIC,
             format.equals(GeneratorConfig.FORMAT_AVRO) ? "" : " as " + format, generator.seed().orElse(0));
         out.printf("  Sales processor   %s (by-mall, by-category, by-payment-method, by-day, per-minute, top-customers)%n", api);
+        out.printf("  Lake (Parquet)    %s (sales_enriched by invoice date, new files every %d s)%n", lake.lake(),
+            LAKE_ROLL.toSeconds());
         out.println("Try, in another terminal:");
         out.println("  ./tillstream consume --max 5 --print-key");
         out.printf("  curl -s %s/by-mall%n", api);
         out.printf("  curl -s '%s/top-customers?limit=5'%n", api);
         out.println("  ./tillstream status");
+        out.printf("  duckdb -c \"SELECT invoice_date, count(*), sum(price) FROM read_parquet('%s/**/*.parquet') GROUP BY 1\"%n",
+            lake.lake());
         out.flush();
     }
 
     private static void closeAll(SalesGenerator generator, CompletableFuture<Void> sending, LocalPlatform platform) {
         generator.stop();
+        awaitQuietly(sending);
+        generator.close();
+        platform.close();
+    }
+
+    private static void awaitQuietly(CompletableFuture<Void> task) {
         try {
-            sending.get(30, TimeUnit.SECONDS);
+            task.get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException alreadyReported) {
-            // A generator failure was printed when it happened; stopping goes on regardless.
+            // A failure was printed when it happened; stopping goes on regardless.
         }
-        generator.close();
-        platform.close();
     }
 }

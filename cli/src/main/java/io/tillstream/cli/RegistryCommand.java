@@ -1,5 +1,6 @@
 package io.tillstream.cli;
 
+import io.tillstream.security.UsersFile;
 import io.tillstream.registry.RegistryConfig;
 import io.tillstream.registry.SchemaRegistryServer;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ final class RegistryCommand implements Callable<Integer> {
     String listeners;
 
     @Option(names = "--users-file", paramLabel = "FILE",
-        description = "Require HTTP basic auth: one user:password per line.")
+        description = UsersFile.DOC)
     Path usersFile;
 
     @Option(names = "--topic", paramLabel = "NAME", defaultValue = "_schemas",

@@ -43,7 +43,8 @@ class DemoCommandTest {
         assertThat(out.toString()).startsWith("Tillstream demo is running. Ctrl-C stops it.\n")
             .contains("Sales generator   50 synthetic sales a second into raw_data as protobuf (seed 3)")
             .contains("  Control Center    http://127.0.0.1:")
-            .contains("./tillstream consume");
+            .contains("./tillstream consume")
+            .contains("  Lake (Parquet)    " + dataDir.resolve("lake").toAbsolutePath());
         String byMall = url(out.toString(), "curl -s (\\S+/by-mall)");
         String console = url(out.toString(), "Control Center +(\\S+)/#/sales");
 
@@ -59,7 +60,13 @@ class DemoCommandTest {
         command.stop();
         assertThat(exit.get(90, TimeUnit.SECONDS)).isZero();
         assertThat(out.toString()).endsWith("Stopping...\nStopped.\n");
-        assertThat(err.toString()).doesNotContain("warning: the sales generator stopped");
+        assertThat(err.toString()).doesNotContain("warning: the sales generator stopped")
+            .doesNotContain("warning: the lake sink stopped");
+        // Stopping completes the sink's open files: the enriched sales are in the lake.
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dataDir.resolve("lake"))) {
+            assertThat(files.map(Path::toString).filter(name -> name.endsWith(".parquet")))
+                .isNotEmpty().allMatch(name -> name.contains("/invoice_year="));
+        }
     }
 
     private static String url(String text, String pattern) {

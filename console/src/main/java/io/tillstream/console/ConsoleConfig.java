@@ -1,5 +1,6 @@
 package io.tillstream.console;
 
+import io.tillstream.security.UsersFile;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -45,8 +46,7 @@ public final class ConsoleConfig extends AbstractConfig {
     public static final String READ_ONLY_DOC = "Hide and refuse every action that changes the cluster.";
 
     public static final String USERS_FILE_CONFIG = "users.file";
-    public static final String USERS_FILE_DOC = "A file of user:password lines; when set, every request needs HTTP basic "
-        + "authentication as one of them.";
+    public static final String USERS_FILE_DOC = UsersFile.DOC;
 
     public static final String SALES_API_URL_CONFIG = "sales.api.url";
     public static final String SALES_API_URL_DOC = "The sales pipeline's HTTP API (tillstream process serves it on port "

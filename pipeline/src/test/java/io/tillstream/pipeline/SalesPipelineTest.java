@@ -3,6 +3,7 @@ package io.tillstream.pipeline;
 import io.tillstream.pipeline.testing.GeneratedSales;
 import io.tillstream.pipeline.testing.PipelineApi;
 import io.tillstream.pipeline.testing.TestPlatform;
+import io.tillstream.retail.DeadLetters;
 import io.tillstream.retail.Sale;
 import io.tillstream.retail.SyntheticSales;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +63,7 @@ class SalesPipelineTest {
         String source = TestPlatform.unique("mixed");
         platform.createTopic(source, 2);
         GeneratedSales good = new GeneratedSales(7).send(platform, source, 500);
-        byte[] randomBytes = new byte[64];
-        new Random(1).nextBytes(randomBytes);
-        randomBytes[0] = 0x7;
+        byte[] randomBytes = randomBytes(1, 64, 0x7);
         byte[] unknownSchemaId = {0, 0x7f, 0, 0, 1, 2, 3};
         Sale wrongPrice = new SyntheticSales(3, 1, Clock.systemUTC()).next();
         wrongPrice.setPrice(wrongPrice.getPrice().add(new BigDecimal("1.00")));
@@ -89,6 +89,37 @@ class SalesPipelineTest {
             assertDeadLetter(letters.get("k2"), unknownSchemaId, garbage.get("schema"), "decode", "unknown schema ID 2130706433");
             assertDeadLetter(letters.get("k3"), wrongPriceBytes, garbage.get("price"), "invalid", "price "
                 + wrongPrice.getPrice().toPlainString() + " is not " + wrongPrice.getQuantity() + " x ");
+        }
+    }
+
+    @Test
+    void aMixedRawDataOfEveryFormatAddsUpToTheCentWithOnlyTheGarbageDeadLettered() {
+        String source = TestPlatform.unique("formats");
+        platform.createTopic(source, 3);
+        GeneratedSales sent = new GeneratedSales(23).sendInEveryFormat(platform, source, 2_000);
+        byte[] randomBytes = randomBytes(5, 48, 0x5);
+        byte[] truncatedAvro = Arrays.copyOf(GeneratedSales.avroSerializer(platform).serialize(source,
+            new SyntheticSales(9, 1, Clock.systemUTC()).next()), 12);
+        byte[] notJson = "{\"invoice_no\": \"I1\", \"price\": ".getBytes(StandardCharsets.UTF_8);
+        List<byte[]> garbage = List.of(randomBytes, truncatedAvro, notJson);
+        garbage.forEach(bytes -> GeneratedSales.sendRaw(platform, source, "garbage".getBytes(StandardCharsets.UTF_8), bytes));
+
+        try (SalesPipeline pipeline = platform.startPipeline(platform.pipelineSettings(source, TestPlatform.unique("app")))) {
+            PipelineApi api = new PipelineApi(pipeline.httpUrl());
+            Awaitility.await().atMost(PATIENCE).until(() -> api.invoicesCounted() == 2_000
+                && api.get("/api/v1/sales/dead-letters").body().get("total").asLong() == garbage.size());
+
+            for (GeneratedSales.Format format : GeneratedSales.Format.values()) {
+                assertThat(sent.sentAs(format)).as(format.name()).isEqualTo(500);
+            }
+            assertThat(api.rows("/api/v1/sales/by-mall")).isEqualTo(sent.byMall());
+            assertThat(api.rows("/api/v1/sales/by-day")).isEqualTo(sent.byDay());
+            assertThat(api.rows("/api/v1/sales/by-category")).isEqualTo(sent.byCategory());
+            assertThat(api.rows("/api/v1/sales/by-payment-method")).isEqualTo(sent.byPaymentMethod());
+            assertThat(api.rows("/api/v1/sales/top-customers?limit=10")).containsExactlyEntriesOf(sent.topCustomers(10));
+            assertThat(api.get("/api/v1/sales/dead-letters").body().toString()).isEqualTo("{\"total\":3,\"decode\":3,\"invalid\":0}");
+            assertThat(platform.readCommitted(source + "_dlq", garbage.size())).extracting(ConsumerRecord::value)
+                .containsExactlyInAnyOrderElementsOf(garbage);
         }
     }
 
@@ -124,6 +155,14 @@ class SalesPipelineTest {
                     .containsEntry(customer, generated.topCustomers(5).get(customer));
             }
         }
+    }
+
+    /** Random bytes from {@code seed}, the first one {@code first}: no magic byte of Confluent's, no JSON. */
+    private static byte[] randomBytes(long seed, int length, int first) {
+        byte[] bytes = new byte[length];
+        new Random(seed).nextBytes(bytes);
+        bytes[0] = (byte) first;
+        return bytes;
     }
 
     private static long sum(Map<String, GeneratedSales.Group> rows) {

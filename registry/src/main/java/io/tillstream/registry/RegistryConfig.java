@@ -1,5 +1,6 @@
 package io.tillstream.registry;
 
+import io.tillstream.security.UsersFile;
 import io.tillstream.registry.model.CompatibilityLevel;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -50,8 +51,7 @@ public final class RegistryConfig extends AbstractConfig {
         + "of their own, until one is set through /config.";
 
     public static final String AUTHENTICATION_USERS_FILE_CONFIG = "authentication.users.file";
-    public static final String AUTHENTICATION_USERS_FILE_DOC = "A file of user:password lines; when set, every request "
-        + "needs HTTP basic authentication as one of them.";
+    public static final String AUTHENTICATION_USERS_FILE_DOC = UsersFile.DOC;
 
     public static final String SCHEMA_REGISTRY_GROUP_ID_CONFIG = "schema.registry.group.id";
     public static final String SCHEMA_REGISTRY_GROUP_ID_DOC = "The Kafka group in which the registry instances of one "

@@ -20,6 +20,10 @@ import java.util.Set;
  */
 public final class UsersFile {
 
+    /** What a users file holds, for every setting and option that takes one. */
+    public static final String DOC = "A users file in Jetty's form, one 'name: password[,role...]' a line; when set, "
+        + "every request needs HTTP basic authentication as one of them.";
+
     private record Entry(User user, byte[] password) {
     }
 

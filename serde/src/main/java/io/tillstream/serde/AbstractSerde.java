@@ -1,6 +1,8 @@
 package io.tillstream.serde;
 
 import io.tillstream.serde.client.CachedSchemaRegistryClient;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import io.tillstream.serde.client.SchemaRegistryClient;
 
 /**
@@ -28,6 +30,22 @@ abstract class AbstractSerde implements AutoCloseable {
 
     protected String side() {
         return isKey ? "key" : "value";
+    }
+
+    /** The schema ID of {@code data}, whose header {@link WireFormat#requireHeader} checks; else a failure naming the record. */
+    protected int schemaId(String topic, ConsumerRecord<?, ?> record, byte[] data, boolean messageIndexes) {
+        try {
+            return WireFormat.requireHeader(data, messageIndexes);
+        } catch (IllegalArgumentException e) {
+            throw readFailure(topic, record, e.getMessage(), null);
+        }
+    }
+
+    /** A deserializer's failure, naming the record where it has one, else the topic. */
+    protected SerializationException readFailure(String topic, ConsumerRecord<?, ?> record, String reason, Throwable cause) {
+        String where = record == null ? "topic " + topic
+            : "topic " + topic + " partition " + record.partition() + " offset " + record.offset();
+        return new SerializationException("Cannot deserialize " + side() + " from " + where + ": " + reason, cause);
     }
 
     /** Closes the registry client if it is this serde's own; calling it twice is harmless. */

@@ -93,29 +93,21 @@ public class KafkaAvroDeserializer extends AbstractSerde implements Deserializer
         if (readers == null) {
             throw new SerializationException("KafkaAvroDeserializer is not configured: call configure() first");
         }
-        if (data.length < WireFormat.HEADER_SIZE) {
-            throw failure(topic, record, "it has " + data.length + " bytes, fewer than the " + WireFormat.HEADER_SIZE
-                + " of the header (magic byte and schema ID) of Confluent's wire format", null);
-        }
-        if (data[0] != WireFormat.MAGIC_BYTE) {
-            throw failure(topic, record, String.format("unknown magic byte 0x%02x, expected 0x00 (Confluent's wire format)",
-                data[0]), null);
-        }
-        int id = WireFormat.schemaId(data);
+        int id = schemaId(topic, record, data, false);
         SchemaReader schemaReader;
         try {
             schemaReader = readers.computeIfAbsent(id, this::prepare);
         } catch (RegistryClientException e) {
             String reason = e.errorCode() == RegistryClientException.SCHEMA_NOT_FOUND ? "unknown schema ID " + id
                 : "cannot fetch schema ID " + id;
-            throw failure(topic, record, reason + ": " + Errors.describe(e), e);
+            throw readFailure(topic, record, reason + ": " + Errors.describe(e), e);
         } catch (RuntimeException e) {
-            throw failure(topic, record, "cannot use schema ID " + id + ": " + Errors.describe(e), e);
+            throw readFailure(topic, record, "cannot use schema ID " + id + ": " + Errors.describe(e), e);
         }
         try {
             return read(schemaReader, data);
         } catch (IOException | RuntimeException e) {
-            throw failure(topic, record, "the bytes after the header are not Avro of schema ID " + id
+            throw readFailure(topic, record, "the bytes after the header are not Avro of schema ID " + id
                 + " (truncated or corrupt): " + Errors.describe(e), e);
         }
     }
@@ -147,12 +139,5 @@ public class KafkaAvroDeserializer extends AbstractSerde implements Deserializer
         Object value = schemaReader.reader().read(null, decoder);
         // Avro reads strings as Utf8; a String value is what a String was written from.
         return schemaReader.string() ? value.toString() : value;
-    }
-
-    private SerializationException failure(String topic, ConsumerRecord<?, ?> record, String reason, Throwable cause) {
-        String where = record == null ? "topic " + topic
-            : "topic " + topic + " partition " + record.partition() + " offset " + record.offset();
-        return new SerializationException("Cannot deserialize " + side() + " from " + where + ": " + reason,
-            cause);
     }
 }

@@ -71,40 +71,32 @@ public class KafkaJsonSchemaDeserializer<T> extends AbstractJsonSchemaSerde impl
         if (!configured()) {
             throw new SerializationException("KafkaJsonSchemaDeserializer is not configured: call configure() first");
         }
-        if (data.length < WireFormat.HEADER_SIZE) {
-            throw failure(topic, record, "it has " + data.length + " bytes, fewer than the " + WireFormat.HEADER_SIZE
-                + " of the header (magic byte and schema ID) of Confluent's wire format", null);
-        }
-        if (data[0] != WireFormat.MAGIC_BYTE) {
-            throw failure(topic, record, String.format("unknown magic byte 0x%02x, expected 0x00 (Confluent's wire format)",
-                data[0]), null);
-        }
-        int id = WireFormat.schemaId(data);
+        int id = schemaId(topic, record, data, false);
         SchemaDefinition schema;
         try {
             schema = registry.getSchema(id);
         } catch (RegistryClientException e) {
             String reason = e.errorCode() == RegistryClientException.SCHEMA_NOT_FOUND ? "unknown schema ID " + id
                 : "cannot fetch schema ID " + id;
-            throw failure(topic, record, reason + ": " + oneLine(e), e);
+            throw readFailure(topic, record, reason + ": " + oneLine(e), e);
         } catch (RuntimeException e) {
-            throw failure(topic, record, "cannot fetch schema ID " + id + ": " + oneLine(e), e);
+            throw readFailure(topic, record, "cannot fetch schema ID " + id + ": " + oneLine(e), e);
         }
         if (!JSON_SCHEMA_TYPE.equals(schema.schemaType())) {
-            throw failure(topic, record, "schema ID " + id + " is " + schema.schemaType() + ", not a JSON Schema", null);
+            throw readFailure(topic, record, "schema ID " + id + " is " + schema.schemaType() + ", not a JSON Schema", null);
         }
         if (data.length == WireFormat.HEADER_SIZE) {
-            throw failure(topic, record, "there is no JSON after the header", null);
+            throw readFailure(topic, record, "there is no JSON after the header", null);
         }
         try {
             return validate ? readValidated(id, data) : reader.readValue(data, WireFormat.HEADER_SIZE,
                 data.length - WireFormat.HEADER_SIZE);
         } catch (StreamReadException e) {
-            throw failure(topic, record, "the bytes after the header are not JSON (truncated or corrupt): " + oneLine(e), e);
+            throw readFailure(topic, record, "the bytes after the header are not JSON (truncated or corrupt): " + oneLine(e), e);
         } catch (IOException e) {
-            throw failure(topic, record, "the JSON does not bind to " + reader.getValueType().getRawClass().getName() + ": " + oneLine(e), e);
+            throw readFailure(topic, record, "the JSON does not bind to " + reader.getValueType().getRawClass().getName() + ": " + oneLine(e), e);
         } catch (RuntimeException e) {
-            throw failure(topic, record, oneLine(e), e);
+            throw readFailure(topic, record, oneLine(e), e);
         }
     }
 
@@ -113,11 +105,5 @@ public class KafkaJsonSchemaDeserializer<T> extends AbstractJsonSchemaSerde impl
         JsonNode tree = treeReader.readValue(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE);
         requireValid(id, tree);
         return type == null ? (T) tree : reader.readValue(tree);
-    }
-
-    private SerializationException failure(String topic, ConsumerRecord<?, ?> record, String reason, Throwable cause) {
-        String where = record == null ? "topic " + topic
-            : "topic " + topic + " partition " + record.partition() + " offset " + record.offset();
-        return new SerializationException("Cannot deserialize " + side() + " from " + where + ": " + reason, cause);
     }
 }

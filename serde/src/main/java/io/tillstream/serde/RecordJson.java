@@ -7,26 +7,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import io.tillstream.serde.client.RegistryClientException;
 import io.tillstream.serde.client.SchemaDefinition;
 import io.tillstream.serde.client.SchemaRegistryClient;
+import io.tillstream.serde.internals.BoundedCache;
 import io.tillstream.serde.internals.protobuf.RegisteredFiles;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A record's key or value as JSON text for people and tools to read, whatever format wrote it. In
  * Confluent's wire format it is decoded by the type of the schema its ID names: Avro as
  * {@link AvroJson} writes it, a JSON Schema value as its JSON, Protobuf in protobuf-java-util's JSON
  * mapping (as Confluent's console consumer prints it: lowerCamelCase names, fields at their default
- * value included). Without the header, JSON text is taken as it is: the original producer wrote
+ * value included), a {@code google.protobuf.Any} printed with its content when the writer's schema or
+ * its references declare the content's type (else the record is an error saying which type). Without the header, JSON text is taken as it is: the original producer wrote
  * plain JSON. Anything else is a {@link SerializationException} with a one-line message naming the
  * topic, partition and offset; a registry that cannot be reached is its cause, so callers can tell
  * that from a bad record.
@@ -60,8 +66,13 @@ public final class RecordJson {
         .alwaysPrintFieldsWithNoPresence()
         .omittingInsignificantWhitespace();
 
+    private static final String ANY = "google.protobuf.Any";
+    /** Schemas read at once rarely number more than a few; each writer type keeps its registry while cached. */
+    private static final int PROTOBUF_TYPES_CACHED = 1_000;
+
     private final SchemaRegistryClient registry;
     private final boolean isKey;
+    private final BoundedCache<Descriptor, JsonFormat.TypeRegistry> protobufTypes = new BoundedCache<>(PROTOBUF_TYPES_CACHED);
     private final KafkaAvroDeserializer avro;
     private final KafkaJsonSchemaDeserializer<JsonNode> jsonSchema;
     private final KafkaProtobufDeserializer<Message> protobuf;
@@ -90,11 +101,12 @@ public final class RecordJson {
         if (data[0] != WireFormat.MAGIC_BYTE) {
             return plainJson(record, data);
         }
-        if (!WireFormat.hasHeader(data)) {
-            throw failure(record, "it has " + data.length + " bytes, fewer than the " + WireFormat.HEADER_SIZE
-                + " of the header (magic byte and schema ID) of Confluent's wire format", null);
+        int id;
+        try {
+            id = WireFormat.requireHeader(data, false);
+        } catch (IllegalArgumentException e) {
+            throw failure(record, e.getMessage(), null);
         }
-        int id = WireFormat.schemaId(data);
         String type = schemaType(record, id);
         return switch (type) {
             case SchemaDefinition.AVRO -> new Json(Format.AVRO, id, AvroJson.write(avro.deserialize(record)));
@@ -131,11 +143,39 @@ public final class RecordJson {
     }
 
     private String protobufJson(ConsumerRecord<byte[], byte[]> record, int id, Message message) {
+        // The writer's types: its file and, through the file's dependencies, its references and well-known imports.
+        JsonFormat.TypeRegistry types = protobufTypes.computeIfAbsent(message.getDescriptorForType(),
+            type -> JsonFormat.TypeRegistry.newBuilder().add(type).build());
         try {
-            return PROTOBUF_JSON.print(message);
+            return PROTOBUF_JSON.usingTypeRegistry(types).print(message);
         } catch (InvalidProtocolBufferException e) {
-            throw failure(record, "the Protobuf message of schema ID " + id + " has no JSON mapping: " + Errors.describe(e), e);
+            String reason = unknownAnyType(message, types)
+                .map(url -> "it holds a google.protobuf.Any of type " + url + ", which neither schema ID " + id
+                    + " nor its references declare, and an Any has a JSON mapping only when its type is known")
+                .orElse(Errors.describe(e));
+            throw failure(record, "the Protobuf message of schema ID " + id + " has no JSON mapping: " + reason, e);
         }
+    }
+
+    /** The type URL of the first {@code google.protobuf.Any} in {@code message} whose type {@code types} lacks. */
+    private static Optional<String> unknownAnyType(Message message, JsonFormat.TypeRegistry types) {
+        if (message.getDescriptorForType().getFullName().equals(ANY)) {
+            String url = (String) message.getField(message.getDescriptorForType().findFieldByName("type_url"));
+            return types.find(url.substring(url.lastIndexOf('/') + 1)) == null ? Optional.of(url) : Optional.empty();
+        }
+        for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {
+            if (field.getKey().getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
+                continue;
+            }
+            List<?> values = field.getKey().isRepeated() ? (List<?>) field.getValue() : List.of(field.getValue());
+            for (Object value : values) {
+                Optional<String> unknown = unknownAnyType((Message) value, types);
+                if (unknown.isPresent()) {
+                    return unknown;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static String write(JsonNode tree) {

@@ -18,6 +18,27 @@ public final class WireFormat {
         return data != null && data.length >= HEADER_SIZE && data[0] == MAGIC_BYTE;
     }
 
+    /**
+     * The schema ID in the header of {@code data}, which a deserializer reads next.
+     *
+     * @param messageIndexes whether the body starts with Protobuf's message indexes, so at least one byte must follow the ID
+     * @throws IllegalArgumentException saying why, if {@code data} is too short or has another magic byte
+     */
+    public static int requireHeader(byte[] data, boolean messageIndexes) {
+        if (messageIndexes ? data.length <= HEADER_SIZE : data.length < HEADER_SIZE) {
+            throw new IllegalArgumentException(messageIndexes
+                ? "it has " + data.length + " bytes, too few for the header (magic byte, schema ID and message indexes)"
+                    + " of Confluent's wire format"
+                : "it has " + data.length + " bytes, fewer than the " + HEADER_SIZE
+                    + " of the header (magic byte and schema ID) of Confluent's wire format");
+        }
+        if (data[0] != MAGIC_BYTE) {
+            throw new IllegalArgumentException(String.format(
+                "unknown magic byte 0x%02x, expected 0x00 (Confluent's wire format)", data[0]));
+        }
+        return schemaId(data);
+    }
+
     /** The schema ID in the header; call {@link #hasHeader} first. */
     public static int schemaId(byte[] data) {
         return (data[1] & 0xff) << 24 | (data[2] & 0xff) << 16 | (data[3] & 0xff) << 8 | data[4] & 0xff;

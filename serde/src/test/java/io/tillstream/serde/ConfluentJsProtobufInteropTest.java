@@ -9,7 +9,6 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.Message;
 import io.tillstream.serde.sample.protobuf.Basket;
-import io.tillstream.serde.sample.protobuf.Sale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -27,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Interoperability of the Protobuf serdes with Confluent's JavaScript client and its Protobuf serdes
  * ({@code @confluentinc/schemaregistry}), against Tillstream's registry: its serializer writes our bytes
  * byte for byte, message indexes included, and each side reads the other's, through an import too.
- * Its serializer takes the schema our serializer registered ({@code use.latest.version}): it registers
- * schemas as serialized descriptors, which the registry does not take yet (see interop-protobuf.js).
+ * The JS client talks to the registry as it talks to Confluent's: it registers each file as a base64
+ * {@code FileDescriptorProto} (which finds the version our serializer registered as {@code .proto}
+ * text, so both write the same schema ID) and fetches schemas with {@code format=serialized}.
  */
 @Tag("interop")
 class ConfluentJsProtobufInteropTest {
@@ -84,8 +84,7 @@ class ConfluentJsProtobufInteropTest {
         String topic = EmbeddedRegistry.unique("js");
         String hex = HexFormat.of().formatHex(serializer.serialize(topic, ProtobufSales.sale()));
 
-        JsonNode sale = JSON.readTree(node.run("consume", embedded.url(), topic, descriptors.toString(),
-            Sale.getDescriptor().getFile().getName(), hex));
+        JsonNode sale = JSON.readTree(node.run("consume", embedded.url(), topic, descriptors.toString(), hex));
 
         assertThat(sale).isEqualTo(JSON.readTree(SALE_JSON));
     }
@@ -101,7 +100,7 @@ class ConfluentJsProtobufInteropTest {
         byte[] theirs = HexFormat.of().parseHex(node.run("produce", embedded.url(), topic, descriptors.toString(),
             "io.tillstream.serde.sample.Basket.Line", lineJson));
         JsonNode read = JSON.readTree(node.run("consume", embedded.url(), topic, descriptors.toString(),
-            Basket.getDescriptor().getFile().getName(), HexFormat.of().formatHex(ours)));
+            HexFormat.of().formatHex(ours)));
 
         assertThat(HexFormat.of().formatHex(theirs, WireFormat.HEADER_SIZE, WireFormat.HEADER_SIZE + 3))
             .as("message indexes [1, 0]").isEqualTo("040200");

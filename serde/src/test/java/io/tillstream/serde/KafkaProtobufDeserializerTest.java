@@ -6,7 +6,7 @@ import com.google.protobuf.Message;
 import io.tillstream.serde.client.SchemaDefinition;
 import io.tillstream.serde.client.SchemaReference;
 import io.tillstream.serde.client.SchemaRegistryClient;
-import io.tillstream.serde.internals.protobuf.ProtoTextPrinter;
+import io.tillstream.protobuf.ProtoTextPrinter;
 import io.tillstream.serde.sample.protobuf.Basket;
 import io.tillstream.serde.sample.protobuf.LegacyProto;
 import io.tillstream.serde.sample.protobuf.Sale;

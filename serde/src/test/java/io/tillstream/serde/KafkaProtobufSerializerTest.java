@@ -7,7 +7,7 @@ import io.tillstream.serde.client.RegisteredSchema;
 import io.tillstream.serde.client.SchemaDefinition;
 import io.tillstream.serde.client.SchemaReference;
 import io.tillstream.serde.client.SchemaRegistryClient;
-import io.tillstream.serde.internals.protobuf.ProtoTextPrinter;
+import io.tillstream.protobuf.ProtoTextPrinter;
 import io.tillstream.serde.sample.protobuf.Basket;
 import io.tillstream.serde.sample.protobuf.Receipt;
 import io.tillstream.serde.sample.protobuf.Sale;

@@ -1,7 +1,14 @@
 package io.tillstream.serde;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
+import io.tillstream.protobuf.KnownFiles;
+import io.tillstream.protobuf.ProtoTextParser;
 import io.tillstream.serde.RecordJson.Format;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -54,6 +61,49 @@ class RecordJsonTest {
                     + "\"category\":\"Clothing\",\"quantity\":5,\"price\":{\"currencyCode\":\"TRY\",\"units\":\"1500\","
                     + "\"nanos\":400000000},\"paymentMethod\":\"Credit Card\",\"invoiceDate\":{\"year\":2022,\"month\":8,"
                     + "\"day\":5},\"shoppingMall\":\"Kanyon\",\"eventTime\":\"2022-05-01T10:13:20Z\"}"));
+        }
+    }
+
+    @Test
+    void aProtobufAnyPrintsItsContentWhenTheSchemaOrAReferenceDeclaresItsTypeAndIsAClearErrorWhenNot() {
+        String notePath = EmbeddedRegistry.unique("shop") + "/note.proto";
+        FileDescriptor note = ProtoTextParser.parse(notePath, """
+            syntax = "proto3";
+            package shop;
+            message Note { string text = 1; }
+            """, path -> KnownFiles.file(path).orElseThrow());
+        FileDescriptor envelope = ProtoTextParser.parse("shop/envelope.proto", """
+            syntax = "proto3";
+            package shop;
+            import "google/protobuf/any.proto";
+            import "%s";
+            message Envelope { repeated google.protobuf.Any payloads = 1; }
+            message Stamp { int32 year = 1; }
+            """.formatted(notePath), path -> path.equals(notePath) ? note : KnownFiles.file(path).orElseThrow());
+        Descriptor type = envelope.findMessageTypeByName("Envelope");
+        DynamicMessage fromReference = DynamicMessage.newBuilder(note.findMessageTypeByName("Note"))
+            .setField(note.findMessageTypeByName("Note").findFieldByName("text"), "fragile").build();
+        DynamicMessage fromSchema = DynamicMessage.newBuilder(envelope.findMessageTypeByName("Stamp"))
+            .setField(envelope.findMessageTypeByName("Stamp").findFieldByName("year"), 2024).build();
+        Any unknown = Any.newBuilder().setTypeUrl("type.googleapis.com/shop.Secret").setValue(ByteString.copyFromUtf8("x")).build();
+        try (KafkaProtobufSerializer<Message> serializer = new KafkaProtobufSerializer<>(embedded.client())) {
+            serializer.configure(SerdeSettings.with(Map.of()), false);
+            byte[] known = serializer.serialize(topic, DynamicMessage.newBuilder(type)
+                .addRepeatedField(type.findFieldByName("payloads"), Any.pack(fromReference))
+                .addRepeatedField(type.findFieldByName("payloads"), Any.pack(fromSchema)).build());
+            byte[] withUnknown = serializer.serialize(topic, DynamicMessage.newBuilder(type)
+                .addRepeatedField(type.findFieldByName("payloads"), Any.pack(fromSchema))
+                .addRepeatedField(type.findFieldByName("payloads"), unknown).build());
+
+            assertThat(values.read(record(known)).text()).isEqualTo("{\"payloads\":["
+                + "{\"@type\":\"type.googleapis.com/shop.Note\",\"text\":\"fragile\"},"
+                + "{\"@type\":\"type.googleapis.com/shop.Stamp\",\"year\":2024}]}");
+            assertThatThrownBy(() -> values.read(record(withUnknown)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessage("Cannot deserialize value from topic " + topic + " partition 2 offset 7: the Protobuf message of"
+                    + " schema ID " + WireFormat.schemaId(withUnknown) + " has no JSON mapping: it holds a google.protobuf.Any"
+                    + " of type type.googleapis.com/shop.Secret, which neither schema ID " + WireFormat.schemaId(withUnknown)
+                    + " nor its references declare, and an Any has a JSON mapping only when its type is known");
         }
     }
 

@@ -1,6 +1,6 @@
 package io.tillstream.pipeline.query;
 
-import io.tillstream.pipeline.DeadLetters;
+import io.tillstream.retail.DeadLetters;
 
 import java.util.List;
 import java.util.Map;

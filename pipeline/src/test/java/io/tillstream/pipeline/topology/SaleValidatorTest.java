@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
-import io.tillstream.pipeline.DeadLetters;
+import io.tillstream.retail.DeadLetters;
 import io.tillstream.pipeline.EnrichedSale;
 import io.tillstream.pipeline.SalesTotals;
 import io.tillstream.retail.Sale;

@@ -1,6 +1,6 @@
 package io.tillstream.pipeline.topology;
 
-import io.tillstream.pipeline.DeadLetters;
+import io.tillstream.retail.DeadLetters;
 import io.tillstream.retail.Sale;
 import io.tillstream.retail.SaleCsvReader;
 import io.tillstream.retail.SaleRow;

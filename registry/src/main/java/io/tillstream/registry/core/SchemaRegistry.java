@@ -248,6 +248,32 @@ public final class SchemaRegistry {
         return state.schemaById(id).orElseThrow(() -> RegistryException.schemaNotFound(id));
     }
 
+    /**
+     * {@code content} with its schema in {@code format}, Confluent's {@code format} query parameter
+     * (none: as stored; a format its type does not have: as stored too, as Confluent answers).
+     *
+     * @throws RegistryException with {@code INVALID_SCHEMA} if the schema cannot be put in that format
+     */
+    public SchemaContent formatted(SchemaContent content, String format) {
+        if (format == null || format.isBlank()) {
+            return content;
+        }
+        Optional<String> formatted = SchemaTypes.parse(content.schemaType(), content.schema(),
+            dependencies(content.references(), new ArrayList<>())).formatted(format);
+        if (formatted.isEmpty()) {
+            return content;
+        }
+        String text = formatted.get();
+        return new SchemaContent(content.schemaType(), text, content.references(), content.metadata(), content.ruleSet());
+    }
+
+    /** {@code schema} with its text in {@code format}, as {@link #formatted(SchemaContent, String)}. */
+    public RegisteredSchema formatted(RegisteredSchema schema, String format) {
+        return format == null || format.isBlank() ? schema
+            : new RegisteredSchema(schema.subject(), schema.version(), schema.id(), formatted(schema.content(), format),
+                schema.deleted());
+    }
+
     /** The highest ID the registry has handed out (Confluent's {@code fetchMaxId}). */
     public int maxId() {
         return state.maxId();

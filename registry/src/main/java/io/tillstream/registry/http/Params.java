@@ -43,6 +43,11 @@ final class Params {
         return prefix == null ? "" : prefix;
     }
 
+    /** Confluent's {@code format}: the form a schema is answered in, such as {@code serialized} for Protobuf. */
+    static String format(Context ctx) {
+        return ctx.queryParam("format");
+    }
+
     static int integer(Context ctx, String name, int defaultValue) {
         String value = ctx.queryParam(name);
         try {

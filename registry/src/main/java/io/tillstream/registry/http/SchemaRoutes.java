@@ -29,7 +29,8 @@ final class SchemaRoutes {
         routes.get("/schemas", this::list);
         routes.get("/schemas/types", ctx -> Json.respond(ctx, SchemaTypes.names()));
         routes.get("/schemas/ids/{id}", this::byId);
-        routes.get("/schemas/ids/{id}/schema", ctx -> Json.respondSchemaText(ctx, registry.schemaById(Params.id(ctx)).schema()));
+        routes.get("/schemas/ids/{id}/schema", ctx -> Json.respondSchemaText(ctx,
+            registry.formatted(registry.schemaById(Params.id(ctx)), Params.format(ctx)).schema()));
         routes.get("/schemas/ids/{id}/subjects", ctx -> Json.respond(ctx, Paging.page(ctx,
             registry.usesOf(Params.id(ctx), Params.flag(ctx, "deleted")).stream().map(RegisteredSchema::subject)
                 .distinct().toList())));
@@ -47,8 +48,10 @@ final class SchemaRoutes {
     private void byId(Context ctx) {
         int id = Params.id(ctx);
         SchemaContent content = registry.schemaById(id);
-        if (Params.flag(ctx, "fetchMaxId")) {
-            Json.respond(ctx, Bodies.SchemaString.of(content, registry.maxId()));
+        String format = Params.format(ctx);
+        if (Params.flag(ctx, "fetchMaxId") || (format != null && !format.isBlank())) {
+            Json.respond(ctx, Bodies.SchemaString.of(registry.formatted(content, format),
+                Params.flag(ctx, "fetchMaxId") ? registry.maxId() : null));
             return;
         }
         CachedBody cached = byId.get(id);

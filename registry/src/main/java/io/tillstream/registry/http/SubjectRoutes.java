@@ -32,7 +32,8 @@ final class SubjectRoutes {
     }
 
     private RegisteredSchema version(Context ctx) {
-        return registry.version(Params.subject(ctx), Params.version(ctx), Params.flag(ctx, "deleted"));
+        return registry.formatted(registry.version(Params.subject(ctx), Params.version(ctx), Params.flag(ctx, "deleted")),
+            Params.format(ctx));
     }
 
     private void register(Context ctx) {
@@ -45,6 +46,6 @@ final class SubjectRoutes {
         Bodies.SchemaBody body = Json.read(ctx, Bodies.SchemaBody.class);
         RegisteredSchema found = registry.lookup(Params.subject(ctx), body.toRequest(), Params.flag(ctx, "normalize"),
             Params.flag(ctx, "deleted"));
-        Json.respond(ctx, Bodies.Schema.of(found));
+        Json.respond(ctx, Bodies.Schema.of(registry.formatted(found, Params.format(ctx))));
     }
 }

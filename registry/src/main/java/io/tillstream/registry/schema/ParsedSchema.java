@@ -1,6 +1,7 @@
 package io.tillstream.registry.schema;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A schema of one of the registry's types, parsed together with what it references, in the forms
@@ -20,6 +21,14 @@ public interface ParsedSchema {
 
     /** The text stored for {@code normalize=true}: {@link #canonical()} with more of the meaningless variation removed. */
     String normalized();
+
+    /**
+     * The schema in {@code format} (the {@code format} query parameter); empty for the text as
+     * stored, which is the answer to a format the type does not have, as Confluent's registry ignores it.
+     */
+    default Optional<String> formatted(String format) {
+        return Optional.empty();
+    }
 
     /** Whether this and {@code other} (of any type) are the same schema, for finding a registered version. */
     default boolean sameAs(ParsedSchema other) {

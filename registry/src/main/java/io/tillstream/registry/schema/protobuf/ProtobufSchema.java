@@ -1,5 +1,6 @@
 package io.tillstream.registry.schema.protobuf;
 
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.squareup.wire.schema.internal.parser.ProtoFileElement;
 import io.tillstream.registry.model.RegistryException;
 import io.tillstream.registry.schema.Dependency;
@@ -9,11 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * A {@code .proto} file (proto2 or proto3) parsed with Wire's parser, its imports resolved to the
  * schema's references (named by import path) and to the well-known files, stored as Confluent stores it.
+ * It may also be given, and asked for, as a base64 {@code FileDescriptorProto} ({@link SerializedDescriptor}).
  */
 public final class ProtobufSchema implements ParsedSchema {
 
@@ -23,21 +26,32 @@ public final class ProtobufSchema implements ParsedSchema {
     private final ProtoFileElement file;
     private final TypeIndex types;
     private final String canonical;
+    private final List<Dependency> dependencies;
+    /** Built on first use: only {@code format=serialized} and comparing with another text need it. */
+    private Built built;
 
-    private ProtobufSchema(ProtoFileElement file, TypeIndex types, String canonical) {
+    /** The descriptor, or why protobuf-java could not build one (a proto2 group, a type used without its import). */
+    private record Built(FileDescriptorProto descriptor, String problem) {
+    }
+
+    private ProtobufSchema(ProtoFileElement file, TypeIndex types, String canonical, List<Dependency> dependencies) {
         this.file = file;
         this.types = types;
         this.canonical = canonical;
+        this.dependencies = dependencies;
     }
 
     /**
-     * Parses {@code text}; {@code dependencies} are the files its imports name, under their import paths.
+     * Parses {@code text}, {@code .proto} text or a base64 {@code FileDescriptorProto}; {@code dependencies}
+     * are the files its imports name, under their import paths.
      *
-     * @throws RegistryException with {@code INVALID_SCHEMA} for a syntax error (with line and column), an
-     *                           import that is neither a dependency nor well-known, or a type no file declares
+     * @throws RegistryException with {@code INVALID_SCHEMA} for a syntax error (with line and column), base64
+     *                           that is no descriptor, an import that is neither a dependency nor well-known,
+     *                           or a type no file declares
      */
     public static ProtobufSchema parse(String text, List<Dependency> dependencies) {
-        ProtoFileElement file = ProtoParsing.parse(text);
+        Optional<String> described = SerializedDescriptor.protoText(text);
+        ProtoFileElement file = ProtoParsing.parse(described.orElse(text));
         Map<String, ProtoFileElement> imports = new LinkedHashMap<>();
         for (Dependency dependency : dependencies) {
             imports.put(dependency.name(), ProtoParsing.parseReference(dependency.name(), dependency.schema()));
@@ -49,7 +63,7 @@ public final class ProtobufSchema implements ParsedSchema {
         if (canonical.isEmpty()) {
             throw ProtoParsing.invalid("the text declares nothing");
         }
-        return new ProtobufSchema(file, types, canonical);
+        return new ProtobufSchema(file, types, canonical, List.copyOf(dependencies));
     }
 
     /** A registered file of the same path takes the place of the well-known one, as in Confluent's registry. */
@@ -86,6 +100,53 @@ public final class ProtobufSchema implements ParsedSchema {
     @Override
     public String normalized() {
         return ProtoPrinter.normalized(file, types);
+    }
+
+    /**
+     * The schema as a base64 {@code FileDescriptorProto} for {@code serialized}. Confluent's other
+     * Protobuf format, {@code ignore_extensions}, is not implemented: it gets the text as stored.
+     */
+    @Override
+    public Optional<String> formatted(String format) {
+        if (!SerializedDescriptor.FORMAT.equalsIgnoreCase(format.trim())) {
+            return Optional.empty();
+        }
+        Built described = built();
+        if (described.descriptor() == null) {
+            throw RegistryException.invalidSchema("This Protobuf schema cannot be given as a FileDescriptorProto: "
+                + described.problem());
+        }
+        return Optional.of(SerializedDescriptor.encode(described.descriptor()));
+    }
+
+    /**
+     * The same text, or the same declarations in another text: the descriptors protobuf-java builds of
+     * both are equal (JSON names protoc derives aside), so a schema given as a descriptor finds the
+     * version registered as text, and relative and qualified type names are one schema.
+     */
+    @Override
+    public boolean sameAs(ParsedSchema other) {
+        if (!(other instanceof ProtobufSchema that)) {
+            return false;
+        }
+        if (canonical.equals(that.canonical)) {
+            return true;
+        }
+        FileDescriptorProto mine = built().descriptor();
+        FileDescriptorProto theirs = that.built().descriptor();
+        return mine != null && theirs != null
+            && SerializedDescriptor.identity(mine).equals(SerializedDescriptor.identity(theirs));
+    }
+
+    private synchronized Built built() {
+        if (built == null) {
+            try {
+                built = new Built(SerializedDescriptor.descriptor(canonical, dependencies), null);
+            } catch (IllegalArgumentException e) {
+                built = new Built(null, e.getMessage());
+            }
+        }
+        return built;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.tillstream.serde.internals.protobuf;
 
+import io.tillstream.protobuf.KnownFiles;
+import io.tillstream.protobuf.ProtoTextPrinter;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import io.tillstream.serde.client.SchemaDefinition;

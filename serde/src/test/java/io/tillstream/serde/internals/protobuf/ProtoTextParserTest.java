@@ -1,5 +1,8 @@
 package io.tillstream.serde.internals.protobuf;
 
+import io.tillstream.protobuf.KnownFiles;
+import io.tillstream.protobuf.ProtoTextPrinter;
+import io.tillstream.protobuf.ProtoTextParser;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;

@@ -1,5 +1,6 @@
 package io.tillstream.serde.internals.protobuf;
 
+import io.tillstream.protobuf.ProtoTextPrinter;
 import io.tillstream.registry.schema.Dependency;
 import io.tillstream.registry.schema.protobuf.ProtobufSchema;
 import io.tillstream.serde.ProtobufSales;

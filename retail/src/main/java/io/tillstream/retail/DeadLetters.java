@@ -1,7 +1,7 @@
-package io.tillstream.pipeline;
+package io.tillstream.retail;
 
 /**
- * What a record in the dead-letter topic carries besides its original key and value bytes: headers
+ * What a record in a dead-letter topic (the pipeline's, the sink's) carries besides its original key and value bytes: headers
  * naming why it was rejected and where it came from (values are UTF-8 strings).
  */
 public final class DeadLetters {
@@ -18,7 +18,7 @@ public final class DeadLetters {
 
     /** The value is not a sale in Confluent's wire format with a schema the registry knows. */
     public static final String DECODE = "decode";
-    /** The value is a sale, but breaks one of {@link io.tillstream.retail.SaleRules}. */
+    /** The value is a sale, but breaks one of {@link SaleRules}. */
     public static final String INVALID = "invalid";
 
     private DeadLetters() {

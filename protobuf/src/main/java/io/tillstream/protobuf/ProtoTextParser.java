@@ -1,4 +1,4 @@
-package io.tillstream.serde.internals.protobuf;
+package io.tillstream.protobuf;
 
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.DescriptorProtos.EnumDescriptorProto;
@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code .proto} text made into protobuf-java descriptors, as a registry stores a Protobuf schema:
@@ -92,7 +93,7 @@ public final class ProtoTextParser {
             file.addWeakDependency(dependencies.size());
             dependencies.add(dependency(path));
         }
-        setOptions(file.getOptionsBuilder(), element.getOptions());
+        setOptions(file::getOptionsBuilder, element.getOptions());
         boolean proto3 = syntax.equals("proto3");
         for (TypeElement type : element.getTypes()) {
             if (type instanceof MessageElement message) {
@@ -118,7 +119,7 @@ public final class ProtoTextParser {
             throw new IllegalArgumentException("message " + element.getName() + " has a proto2 group, which is not supported");
         }
         DescriptorProto.Builder message = DescriptorProto.newBuilder().setName(element.getName());
-        setOptions(message.getOptionsBuilder(), element.getOptions());
+        setOptions(message::getOptionsBuilder, element.getOptions());
         List<DescriptorProto> mapEntries = new ArrayList<>();
         List<String> syntheticOneofs = new ArrayList<>();
         for (FieldElement field : element.getFields()) {
@@ -133,7 +134,7 @@ public final class ProtoTextParser {
         for (int i = 0; i < element.getOneOfs().size(); i++) {
             OneOfElement oneof = element.getOneOfs().get(i);
             OneofDescriptorProto.Builder declared = OneofDescriptorProto.newBuilder().setName(oneof.getName());
-            setOptions(declared.getOptionsBuilder(), oneof.getOptions());
+            setOptions(declared::getOptionsBuilder, oneof.getOptions());
             message.addOneofDecl(declared);
             for (FieldElement field : oneof.getFields()) {
                 message.addField(field(field, proto3, mapEntries).setOneofIndex(i));
@@ -161,7 +162,7 @@ public final class ProtoTextParser {
                 : FieldDescriptorProto.Label.LABEL_OPTIONAL);
         ProtoType type = ProtoType.get(element.getType());
         if (type.isMap()) {
-            String entryName = entryName(element.getName());
+            String entryName = ProtoNames.mapEntryName(element.getName());
             mapEntries.add(DescriptorProto.newBuilder().setName(entryName)
                 .addField(typed(FieldDescriptorProto.newBuilder().setName("key").setNumber(1)
                     .setLabel(FieldDescriptorProto.Label.LABEL_OPTIONAL), type.getKeyType()))
@@ -179,7 +180,7 @@ public final class ProtoTextParser {
         if (element.getJsonName() != null) {
             field.setJsonName(element.getJsonName());
         }
-        setOptions(field.getOptionsBuilder(), element.getOptions());
+        setOptions(field::getOptionsBuilder, element.getOptions());
         return field;
     }
 
@@ -191,28 +192,13 @@ public final class ProtoTextParser {
         return field.setTypeName(type.toString());
     }
 
-    /** protoc's name for a map field's entry message: {@code item_counts} gets {@code ItemCountsEntry}. */
-    private static String entryName(String fieldName) {
-        StringBuilder name = new StringBuilder();
-        boolean upper = true;
-        for (char c : fieldName.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                name.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return name.append("Entry").toString();
-    }
-
     private static EnumDescriptorProto enumType(EnumElement element) {
         EnumDescriptorProto.Builder type = EnumDescriptorProto.newBuilder().setName(element.getName());
-        setOptions(type.getOptionsBuilder(), element.getOptions());
+        setOptions(type::getOptionsBuilder, element.getOptions());
         for (EnumConstantElement constant : element.getConstants()) {
             EnumValueDescriptorProto.Builder value = EnumValueDescriptorProto.newBuilder()
                 .setName(constant.getName()).setNumber(constant.getTag());
-            setOptions(value.getOptionsBuilder(), constant.getOptions());
+            setOptions(value::getOptionsBuilder, constant.getOptions());
             type.addValue(value);
         }
         return type.build();
@@ -223,7 +209,9 @@ public final class ProtoTextParser {
      * {@code packed}, {@code allow_alias} or {@code java_package}) on an options message; custom
      * options, and aggregate ones such as editions {@code features}, are skipped.
      */
-    private static void setOptions(Message.Builder target, List<OptionElement> options) {
+    private static void setOptions(Supplier<? extends Message.Builder> optionsOf, List<OptionElement> options) {
+        // Asked for only when there is an option, since asking for an options builder sets an empty options message.
+        Message.Builder target = options.isEmpty() ? null : optionsOf.get();
         for (OptionElement option : options) {
             FieldDescriptor field = target.getDescriptorForType().findFieldByName(option.getName());
             if (option.isParenthesized() || field == null || field.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {

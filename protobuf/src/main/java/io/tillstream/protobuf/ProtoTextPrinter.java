@@ -1,4 +1,4 @@
-package io.tillstream.serde.internals.protobuf;
+package io.tillstream.protobuf;
 
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.DescriptorProtos.EnumDescriptorProto;

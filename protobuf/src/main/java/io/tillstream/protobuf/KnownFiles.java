@@ -1,4 +1,4 @@
-package io.tillstream.serde.internals.protobuf;
+package io.tillstream.protobuf;
 
 import com.google.protobuf.AnyProto;
 import com.google.protobuf.ApiProto;
@@ -84,7 +84,7 @@ public final class KnownFiles {
         // Beside this class, so that another jar's google/type files on the classpath are never taken instead.
         try (InputStream in = KnownFiles.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("the serde jar lacks " + path);
+                throw new IllegalStateException("the protobuf jar lacks " + path);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

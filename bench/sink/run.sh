@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# `tillstream sink` on one embedded 1-node `tillstream up`, in one run:
+#  1. raw_data (6 partitions) pre-filled with N sales from a CSV in the dataset's layout whose invoice dates
+#     spread over `days` days (`tillstream generate --source csv --rate max`), so each partition's open
+#     batch has a file in every one of ~`days` day directories at once (6 x days open files);
+#  2. read once by Apache Kafka's own ConsumerPerformance;
+#  3. landed by `tillstream sink --topic raw_data` into a fresh lake (zstd), from JVM start until it has
+#     read every record and then, stopped by SIGTERM, completed and committed its files and exited (then
+#     GroupCaughtUp.java checks that the group's offsets reached the end); prints both records/s and their
+#     ratio, CPU time per record of both, the lake's bytes per sale against the topic's (Avro value bytes
+#     and log bytes), and the sink JVM's peak RSS.
+#
+#   bench/sink/run.sh [records] [days] [roll-interval]     defaults: 1000000 100 1m
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../lib.sh"
+records=${1:-1000000}
+days=${2:-100}
+roll_interval=${3:-1m}
+port=39492
+registry_port=39481
+
+ensure_jar
+cp=$(bench_classpath)
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; wait; rm -rf "$work"' EXIT
+bootstrap=127.0.0.1:$port
+registry=http://127.0.0.1:$registry_port
+
+start_up $port $registry_port
+
+echo "Writing $records sales over $days invoice days to a CSV, then into raw_data..."
+# Valid sales in the dataset's layout (price = quantity x the category's unit price), days in random order.
+awk -v n="$records" -v days="$days" 'BEGIN {
+  srand(7);
+  split("Clothing,Cosmetics,Food & Beverage,Toys,Shoes,Souvenir,Technology,Books", cat, ",");
+  split("300.08,40.66,5.23,35.84,600.17,11.73,1050.00,15.15", unit, ",");
+  split("Kanyon,Forum Istanbul,Metrocity,Metropol AVM,Istinye Park,Mall of Istanbul,Emaar Square Mall,Cevahir AVM,Viaport Outlet,Zorlu Center", mall, ",");
+  split("Cash,Credit Card,Debit Card", pay, ",");
+  print "invoice_no,customer_id,gender,age,category,quantity,price,payment_method,invoice_date,shopping_mall";
+  start = 1640995200;  # 2022-01-01
+  for (i = 0; i < n; i++) {
+    c = int(rand() * 8) + 1; q = int(rand() * 5) + 1;
+    d = strftime("%d/%m/%Y", start + int(rand() * days) * 86400, 1);
+    sub(/^0/, "", d); sub(/\/0/, "/", d);
+    printf "I%06d,C%06d,%s,%d,%s,%d,%.2f,%s,%s,%s\n", 100000 + i, 100000 + int(rand() * 800000),
+      (rand() < 0.6 ? "Female" : "Male"), 18 + int(rand() * 52), cat[c], q, q * unit[c], pay[int(rand() * 3) + 1], d,
+      mall[int(rand() * 10) + 1];
+  }
+}' > "$work/sales.csv"
+# shellcheck disable=SC2086 # java_opts (lib.sh) holds several options
+java $java_opts -jar "$jar" generate --source csv --file "$work/sales.csv" --rate max \
+  --bootstrap-server $bootstrap --registry-url $registry > "$work/fill.out" 2>&1
+grep -E "^(Records/s|Bytes|Sent|Rejected)" "$work/fill.out" || tail -n 5 "$work/fill.out"
+
+echo
+echo "ConsumerPerformance: $records records of raw_data"
+perf=$(consumer_perf $bootstrap raw_data "$records")
+echo "$perf"
+perf_rate=$(echo "$perf" | awk -F', ' '{ print $6 }')
+perf_mb=$(echo "$perf" | awk -F', ' '{ print $3 }')
+
+echo
+echo "tillstream sink --topic raw_data --roll-interval $roll_interval: $records sales"
+start=$(date +%s.%N)
+# shellcheck disable=SC2086 # SINK_JAVA_OPTS: more options for the sink's JVM alone (e.g. a JFR recording)
+/usr/bin/time -f '%U %S' -o "$work/sink.cpu" java $java_opts ${SINK_JAVA_OPTS:-} -jar "$jar" sink --topic raw_data --path "$work/lake" \
+  --group "bench-sink-$$" --roll-interval "$roll_interval" --status-interval 200ms \
+  --bootstrap-server $bootstrap --registry-url $registry > "$work/sink.out" 2> "$work/sink.err" &
+timed=$!
+sleep 0.5
+sink=$(pgrep -P $timed java)
+peak=0
+peak_open=0
+# Once the sink has read every record (lag 0 on all 6 partitions), SIGTERM makes it complete its open files
+# and commit them, as Ctrl-C does; it has landed everything durably when it exits.
+until grep -q "partitions \[0, 1, 2, 3, 4, 5\], lag 0$" "$work/sink.err" 2>/dev/null; do
+  kill -0 $sink 2>/dev/null || { cat "$work/sink.out" "$work/sink.err"; exit 1; }
+  rss=$(rss_mb $sink || echo 0)
+  if [ "$rss" -gt "$peak" ]; then peak=$rss; fi
+  open=$( (find "$work/lake" -name '*.tmp' 2>/dev/null || true) | wc -l)
+  if [ "$open" -gt "$peak_open" ]; then peak_open=$open; fi
+  sleep 0.1
+done
+kill -TERM $sink
+wait $timed || true
+done_at=$(date +%s.%N)
+java -cp "$jar" "$here/GroupCaughtUp.java" $bootstrap "bench-sink-$$" raw_data > "$work/caught-up.out" 2>&1
+seconds=$(echo "$done_at - $start" | bc -l)
+rate=$(echo "$records / $seconds" | bc -l)
+files=$(find "$work/lake" -name '*.parquet' | wc -l)
+lake_bytes=$(find "$work/lake" -name '*.parquet' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+log_bytes=$(find "$work"/data/node-0/raw_data-* -name '*.log' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+echo "landed in $(printf '%.1f' "$seconds") s (JVM start to exit after the last commit), $files files," \
+  "up to $peak_open open at once; $(cat "$work/caught-up.out")"
+tail -n 1 "$work/sink.err"
+
+echo
+printf '%-44s %12s\n' "" "records/s"
+printf '%-44s %12.0f\n' "ConsumerPerformance" "$perf_rate"
+printf '%-44s %12.0f\n' "tillstream sink (JVM start to all durable)" "$rate"
+printf 'ratio sink / ConsumerPerformance             %.3f   (target >= 0.3)\n' "$(echo "$rate / $perf_rate" | bc -l)"
+# On a shared machine the wall clock says as much about the neighbours as about the sink: CPU time per record too.
+cpu_us() { tail -n 1 "$1" | awk -v n="$records" '{ printf "%.1f", ($1 + $2) * 1000000 / n }'; }
+echo "CPU per record (user + system, whole JVM): ConsumerPerformance $(cpu_us "$work/perf.cpu") us, sink $(cpu_us "$work/sink.cpu") us"
+printf 'bytes per sale: lake %.1f (zstd Parquet), topic values %.1f (ConsumerPerformance MB), topic log %.1f\n' \
+  "$(echo "$lake_bytes / $records" | bc -l)" "$(echo "$perf_mb * 1048576 / $records" | bc -l)" \
+  "$(echo "$log_bytes / $records" | bc -l)"
+echo "sink peak RSS: $peak MB (heap cap from TILLSTREAM_JAVA_OPTS / ./tillstream: $java_opts)"
+echo "load: $(uptime)"

@@ -1,0 +1,343 @@
+package io.tillstream.sink;
+
+import io.tillstream.serde.client.CachedSchemaRegistryClient;
+import io.tillstream.serde.client.SchemaRegistryClient;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Lands a topic in the lake: a plain consumer in a consumer group, one {@link PartitionBatch} per
+ * assigned partition, offsets committed by hand only after a batch's files are durable. Several
+ * sinks with one group share the partitions; a partition taken away is rolled and committed first.
+ *
+ * <p>{@link #run()} blocks until {@link #stop()} (from another thread), then completes what is open
+ * and commits it, so Ctrl-C loses no time; a kill loses nothing either, only the work since the last
+ * commit, which is redone into files of the same names.
+ */
+public final class LakeSink implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LakeSink.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final SinkConfig config;
+    private final Path lake;
+    private final RollPolicy policy;
+    private final Compression compression;
+    private final LakeFile.FileSettings fileSettings;
+    private final Map<TopicPartition, PartitionBatch> batches = new HashMap<>();
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private SchemaRegistryClient registry;
+    private RecordDecoder decoder;
+    private DeadLetterWriter deadLetters;
+    private volatile boolean stopping;
+    private volatile SinkStatus status = SinkStatus.STARTING;
+    private long records;
+    private long files;
+    private long rejected;
+
+    private LakeSink(SinkConfig config) {
+        this.config = config;
+        this.lake = config.path().toAbsolutePath();
+        this.policy = config.rollPolicy();
+        this.compression = config.compression();
+        this.fileSettings = new LakeFile.FileSettings(policy.maxBytes(), config.plainColumns());
+    }
+
+    public static LakeSink create(SinkConfig config) {
+        return new LakeSink(config);
+    }
+
+    /**
+     * Checks that Kafka answers and the topic exists, creates the dead-letter topic and the lake
+     * directory if missing, and joins the group.
+     */
+    public void start() {
+        try {
+            Files.createDirectories(lake);
+            if (!Files.isWritable(lake)) {
+                throw new SinkException("cannot write to the lake directory " + lake);
+            }
+        } catch (IOException e) {
+            throw new SinkException("cannot create the lake directory " + lake + ": " + e.getMessage(), e);
+        }
+        Map<String, Object> settings = config.clientSettings();
+        prepareTopics(settings);
+        registry = new CachedSchemaRegistryClient(settings);
+        decoder = new RecordDecoder(registry, settings);
+        deadLetters = new DeadLetterWriter(settings, config.deadLetterTopic());
+        consumer = new KafkaConsumer<>(consumerSettings(settings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(config.topic()), new Rebalance());
+    }
+
+    private void prepareTopics(Map<String, Object> settings) {
+        long timeout = config.startupTimeout().toMillis();
+        try (Admin admin = Admin.create(settings)) {
+            try {
+                admin.describeTopics(List.of(config.topic())).allTopicNames().get(timeout, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                    throw new SinkException("topic '" + config.topic() + "' does not exist");
+                }
+                throw unreachable(e.getCause());
+            }
+            try {
+                admin.createTopics(List.of(new NewTopic(config.deadLetterTopic(), Optional.of(1), Optional.empty())))
+                    .all().get(timeout, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new SinkException("cannot create the dead-letter topic " + config.deadLetterTopic() + ": "
+                        + e.getCause().getMessage(), e.getCause());
+                }
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SinkException("interrupted while starting", e);
+        }
+    }
+
+    private SinkUnreachableException unreachable(Throwable cause) {
+        return new SinkUnreachableException("Kafka at " + config.originals().get(SinkConfig.BOOTSTRAP_SERVERS_CONFIG)
+            + " did not answer within " + config.startupTimeout().toMillis() + " ms"
+            + (cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException ? ""
+            : ": " + cause.getMessage()), cause);
+    }
+
+    private Map<String, Object> consumerSettings(Map<String, Object> settings) {
+        Map<String, Object> consumer = new HashMap<>(settings);
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // The pipeline writes sales_enriched in transactions: land only what it committed.
+        consumer.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumer.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Moving one partition to a new member then rolls that partition only, not every one.
+        consumer.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        consumer.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        return consumer;
+    }
+
+    /** Lands records until {@link #stop()}; then completes and commits what is open. */
+    public void run() {
+        try {
+            while (!stopping) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                    land(record);
+                }
+                rollDue(System.currentTimeMillis());
+                publishStatus();
+            }
+        } catch (WakeupException e) {
+            // stop() woke the consumer up.
+        } catch (RuntimeException e) {
+            abortAll();
+            throw e;
+        }
+        rollAll(new ArrayList<>(batches.keySet()));
+        publishStatus();
+    }
+
+    /** Asks {@link #run()} to complete what is open and return. Safe from any thread. */
+    public void stop() {
+        stopping = true;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+    }
+
+    public SinkStatus status() {
+        return status;
+    }
+
+    public Path lake() {
+        return lake;
+    }
+
+    public String deadLetterTopic() {
+        return config.deadLetterTopic();
+    }
+
+    private void land(ConsumerRecord<byte[], byte[]> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        RecordDecoder.Decoded decoded = decoder.decode(record);
+        PartitionBatch batch = batches.get(partition);
+        try {
+            if (decoded instanceof RecordDecoder.Row row) {
+                if (batch != null && !batch.accepts(row.record().getSchema())) {
+                    roll(partition);
+                    batch = null;
+                }
+                if (batch == null) {
+                    batch = newBatch(partition);
+                }
+                batch.write(record.offset(), row.record(), row.day());
+            } else if (decoded instanceof RecordDecoder.Rejected rejection) {
+                deadLetters.send(record, rejection.reason());
+                rejected++;
+                if (batch == null) {
+                    batch = newBatch(partition);
+                }
+                batch.skip(record.offset());
+            }
+        } catch (IOException e) {
+            throw new SinkException("cannot write to the lake " + lake + ": " + e.getMessage(), e);
+        }
+        if (batch.records() >= policy.maxRecords()) {
+            roll(partition);
+        }
+    }
+
+    private PartitionBatch newBatch(TopicPartition partition) {
+        PartitionBatch batch = new PartitionBatch(partition, lake, compression, fileSettings, System.currentTimeMillis());
+        batches.put(partition, batch);
+        return batch;
+    }
+
+    /** Bytes and age are checked once a poll: adding up the open files' sizes for every record would cost more than writing it. */
+    private void rollDue(long now) {
+        List<TopicPartition> due = new ArrayList<>();
+        batches.forEach((partition, batch) -> {
+            if (policy.due(batch.records(), batch.bytes(), batch.ageMillis(now))) {
+                due.add(partition);
+            }
+        });
+        due.forEach(this::roll);
+    }
+
+    private void rollAll(Collection<TopicPartition> partitions) {
+        partitions.stream().filter(batches::containsKey).forEach(this::roll);
+    }
+
+    /**
+     * Completes the partition's files, waits for its dead letters, then commits the offset after
+     * its last record, in that order: a commit never passes a record that is not durable somewhere.
+     */
+    private void roll(TopicPartition partition) {
+        PartitionBatch batch = batches.get(partition);
+        if (batch == null || batch.isEmpty()) {
+            batches.remove(partition);
+            return;
+        }
+        try {
+            List<PartitionBatch.Completed> completed = batch.complete();
+            records += completed.stream().mapToLong(PartitionBatch.Completed::records).sum();
+            files += completed.size();
+        } catch (IOException e) {
+            throw new SinkException("cannot complete files in the lake " + lake + ": " + e.getMessage(), e);
+        }
+        deadLetters.flush();
+        consumer.commitSync(Map.of(partition, new OffsetAndMetadata(batch.nextOffset())));
+        batches.remove(partition);
+    }
+
+    private void abortAll() {
+        batches.values().forEach(PartitionBatch::abort);
+        batches.clear();
+    }
+
+    private void publishStatus() {
+        long lag = 0;
+        Set<TopicPartition> assigned = consumer.assignment();
+        for (TopicPartition partition : assigned) {
+            OptionalLong partitionLag = consumer.currentLag(partition);
+            if (partitionLag.isEmpty()) {
+                lag = -1;
+                break;
+            }
+            lag += partitionLag.getAsLong();
+        }
+        int open = batches.values().stream().mapToInt(PartitionBatch::openFiles).sum();
+        status = new SinkStatus(records, files, rejected, open,
+            assigned.stream().map(TopicPartition::partition).sorted().toList(), lag);
+    }
+
+    /** Deletes what a crashed writer of these partitions left half-written: those records are read again. */
+    private void deleteTempFiles(Collection<TopicPartition> partitions) {
+        try (Stream<Path> paths = Files.walk(lake)) {
+            paths.filter(Files::isRegularFile)
+                .filter(path -> partitions.stream().anyMatch(tp ->
+                    LakeFileName.isTempOf(path.getFileName().toString(), tp.topic(), tp.partition())))
+                .forEach(path -> {
+                    try {
+                        Files.deleteIfExists(path);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        } catch (IOException | UncheckedIOException e) {
+            throw new SinkException("cannot clean the lake " + lake + ": " + e.getMessage(), e);
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            rollAll(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            // Another member may own them already: its rewrite replaces anything of ours.
+            partitions.stream().map(batches::remove).filter(batch -> batch != null).forEach(PartitionBatch::abort);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (!partitions.isEmpty()) {
+                deleteTempFiles(partitions);
+                log.info("Landing partitions {} into {}", partitions, lake);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        abortAll();
+        closeQuietly(consumer);
+        closeQuietly(deadLetters);
+        closeQuietly(decoder);
+        closeQuietly(registry);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.debug("Closing {} failed", closeable, e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.tillstream.sink;
+
+import io.tillstream.serde.AvroSerdeConfig;
+import io.tillstream.serde.KafkaAvroDeserializer;
+import io.tillstream.serde.WireFormat;
+import io.tillstream.serde.client.RegistryClientException;
+import io.tillstream.serde.client.RegistryConnectionException;
+import io.tillstream.serde.client.SchemaRegistryClient;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a record's value into a row of its day directory, or says why it cannot be landed. Values
+ * are read with the serde's Avro deserializer without logical-type conversions: Parquet takes a
+ * decimal's bytes, a date's days and a timestamp's millis as they are, so nothing is converted twice.
+ */
+final class RecordDecoder implements AutoCloseable {
+
+    private final SchemaRegistryClient registry;
+    private final KafkaAvroDeserializer avro;
+
+    RecordDecoder(SchemaRegistryClient registry, Map<String, Object> settings) {
+        this.registry = registry;
+        this.avro = new KafkaAvroDeserializer(registry);
+        Map<String, Object> avroSettings = new HashMap<>(settings);
+        avroSettings.put(AvroSerdeConfig.AVRO_USE_LOGICAL_TYPE_CONVERTERS_CONFIG, false);
+        avro.configure(avroSettings, false);
+    }
+
+    sealed interface Decoded {
+    }
+
+    record Row(GenericRecord record, DayPartition day) implements Decoded {
+    }
+
+    /** @param reason one line, naming the record's topic, partition and offset */
+    record Rejected(String reason) implements Decoded {
+    }
+
+    /** @throws SinkUnreachableException when the registry cannot answer, which is no fault of the record */
+    Decoded decode(ConsumerRecord<byte[], byte[]> record) {
+        String where = "topic " + record.topic() + " partition " + record.partition() + " offset " + record.offset();
+        byte[] value = record.value();
+        if (value == null) {
+            return new Rejected("no value (a tombstone) at " + where);
+        }
+        try {
+            if (WireFormat.hasHeader(value)) {
+                String type = registry.getSchema(WireFormat.schemaId(value)).schemaType();
+                if (type != null && !type.equals("AVRO")) {
+                    return new Rejected(type + " value at " + where + ": the sink lands Avro values only so far");
+                }
+            }
+            if (!(avro.deserialize(record) instanceof GenericRecord row)) {
+                return new Rejected("the value at " + where + " is not an Avro record");
+            }
+            Optional<DayPartition> day = DayPartition.of(row);
+            return day.<Decoded>map(d -> new Row(row, d)).orElseGet(() -> new Rejected("the record at " + where
+                + " has no invoice date (" + DayPartition.YEAR + "/" + DayPartition.MONTH + "/" + DayPartition.DAY
+                + " or " + DayPartition.DATE + ")"));
+        } catch (SerializationException | RegistryClientException | RegistryConnectionException e) {
+            if (unreachable(e)) {
+                throw new SinkUnreachableException("the Schema Registry cannot be used: " + rootMessage(e), e);
+            }
+            return new Rejected(e instanceof SerializationException ? e.getMessage()
+                : "cannot fetch the schema of the value at " + where + ": " + e.getMessage());
+        }
+    }
+
+    /** A registry that cannot be reached or fails answers so for every record alike, good or bad. */
+    private static boolean unreachable(RuntimeException e) {
+        Throwable cause = e instanceof SerializationException ? e.getCause() : e;
+        return cause instanceof RegistryConnectionException
+            || cause instanceof RegistryClientException client && client.status() >= 500;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e instanceof SerializationException && e.getCause() != null ? e.getCause() : e;
+        return cause.getMessage();
+    }
+
+    @Override
+    public void close() {
+        avro.close();
+    }
+}

@@ -1,0 +1,147 @@
+package io.tillstream.sink;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sink's settings, Kafka's names where Kafka has the setting ({@code bootstrap.servers},
+ * {@code group.id}); every setting not defined here (security.protocol, sasl.*, basic.auth.*, ...)
+ * goes on to the consumer, the dead-letter producer and the Avro deserializer unchanged.
+ */
+public final class SinkConfig extends AbstractConfig {
+
+    public static final String BOOTSTRAP_SERVERS_CONFIG = CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG;
+    public static final String BOOTSTRAP_SERVERS_DOC = "Kafka brokers, as host:port pairs separated by commas.";
+
+    public static final String SCHEMA_REGISTRY_URL_CONFIG = "schema.registry.url";
+    public static final String SCHEMA_REGISTRY_URL_DOC = "The Schema Registry the records' schemas are read from.";
+
+    public static final String TOPIC_CONFIG = "topic";
+    public static final String TOPIC_DOC = "The topic to land; it must exist. Its Avro records need an invoice date: "
+        + "invoice_year, invoice_month and invoice_day fields (as sales_enriched has) or an invoice_date.";
+    public static final String DEFAULT_TOPIC = "sales_enriched";
+
+    public static final String PATH_CONFIG = "path";
+    public static final String PATH_DOC = "The lake's root directory; created if missing. Files go under "
+        + "invoice_year=Y/invoice_month=M/invoice_day=D/.";
+
+    public static final String GROUP_ID_CONFIG = ConsumerConfig.GROUP_ID_CONFIG;
+    public static final String GROUP_ID_DOC = "The consumer group: sinks with one group share the partitions, and its "
+        + "committed offsets are where a restarted sink resumes. A group without offsets starts at the oldest record.";
+    public static final String DEFAULT_GROUP_ID = "tillstream-sink";
+
+    public static final String ROLL_RECORDS_CONFIG = "roll.records";
+    public static final String ROLL_RECORDS_DOC = "A partition's open files are completed once they hold this many records.";
+
+    public static final String ROLL_BYTES_CONFIG = "roll.bytes";
+    public static final String ROLL_BYTES_DOC = "A partition's open files are completed once they hold this many bytes "
+        + "(compressed, as Parquet counts them); also each file's row group size.";
+
+    public static final String ROLL_INTERVAL_MS_CONFIG = "roll.interval.ms";
+    public static final String ROLL_INTERVAL_MS_DOC = "A partition's open files are completed this long after the first "
+        + "was opened: how stale the lake may be behind the topic.";
+
+    public static final String COMPRESSION_CONFIG = "compression";
+    public static final String COMPRESSION_DOC = "How Parquet pages are compressed: " + Compression.labels() + ".";
+
+    public static final String DEAD_LETTER_TOPIC_CONFIG = "dead.letter.topic";
+    public static final String DEAD_LETTER_TOPIC_DOC = "Where records that cannot be landed go (not Avro, no invoice "
+        + "date, ...), with their original key and value bytes and tillstream.error.* headers. Created if missing. "
+        + "Default: <topic>_dlq.";
+
+    public static final String PLAIN_COLUMNS_CONFIG = "dictionary.excluded.columns";
+    public static final String PLAIN_COLUMNS_DOC = "Columns written without Parquet's dictionary encoding: those whose "
+        + "values are nearly all distinct, where a dictionary costs time and memory for every value and saves nothing "
+        + "(in the sales dataset every invoice number and nearly every customer id occurs once).";
+
+    public static final String STARTUP_TIMEOUT_MS_CONFIG = "startup.timeout.ms";
+    public static final String STARTUP_TIMEOUT_MS_DOC = "How long start-up may wait for Kafka to answer.";
+
+    private static final ConfigDef CONFIG = new ConfigDef()
+        .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
+        .define(SCHEMA_REGISTRY_URL_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, SCHEMA_REGISTRY_URL_DOC)
+        .define(TOPIC_CONFIG, Type.STRING, DEFAULT_TOPIC, new ConfigDef.NonEmptyString(), Importance.HIGH, TOPIC_DOC)
+        .define(PATH_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH, PATH_DOC)
+        .define(GROUP_ID_CONFIG, Type.STRING, DEFAULT_GROUP_ID, new ConfigDef.NonEmptyString(), Importance.HIGH, GROUP_ID_DOC)
+        .define(ROLL_RECORDS_CONFIG, Type.LONG, 1_000_000L, Range.atLeast(1), Importance.MEDIUM, ROLL_RECORDS_DOC)
+        .define(ROLL_BYTES_CONFIG, Type.LONG, 128L * 1024 * 1024, Range.atLeast(64 * 1024), Importance.MEDIUM, ROLL_BYTES_DOC)
+        .define(ROLL_INTERVAL_MS_CONFIG, Type.LONG, Duration.ofMinutes(1).toMillis(), Range.atLeast(100), Importance.MEDIUM,
+            ROLL_INTERVAL_MS_DOC)
+        .define(COMPRESSION_CONFIG, Type.STRING, Compression.ZSTD.label(), (name, value) -> {
+            try {
+                Compression.of((String) value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }, Importance.MEDIUM, COMPRESSION_DOC)
+        .define(DEAD_LETTER_TOPIC_CONFIG, Type.STRING, "", Importance.MEDIUM, DEAD_LETTER_TOPIC_DOC)
+        .define(PLAIN_COLUMNS_CONFIG, Type.LIST, "invoice_no,customer_id", Importance.LOW, PLAIN_COLUMNS_DOC)
+        .define(STARTUP_TIMEOUT_MS_CONFIG, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW, STARTUP_TIMEOUT_MS_DOC);
+
+    public SinkConfig(Map<?, ?> originals) {
+        super(CONFIG, originals, false);
+    }
+
+    /** A copy of the definition, for generating docs. */
+    public static ConfigDef configDef() {
+        return new ConfigDef(CONFIG);
+    }
+
+    public String topic() {
+        return getString(TOPIC_CONFIG);
+    }
+
+    public Path path() {
+        return Path.of(getString(PATH_CONFIG));
+    }
+
+    public String groupId() {
+        return getString(GROUP_ID_CONFIG);
+    }
+
+    public String deadLetterTopic() {
+        String topic = getString(DEAD_LETTER_TOPIC_CONFIG);
+        return topic.isEmpty() ? topic() + "_dlq" : topic;
+    }
+
+    public Compression compression() {
+        return Compression.of(getString(COMPRESSION_CONFIG));
+    }
+
+    List<String> plainColumns() {
+        return getList(PLAIN_COLUMNS_CONFIG);
+    }
+
+    RollPolicy rollPolicy() {
+        return new RollPolicy(getLong(ROLL_RECORDS_CONFIG), getLong(ROLL_BYTES_CONFIG),
+            Duration.ofMillis(getLong(ROLL_INTERVAL_MS_CONFIG)));
+    }
+
+    public Duration startupTimeout() {
+        return Duration.ofMillis(getLong(STARTUP_TIMEOUT_MS_CONFIG));
+    }
+
+    /** Every setting given that is not the sink's own, for the clients and the deserializer. */
+    Map<String, Object> clientSettings() {
+        Map<String, Object> settings = new HashMap<>(originals());
+        for (String own : new String[] {TOPIC_CONFIG, PATH_CONFIG, ROLL_RECORDS_CONFIG, ROLL_BYTES_CONFIG,
+            ROLL_INTERVAL_MS_CONFIG, COMPRESSION_CONFIG, DEAD_LETTER_TOPIC_CONFIG, PLAIN_COLUMNS_CONFIG, STARTUP_TIMEOUT_MS_CONFIG}) {
+            settings.remove(own);
+        }
+        // Kafka's own setting, but with the sink's default when not given.
+        settings.put(GROUP_ID_CONFIG, groupId());
+        return settings;
+    }
+}

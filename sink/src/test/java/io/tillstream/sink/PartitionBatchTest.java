@@ -1,0 +1,133 @@
+package io.tillstream.sink;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A partition's batch writing real Parquet files in a temporary directory. */
+class PartitionBatchTest {
+
+    private static final Schema SALE = SchemaBuilder.record("Sale").fields()
+        .requiredString("invoice_no")
+        .name("invoice_date").type(org.apache.avro.LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT))).noDefault()
+        .endRecord();
+    private static final TopicPartition PARTITION = new TopicPartition("sales", 2);
+    private static final LocalDate AUG_5 = LocalDate.of(2022, 8, 5);
+    private static final LocalDate AUG_6 = AUG_5.plusDays(1);
+
+    @TempDir
+    Path lake;
+
+    @Test
+    void eachDayGetsOneFileNamedByItsFirstOffsetAndTheCommitPassesTheLastRecord() throws IOException {
+        PartitionBatch batch = batch();
+        write(batch, 100, AUG_5);
+        write(batch, 101, AUG_6);
+        batch.skip(102);
+        write(batch, 103, AUG_5);
+
+        assertThat(batch.records()).isEqualTo(4);
+        assertThat(batch.openFiles()).isEqualTo(2);
+        assertThat(finalFiles()).isEmpty();
+        List<PartitionBatch.Completed> completed = batch.complete();
+
+        assertThat(batch.nextOffset()).isEqualTo(104);
+        assertThat(completed).extracting(PartitionBatch.Completed::records).containsExactlyInAnyOrder(2L, 1L);
+        assertThat(finalFiles()).containsExactlyInAnyOrder(
+            "invoice_year=2022/invoice_month=8/invoice_day=5/sales+2+0000000100.zstd.parquet",
+            "invoice_year=2022/invoice_month=8/invoice_day=6/sales+2+0000000101.zstd.parquet");
+        assertThat(tempFiles()).isEmpty();
+    }
+
+    @Test
+    void aRewriteFromTheCommittedOffsetReplacesWhatAKilledAttemptCompleted() throws IOException {
+        // The killed attempt had completed [100, 104) but not committed it.
+        PartitionBatch killed = batch();
+        write(killed, 100, AUG_5);
+        write(killed, 101, AUG_6);
+        write(killed, 102, AUG_5);
+        write(killed, 103, AUG_6);
+        killed.complete();
+
+        // The new attempt draws its boundary elsewhere: [100, 102), then [102, 104).
+        PartitionBatch first = batch();
+        write(first, 100, AUG_5);
+        write(first, 101, AUG_6);
+        first.complete();
+        PartitionBatch second = batch();
+        write(second, 102, AUG_5);
+        write(second, 103, AUG_6);
+        second.complete();
+
+        assertThat(finalFiles()).containsExactlyInAnyOrder(
+            "invoice_year=2022/invoice_month=8/invoice_day=5/sales+2+0000000100.zstd.parquet",
+            "invoice_year=2022/invoice_month=8/invoice_day=6/sales+2+0000000101.zstd.parquet",
+            "invoice_year=2022/invoice_month=8/invoice_day=5/sales+2+0000000102.zstd.parquet",
+            "invoice_year=2022/invoice_month=8/invoice_day=6/sales+2+0000000103.zstd.parquet");
+        // The files the killed attempt named 100 and 101 now hold one record each, not two: no record twice.
+        assertThat(Files.size(lake.resolve("invoice_year=2022/invoice_month=8/invoice_day=5/sales+2+0000000100.zstd.parquet")))
+            .isEqualTo(Files.size(lake.resolve("invoice_year=2022/invoice_month=8/invoice_day=5/sales+2+0000000102.zstd.parquet")));
+    }
+
+    @Test
+    void anAbortedBatchLeavesNothingBehind() throws IOException {
+        PartitionBatch batch = batch();
+        write(batch, 7, AUG_5);
+        assertThat(tempFiles()).containsExactly(".sales+2+0000000007.zstd.parquet.tmp");
+        batch.abort();
+        assertThat(tempFiles()).isEmpty();
+        assertThat(finalFiles()).isEmpty();
+    }
+
+    @Test
+    void aBatchTakesOneSchemaOnly() throws IOException {
+        PartitionBatch batch = batch();
+        assertThat(batch.isEmpty()).isTrue();
+        write(batch, 1, AUG_5);
+        Schema evolved = SchemaBuilder.record("Sale").fields().requiredString("invoice_no").requiredInt("invoice_date")
+            .optionalString("note").endRecord();
+        assertThat(batch.accepts(SALE)).isTrue();
+        assertThat(batch.accepts(evolved)).isFalse();
+        batch.abort();
+    }
+
+    private PartitionBatch batch() {
+        return new PartitionBatch(PARTITION, lake, Compression.ZSTD, new LakeFile.FileSettings(1 << 20, List.of("invoice_no")), 0);
+    }
+
+    private static void write(PartitionBatch batch, long offset, LocalDate date) throws IOException {
+        GenericRecord sale = new GenericData.Record(SALE);
+        sale.put("invoice_no", "I" + offset);
+        sale.put("invoice_date", (int) date.toEpochDay());
+        batch.write(offset, sale, DayPartition.of(sale).orElseThrow());
+    }
+
+    private List<String> finalFiles() throws IOException {
+        return files(true);
+    }
+
+    private List<String> tempFiles() throws IOException {
+        return files(false);
+    }
+
+    private List<String> files(boolean complete) throws IOException {
+        try (Stream<Path> files = Files.walk(lake)) {
+            return files.filter(Files::isRegularFile)
+                .filter(path -> LakeFileName.isComplete(path.getFileName().toString()) == complete)
+                .map(path -> (complete ? lake.relativize(path) : path.getFileName()).toString()).toList();
+        }
+    }
+}
