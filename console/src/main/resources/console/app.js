@@ -24,7 +24,27 @@ const ROUTES = [
 ];
 
 const POLL_MS = 1000;
+const ALERTS_POLL_MS = 5000;
 let current = null;
+
+// The banners of the alerts the console evaluates itself (GET /alerts), on every page.
+async function showAlerts() {
+  try {
+    const { alerts } = await api('/alerts');
+    document.getElementById('alerts').replaceChildren(...alerts.map((alert) => {
+      const banner = document.createElement('div');
+      banner.className = 'alert-banner';
+      banner.dataset.alert = alert.name;
+      const name = document.createElement('strong');
+      name.textContent = alert.name;
+      banner.append(name, alert.message);
+      return banner;
+    }));
+  } catch (e) {
+    // The page itself reports an unreachable console; the banners keep what they last showed.
+  }
+  setTimeout(showAlerts, ALERTS_POLL_MS);
+}
 
 function applyTheme(theme) {
   document.documentElement.dataset.theme = theme;
@@ -69,6 +89,7 @@ async function start() {
   document.querySelector('[data-nav=sales]').hidden = !info.salesApi;
   window.addEventListener('hashchange', () => route(info));
   route(info);
+  showAlerts();
 }
 
 start();

@@ -87,6 +87,7 @@ final class DemoCommand implements Callable<Integer> {
             kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
             running = SalesGenerator.open(new GeneratorConfig(generatorSettings()), kafka,
                 platform.access().registryClientSettings(), (file, row) -> { });
+            platform.metrics().ifPresent(running::serveMetrics);
         } catch (RuntimeException e) {
             platform.close();
             throw e;

@@ -1,5 +1,9 @@
 package io.tillstream.cli;
 
+import io.tillstream.cluster.ClusterSpec;
+import io.tillstream.metrics.MetricsEndpoint;
+import io.tillstream.metrics.MetricsServer;
+import io.tillstream.metrics.MetricsServerException;
 import io.tillstream.retail.SaleFileException;
 import io.tillstream.retail.generator.GeneratorConfig;
 import io.tillstream.retail.generator.GeneratorException;
@@ -87,6 +91,15 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = GeneratorConfig.SEED_DOC + " The seed used is printed.")
     Long seed;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+        description = "Serve the run's counts, acknowledgement latencies and the producer's metrics for Prometheus at"
+            + " /metrics on this port (0 picks a free one) while it runs.")
+    Integer metricsPort;
+
+    @Option(names = "--metrics-host", paramLabel = "HOST", defaultValue = ClusterSpec.LOOPBACK,
+        description = "The interface --metrics-port listens on (default: ${DEFAULT-VALUE}).")
+    String metricsHost;
+
     @Mixin
     ConnectionOptions connection;
     @Mixin
@@ -108,11 +121,29 @@ final class GenerateCommand implements Callable<Integer> {
             ClusterConnection.open(connection).close();
             generator.seed().ifPresent(s -> out.printf("Seed %d: --seed %d repeats this stream.%n", s, s));
             out.flush();
-            try (StopOnSignal signal = StopOnSignal.install(generator::stop, config.timeout().plus(REPORT_GRACE))) {
+            try (MetricsServer metrics = serveMetrics(generator, out);
+                 StopOnSignal signal = StopOnSignal.install(generator::stop, config.timeout().plus(REPORT_GRACE))) {
                 Summary summary = run(generator, config, err);
                 SummaryBlock.print(out, summary);
                 return verdict(summary);
             }
+        }
+    }
+
+    /** The metrics server of {@code --metrics-port}, or null without it. */
+    private MetricsServer serveMetrics(SalesGenerator generator, PrintWriter out) {
+        if (metricsPort == null) {
+            return null;
+        }
+        MetricsEndpoint endpoint = new MetricsEndpoint();
+        generator.serveMetrics(endpoint);
+        try {
+            MetricsServer server = MetricsServer.start(metricsHost, metricsPort, endpoint);
+            out.printf("Metrics at http://%s:%d%s%n", metricsHost, server.port(), MetricsEndpoint.PATH);
+            out.flush();
+            return server;
+        } catch (MetricsServerException e) {
+            throw new CommandFailedException(e.getMessage(), ExitCode.FAILED, e);
         }
     }
 

@@ -1,10 +1,14 @@
 package io.tillstream.cli;
 
+import io.tillstream.cluster.BrokerMetrics;
 import io.tillstream.cluster.BrokerUser;
 import io.tillstream.cluster.ClusterSpec;
 import io.tillstream.cluster.LocalCluster;
 import io.tillstream.console.ConsoleConfig;
 import io.tillstream.console.ControlCenter;
+import io.tillstream.metrics.MetricsEndpoint;
+import io.tillstream.metrics.MetricsServer;
+import io.tillstream.metrics.MetricsServerException;
 import io.tillstream.pipeline.SalesPipeline;
 import io.tillstream.registry.RegistryConfig;
 import io.tillstream.registry.SchemaRegistryServer;
@@ -76,10 +80,13 @@ final class LocalPlatform implements AutoCloseable {
     private final SchemaRegistryServer registry;
     private final SalesPipeline processor;
     private final ControlCenter console;
+    private final MetricsServer metricsServer;
+    private final MetricsEndpoint metrics;
     private final int salesPartitions;
 
     private LocalPlatform(ClusterSpec spec, Access access, LocalUsers users, PlatformTls tls, LocalCluster cluster,
-                          SchemaRegistryServer registry, SalesPipeline processor, ControlCenter console, int salesPartitions) {
+                          SchemaRegistryServer registry, SalesPipeline processor, ControlCenter console,
+                          MetricsServer metricsServer, MetricsEndpoint metrics, int salesPartitions) {
         this.spec = spec;
         this.access = access;
         this.users = users;
@@ -88,6 +95,8 @@ final class LocalPlatform implements AutoCloseable {
         this.registry = registry;
         this.processor = processor;
         this.console = console;
+        this.metricsServer = metricsServer;
+        this.metrics = metrics;
         this.salesPartitions = salesPartitions;
     }
 
@@ -118,6 +127,9 @@ final class LocalPlatform implements AutoCloseable {
         if (!options.noConsole) {
             LocalCluster.checkPortFree(host, options.consolePort, "Control Center");
         }
+        if (options.metricsPort != null) {
+            LocalCluster.checkPortFree(host, options.metricsPort, "metrics");
+        }
         PlatformTls tls = PlatformTls.of(options, spec);
         LocalCluster cluster = LocalCluster.prepare(tls == null ? spec : spec.withTls(tls.listenerTls()));
         verbosity.configure(cluster.dataDirectory().logFile());
@@ -144,11 +156,18 @@ final class LocalPlatform implements AutoCloseable {
         CompletableFuture<Integer> salesTopic = CompletableFuture.completedFuture(0);
         CompletableFuture<ControlCenter> console = CompletableFuture.completedFuture(null);
         SalesPipeline sales = null;
+        MetricsServer metricsServer = null;
         try {
             cluster.start();
             if (users != null) {
                 syncKafkaUsers(users, local, brokerUser);
                 users.writeClientProperties(cluster, brokerUser, access.registryTrust());
+            }
+            MetricsEndpoint brokerMetrics = null;
+            if (options.metricsPort != null) {
+                brokerMetrics = new MetricsEndpoint();
+                brokerMetrics.register(new BrokerMetrics());
+                metricsServer = serveMetrics(host, options.metricsPort, brokerMetrics);
             }
             salesTopic = inBackground("sales-topic", () -> ensureSalesTopic(cluster, local, options.partitions));
             if (options.registryPort != 0) {
@@ -172,6 +191,7 @@ final class LocalPlatform implements AutoCloseable {
             salesApiUrl.complete(sales == null ? null : sales.httpUrl());
             ControlCenter controlCenter = await(console);
             if (controlCenter != null) {
+                controlCenter.metrics().register(new BrokerMetrics());
                 controlCenter.start();
             }
             if (spec.listensBeyondLoopback() && users == null) {
@@ -183,7 +203,8 @@ final class LocalPlatform implements AutoCloseable {
                         + " and " + options.consolePort + " can read and write every topic");
             }
             return new LocalPlatform(spec, access.withRegistry(registryUrl(spec, started)), users, tls, cluster, started,
-                sales, controlCenter, salesPartitions);
+                sales, controlCenter, metricsServer,
+                brokerMetrics != null ? brokerMetrics : controlCenter != null ? controlCenter.metrics() : null, salesPartitions);
         } catch (RuntimeException e) {
             // A part still being made is waited for, so that nothing is left running.
             registryPort.cancel(false);
@@ -194,6 +215,9 @@ final class LocalPlatform implements AutoCloseable {
             }
             if (sales != null) {
                 sales.close();
+            }
+            if (metricsServer != null) {
+                metricsServer.close();
             }
             SchemaRegistryServer madeRegistry = madeOrNull(registry);
             if (madeRegistry != null) {
@@ -208,6 +232,14 @@ final class LocalPlatform implements AutoCloseable {
     /** Where {@code demo}'s sink lands {@code sales_enriched}, and so where the console's Lake page looks. */
     static Path lakeDirectory(LocalCluster cluster) {
         return cluster.dataDirectory().root().resolve("lake");
+    }
+
+    private static MetricsServer serveMetrics(String host, int port, MetricsEndpoint endpoint) {
+        try {
+            return MetricsServer.start(host, port, endpoint);
+        } catch (MetricsServerException e) {
+            throw new CommandFailedException(e.getMessage(), ExitCode.FAILED, e);
+        }
     }
 
     private static ControlCenter createConsole(LocalPlatformOptions options, String host, ConnectionOptions local,
@@ -338,10 +370,24 @@ final class LocalPlatform implements AutoCloseable {
         return salesPartitions;
     }
 
+    /** Where the brokers' metrics are served, {@code --metrics-port}'s endpoint else the Control Center's; empty with neither. */
+    Optional<MetricsEndpoint> metrics() {
+        return Optional.ofNullable(metrics);
+    }
+
+    /** {@code --metrics-port}'s URL on the advertised host; empty without it. */
+    Optional<String> metricsUrl() {
+        return Optional.ofNullable(metricsServer)
+            .map(server -> "http://" + spec.advertisedHost() + ":" + server.port() + MetricsEndpoint.PATH);
+    }
+
     @Override
     public void close() {
         if (console != null) {
             console.close();
+        }
+        if (metricsServer != null) {
+            metricsServer.close();
         }
         if (processor != null) {
             processor.close();

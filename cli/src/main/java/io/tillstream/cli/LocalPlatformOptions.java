@@ -62,6 +62,11 @@ final class LocalPlatformOptions {
     @Mixin
     TlsOptions tlsStore;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+        description = "Also serve the Kafka nodes' metrics (and the JVM's) for Prometheus at /metrics on this port, as the"
+            + " Control Center's port does.")
+    Integer metricsPort;
+
     @Option(names = "--no-console",
         description = "Start without the Control Center (then --console-port is not used), for example to leave its memory free.")
     boolean noConsole;

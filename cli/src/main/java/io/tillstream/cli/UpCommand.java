@@ -34,10 +34,11 @@ final class UpCommand implements Callable<Integer> {
         // Before the ready line, which scripts wait for: once it shows, all of this is there too.
         platform.printSecurity(out);
         out.printf("Tillstream is up: Kafka %s at %s (%d node%s, KRaft), topic %s with %d partitions,"
-                + " Schema Registry at %s%s, data in %s. Ctrl-C stops it.%n",
+                + " Schema Registry at %s%s%s, data in %s. Ctrl-C stops it.%n",
             KafkaVersion.current(), platform.bootstrapServers(), options.brokers, options.brokers == 1 ? "" : "s",
             LocalPlatform.SALES_TOPIC, platform.salesPartitions(), platform.registryUrl(),
             platform.consoleUrl().map(url -> ", Control Center at " + url).orElse(""),
+            platform.metricsUrl().map(url -> ", metrics at " + url).orElse(""),
             platform.cluster().dataDirectory().root());
         out.flush();
         shutdown.runUntilStopped(out, platform::close);

@@ -88,6 +88,14 @@ public final class ConsoleConfig extends AbstractConfig {
     public static final String REQUEST_TIMEOUT_MS_CONFIG = "console.request.timeout.ms";
     public static final String REQUEST_TIMEOUT_MS_DOC = "How long one page's request may wait for Kafka before it fails.";
 
+    public static final String ALERT_WINDOW_MS_CONFIG = "alerts.window.ms";
+    public static final String ALERT_WINDOW_MS_DOC = "How long a group's lag must keep growing, and how recent a dead letter "
+        + "must be, for the console's alert banners (the 5m of the Prometheus rules in docs/monitoring).";
+
+    public static final String DEAD_LETTER_TOPICS_CONFIG = "alerts.dead.letter.topics";
+    public static final String DEAD_LETTER_TOPICS_DOC = "The topics whose new records are dead letters (the sales pipeline's "
+        + "dead.letter.topic).";
+
     public static final ConfigDef CONFIG = new ConfigDef()
         .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
         .define(REGISTRY_URL_CONFIG, Type.STRING, "http://127.0.0.1:8081", new ConfigDef.NonEmptyString(),
@@ -113,7 +121,9 @@ public final class ConsoleConfig extends AbstractConfig {
         .define(METRICS_WINDOW_MS_CONFIG, Type.LONG, 15 * 60_000L, Range.atLeast(1_000), Importance.LOW,
             METRICS_WINDOW_MS_DOC)
         .define(REQUEST_TIMEOUT_MS_CONFIG, Type.INT, 10_000, Range.atLeast(100), Importance.LOW,
-            REQUEST_TIMEOUT_MS_DOC);
+            REQUEST_TIMEOUT_MS_DOC)
+        .define(ALERT_WINDOW_MS_CONFIG, Type.LONG, 5 * 60_000L, Range.atLeast(1_000), Importance.LOW, ALERT_WINDOW_MS_DOC)
+        .define(DEAD_LETTER_TOPICS_CONFIG, Type.LIST, "raw_data_dlq", Importance.LOW, DEAD_LETTER_TOPICS_DOC);
 
     /** An http(s) URL with a host, or none. */
     private static final class HttpUrl implements ConfigDef.Validator {
@@ -236,6 +246,14 @@ public final class ConsoleConfig extends AbstractConfig {
 
     public long metricsWindowMs() {
         return getLong(METRICS_WINDOW_MS_CONFIG);
+    }
+
+    public long alertWindowMs() {
+        return getLong(ALERT_WINDOW_MS_CONFIG);
+    }
+
+    public List<String> deadLetterTopics() {
+        return getList(DEAD_LETTER_TOPICS_CONFIG);
     }
 
     public int requestTimeoutMs() {

@@ -2,9 +2,13 @@ package io.tillstream.console;
 
 import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
+import io.tillstream.console.alerts.AlertRoutes;
+import io.tillstream.console.alerts.Alerts;
 import io.tillstream.console.cluster.ClusterRoutes;
 import io.tillstream.console.cluster.ClusterSampler;
 import io.tillstream.console.groups.GroupRoutes;
+import io.tillstream.console.groups.LagHistory;
+import io.tillstream.console.groups.LagMetrics;
 import io.tillstream.console.http.ApiDocument;
 import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
@@ -13,6 +17,7 @@ import io.tillstream.console.messages.MessageRoutes;
 import io.tillstream.console.sales.SalesRoutes;
 import io.tillstream.console.schemas.SchemaRoutes;
 import io.tillstream.console.topics.TopicRoutes;
+import io.tillstream.metrics.MetricsEndpoint;
 import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import io.tillstream.serde.client.SchemaRegistryClient;
 import io.tillstream.serde.client.SchemaRegistryClientConfig;
@@ -29,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Control Center: a web UI and its REST API ({@code /api/v1}) that monitor and administer a
@@ -59,6 +65,7 @@ public final class ControlCenter implements AutoCloseable {
     private final SchemaRegistryClient registry;
     private final ClusterSampler sampler;
     private final MessageRoutes messages;
+    private final MetricsEndpoint metrics = new MetricsEndpoint();
     private final Javalin http;
     private volatile int port = -1;
     private volatile boolean closed;
@@ -78,7 +85,12 @@ public final class ControlCenter implements AutoCloseable {
         });
         this.admin = Admin.create(config.kafkaClientProps());
         this.registry = new CachedSchemaRegistryClient(registrySettings);
-        this.sampler = new ClusterSampler(admin, config.sampleIntervalMs(), config.metricsWindowMs());
+        this.sampler = new ClusterSampler(admin, config.sampleIntervalMs(), config.metricsWindowMs(), metrics.registry());
+        LagHistory lag = new LagHistory(config.sampleIntervalMs(), config.metricsWindowMs());
+        Alerts alerts = new Alerts(lag, config.alertWindowMs(), Set.copyOf(config.deadLetterTopics()));
+        sampler.onSample(lag);
+        sampler.onSample(alerts);
+        metrics.register(new LagMetrics(sampler));
         this.messages = new MessageRoutes(config, sampler, registry, registrySettings);
         String registryUrl = withoutCredentials(config.registryUrl());
         Routes infoRoute = routes -> routes.get(WebServer.API + "/info", ctx -> {
@@ -88,9 +100,9 @@ public final class ControlCenter implements AutoCloseable {
         });
         try {
             this.http = WebServer.create(config, List.of(infoRoute, new ApiDocument(), new ClusterRoutes(sampler),
-                new TopicRoutes(admin, sampler), messages, new GroupRoutes(admin, sampler, config.metricsWindowMs()),
+                new TopicRoutes(admin, sampler), messages, new GroupRoutes(admin, sampler, lag),
                 new SchemaRoutes(registry), new SalesRoutes(config.salesApiUrl(), config.truststore()),
-                new LakeRoutes(admin, config)));
+                new LakeRoutes(admin, config), new AlertRoutes(alerts, sampler)), metrics);
         } catch (UsersFileException e) {
             close();
             throw new ConsoleStartException(e.getMessage(), e);
@@ -149,10 +161,18 @@ public final class ControlCenter implements AutoCloseable {
         return (config.https().isPresent() ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
-    /** The HTTP endpoints served, as Javalin registered them: what the API document must describe. */
+    /**
+     * Where this console's metrics go and are served from ({@code /metrics}); collectors added here, such as the
+     * embedded brokers' {@code BrokerMetrics}, are served with them.
+     */
+    public MetricsEndpoint metrics() {
+        return metrics;
+    }
+
+    /** The REST API's endpoints, as Javalin registered them: what the API document must describe. */
     List<Endpoint> endpoints() {
         return http.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
-            .filter(endpoint -> endpoint.method.isHttpMethod()).toList();
+            .filter(endpoint -> endpoint.method.isHttpMethod() && endpoint.path.startsWith(WebServer.API)).toList();
     }
 
     /** Stops serving and closes the Kafka and registry clients; calling it twice is harmless. */

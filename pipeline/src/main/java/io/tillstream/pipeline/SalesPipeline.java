@@ -1,6 +1,8 @@
 package io.tillstream.pipeline;
 
+import io.tillstream.metrics.MetricsEndpoint;
 import io.tillstream.pipeline.query.HttpApi;
+import io.tillstream.pipeline.query.PipelineMetrics;
 import io.tillstream.pipeline.topology.LatencyHistogram;
 import io.tillstream.pipeline.topology.SalesTopology;
 import io.tillstream.security.HttpAccess;
@@ -17,6 +19,7 @@ import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
@@ -55,6 +58,8 @@ public final class SalesPipeline implements AutoCloseable {
     private final PipelineConfig config;
     private final SchemaRegistryClient registry;
     private final LatencyHistogram latency = new LatencyHistogram();
+    private final MetricsEndpoint metrics = new MetricsEndpoint();
+    private final PipelineMetrics pipelineMetrics = new PipelineMetrics(latency, metrics);
     private HttpApi http;
     private KafkaStreams streams;
     private boolean closed;
@@ -86,7 +91,7 @@ public final class SalesPipeline implements AutoCloseable {
                 registerOutputSchemas();
                 topics.createMissing(config.topics(), partitions, config.windowRetention());
             }
-            http = HttpApi.create(config.httpHost(), config.httpPort(), latency, access(), config.https().orElse(null),
+            http = HttpApi.create(config.httpHost(), config.httpPort(), latency, metrics, access(), config.https().orElse(null),
                 new SchemaRegistryClientConfig(config.clientSettings()).sslContext());
             startHttp();
             HostInfo self = new HostInfo(config.httpHost(), http.port());
@@ -98,6 +103,8 @@ public final class SalesPipeline implements AutoCloseable {
                 log.error("A stream thread failed; replacing it", e);
                 return StreamThreadExceptionResponse.REPLACE_THREAD;
             });
+            pipelineMetrics.bindTo(streams, metrics, String.valueOf(properties.getOrDefault(
+                StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, Sensor.RecordingLevel.INFO.name)));
             http.serve(streams, self);
             streams.start();
         } catch (RuntimeException e) {
@@ -164,6 +171,7 @@ public final class SalesPipeline implements AutoCloseable {
         if (http != null) {
             http.close();
         }
+        pipelineMetrics.close();
         registry.close();
     }
 

@@ -1,6 +1,8 @@
 package io.tillstream.registry;
 
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.Gauge;
+import io.tillstream.metrics.MetricsEndpoint;
 import io.tillstream.registry.core.SchemaRegistry;
 import io.tillstream.registry.http.RestApi;
 import io.tillstream.registry.leader.LeaderElection;
@@ -83,8 +85,15 @@ public final class SchemaRegistryServer implements AutoCloseable {
         } catch (ConfigException e) {
             throw new RegistryStartException(e.getMessage(), e);
         }
+        MetricsEndpoint metrics = new MetricsEndpoint();
+        Gauge.builder("tillstream.registry.schemas", state, RegistryState::schemaCount)
+            .description("Schemas (distinct IDs) readable").register(metrics.registry());
+        Gauge.builder("tillstream.registry.subjects", state, RegistryState::subjectCount)
+            .description("Subjects with a version that is not deleted").register(metrics.registry());
+        Gauge.builder("tillstream.registry.leader", leadership, l -> l.isLeader() ? 1 : 0)
+            .description("1 while this instance leads (hands out IDs), 0 while it follows").register(metrics.registry());
         Javalin http = RestApi.create(new RestApi.Parts(registry, leadership, kafkaLog,
-            config.getString(RegistryConfig.SCHEMA_REGISTRY_GROUP_ID_CONFIG), timeoutMs, access),
+            config.getString(RegistryConfig.SCHEMA_REGISTRY_GROUP_ID_CONFIG), timeoutMs, access, metrics),
             config.listenerHost(), config.listenerPort(), https, List.of(config.listenerHost(), config.advertisedHost()));
         return new SchemaRegistryServer(config, kafkaLog, leadership, http);
     }

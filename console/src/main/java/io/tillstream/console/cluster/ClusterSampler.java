@@ -1,5 +1,7 @@
 package io.tillstream.console.cluster;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.tillstream.console.http.ConsoleException;
 import io.tillstream.console.http.Errors;
 import org.apache.kafka.clients.admin.Admin;
@@ -59,6 +61,7 @@ public final class ClusterSampler implements AutoCloseable {
     private final Admin admin;
     private final long intervalMs;
     private final int maxSamples;
+    private final Timer duration;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "console-sampler");
         thread.setDaemon(true);
@@ -70,10 +73,14 @@ public final class ClusterSampler implements AutoCloseable {
     private volatile String failure;
     private volatile long lastReadMs;
 
-    public ClusterSampler(Admin admin, long intervalMs, long windowMs) {
+    /** @param metrics where the time each sample takes goes */
+    public ClusterSampler(Admin admin, long intervalMs, long windowMs, MeterRegistry metrics) {
         this.admin = admin;
         this.intervalMs = intervalMs;
         this.maxSamples = (int) Math.max(2, windowMs / intervalMs);
+        this.duration = Timer.builder("tillstream.console.sample.duration")
+            .description("Time one sample of the cluster through the Admin API takes, failed ones included")
+            .publishPercentileHistogram().register(metrics);
     }
 
     public void start() {
@@ -120,6 +127,11 @@ public final class ClusterSampler implements AutoCloseable {
         return snapshot != null ? snapshot : refresh();
     }
 
+    /** The latest sample, or null before the first; unlike {@link #latest()} it neither samples nor counts as a reader. */
+    public Snapshot peek() {
+        return latest;
+    }
+
     /** Why the last sample failed, in the user's words, or null if it succeeded. */
     public String failure() {
         return failure;
@@ -156,6 +168,10 @@ public final class ClusterSampler implements AutoCloseable {
     }
 
     private Snapshot sample() {
+        return duration.record(this::takeSample);
+    }
+
+    private Snapshot takeSample() {
         long now = System.currentTimeMillis();
         DescribeClusterResult cluster = admin.describeCluster();
         Collection<Node> nodes = Errors.await(cluster.nodes());

@@ -28,11 +28,11 @@ public final class GroupRoutes implements Routes {
     private final ClusterSampler sampler;
     private final LagHistory history;
 
-    public GroupRoutes(Admin admin, ClusterSampler sampler, long windowMs) {
+    /** @param history each group's lag over time, fed by {@code sampler} */
+    public GroupRoutes(Admin admin, ClusterSampler sampler, LagHistory history) {
         this.groups = new ConsumerGroups(admin);
         this.sampler = sampler;
-        this.history = new LagHistory(sampler.intervalMs(), windowMs);
-        sampler.onSample(history);
+        this.history = history;
     }
 
     @Override

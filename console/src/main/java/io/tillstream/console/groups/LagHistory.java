@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -13,13 +15,13 @@ import java.util.function.Consumer;
  * sampler, so it asks Kafka nothing; a group is forgotten at the first sample without its commits.
  * Two arrays of longs a group keep it small with hundreds of groups.
  */
-final class LagHistory implements Consumer<Snapshot> {
+public final class LagHistory implements Consumer<Snapshot> {
 
     private final long windowMs;
     private final int capacity;
     private final Map<String, Ring> rings = new HashMap<>();
 
-    LagHistory(long intervalMs, long windowMs) {
+    public LagHistory(long intervalMs, long windowMs) {
         this.windowMs = windowMs;
         this.capacity = (int) Math.max(2, windowMs / intervalMs);
     }
@@ -32,9 +34,14 @@ final class LagHistory implements Consumer<Snapshot> {
     }
 
     /** {@code group}'s points after {@code since} (epoch millis) and within the window, oldest first. */
-    synchronized List<LagPoint> since(String group, long since) {
+    public synchronized List<LagPoint> since(String group, long since) {
         Ring ring = rings.get(group);
         return ring == null ? List.of() : ring.after(Math.max(since, System.currentTimeMillis() - windowMs));
+    }
+
+    /** The groups the last sample had commits of. */
+    public synchronized Set<String> groups() {
+        return new TreeSet<>(rings.keySet());
     }
 
     /** The newest {@code times.length} points, overwriting the oldest. */

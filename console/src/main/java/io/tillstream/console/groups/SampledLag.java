@@ -29,7 +29,7 @@ record SampledLag(SortedSet<String> topics, long totalLag) {
     }
 
     /** -1 when the sample has no end offset for {@code tp}: its topic is new, gone or its leader did not answer. */
-    private static long endOffset(Snapshot snapshot, TopicPartition tp) {
+    static long endOffset(Snapshot snapshot, TopicPartition tp) {
         TopicState topic = snapshot.topics().get(tp.topic());
         return topic == null || tp.partition() >= topic.partitions().size() ? -1
             : topic.partitions().get(tp.partition()).endOffset();

@@ -11,6 +11,7 @@ import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.tillstream.console.ConsoleConfig;
+import io.tillstream.metrics.MetricsEndpoint;
 import io.tillstream.security.AccessFilter;
 import io.tillstream.security.HostCheck;
 import io.tillstream.security.HttpAccess;
@@ -44,9 +45,13 @@ public final class WebServer {
     private WebServer() {
     }
 
-    /** A server for {@code config} with the features' {@code routes}, not yet started. */
-    /** @throws UsersFileException if the users file cannot be read */
-    public static Javalin create(ConsoleConfig config, List<Routes> routes) {
+    /**
+     * A server for {@code config} with the features' {@code routes} and {@code metrics} at {@code /metrics}, not yet
+     * started.
+     *
+     * @throws UsersFileException if the users file cannot be read
+     */
+    public static Javalin create(ConsoleConfig config, List<Routes> routes, MetricsEndpoint metrics) {
         AccessFilter access = config.usersFile() == null ? null
             : new AccessFilter(new HttpAccess(UsersFile.read(Path.of(config.usersFile())), Set.of()),
                 "Tillstream Control Center", WebServer::changes, (status, message) ->
@@ -88,6 +93,7 @@ public final class WebServer {
                 }
             });
             routes.forEach(r -> r.addTo(javalin.routes));
+            metrics.addTo(javalin);
             mapErrors(javalin);
         });
     }

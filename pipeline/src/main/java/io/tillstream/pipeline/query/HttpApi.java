@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.tillstream.metrics.MetricsEndpoint;
 import io.tillstream.pipeline.topology.LatencyHistogram;
 import io.tillstream.security.AccessFilter;
 import io.tillstream.security.HostCheck;
@@ -39,7 +40,7 @@ public final class HttpApi implements AutoCloseable {
     public record Health(String state, String instance, List<String> instances, long droppedRecords) {
     }
 
-    private HttpApi(String host, int port, LatencyHistogram latency, HttpAccess access, Https https,
+    private HttpApi(String host, int port, LatencyHistogram latency, MetricsEndpoint metrics, HttpAccess access, Https https,
                     Optional<SSLContext> peerTls) {
         this.peerTls = peerTls;
         this.scheme = https == null ? "http" : "https";
@@ -58,6 +59,7 @@ public final class HttpApi implements AutoCloseable {
                 config.routes.before(new HostCheck(List.of(host), HttpResponseException::new));
             }
             config.routes.get("/health", this::health);
+            metrics.addTo(config);
             config.routes.get("/api/v1/metrics/latency", ctx -> Json.respond(ctx, latency.snapshot()));
             config.routes.delete("/api/v1/metrics/latency", ctx -> {
                 latency.reset();
@@ -69,13 +71,13 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /**
-     * An API on {@code host:port} (0 picks a free port), not yet listening; with {@code access}, every
+     * An API on {@code host:port} (0 picks a free port) serving {@code metrics} too, not yet listening; with {@code access}, every
      * request signs in and only admins may DELETE; null leaves it open. With {@code https} it serves
      * https only and asks the other instances over https, trusting {@code peerTls} (empty: the JVM's own).
      */
-    public static HttpApi create(String host, int port, LatencyHistogram latency, HttpAccess access, Https https,
+    public static HttpApi create(String host, int port, LatencyHistogram latency, MetricsEndpoint metrics, HttpAccess access, Https https,
                                  Optional<SSLContext> peerTls) {
-        return new HttpApi(host, port, latency, access, https, peerTls);
+        return new HttpApi(host, port, latency, metrics, access, https, peerTls);
     }
 
     public void start() {

@@ -64,6 +64,12 @@ final class LocalQueries {
         return minutes;
     }
 
+    /** The approximate number of entries of key-value store {@code name} over this instance's partitions. */
+    long entries(String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, Object>keyValueStore()))
+            .approximateNumEntries();
+    }
+
     /** Records sent to the dead-letter topic, by error class. */
     Map<String, Long> deadLetters() {
         ReadOnlyKeyValueStore<String, Long> store = streams.store(StoreQueryParameters.fromNameAndType(

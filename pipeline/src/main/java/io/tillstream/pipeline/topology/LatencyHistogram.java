@@ -19,6 +19,30 @@ public final class LatencyHistogram {
     public record Snapshot(long count, long p50Ms, long p90Ms, long p99Ms, long p999Ms, long maxMs) {
     }
 
+    /**
+     * Counts between consecutive {@code upperBoundsMs} (ascending; each bucket holds latencies up to and
+     * including its bound), the last entry everything above the last bound; and their sum in milliseconds, exact
+     * to the millisecond except that a latency beyond the tracked range adds {@value #MAX_TRACKED_MS} + 1.
+     */
+    public record Buckets(long[] counts, long sumMs) {
+    }
+
+    /** The latencies in buckets up to {@code upperBoundsMs}: what a Prometheus histogram is made of. */
+    public Buckets buckets(long[] upperBoundsMs) {
+        long[] bucketCounts = new long[upperBoundsMs.length + 1];
+        long sum = 0;
+        int bucket = 0;
+        for (int ms = 0; ms < counts.length(); ms++) {
+            long count = counts.get(ms);
+            while (bucket < upperBoundsMs.length && ms > upperBoundsMs[bucket]) {
+                bucket++;
+            }
+            bucketCounts[bucket] += count;
+            sum += count * ms;
+        }
+        return new Buckets(bucketCounts, sum);
+    }
+
     void record(long millis) {
         long clamped = Math.max(0, millis);
         counts.incrementAndGet((int) Math.min(clamped, MAX_TRACKED_MS + 1));

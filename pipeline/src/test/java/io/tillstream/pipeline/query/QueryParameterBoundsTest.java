@@ -1,5 +1,6 @@
 package io.tillstream.pipeline.query;
 
+import io.tillstream.metrics.MetricsEndpoint;
 import io.tillstream.pipeline.testing.PipelineApi;
 import io.tillstream.pipeline.topology.LatencyHistogram;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +21,7 @@ class QueryParameterBoundsTest {
     private static final PipelineApi CLIENT = new PipelineApi("http://127.0.0.1:" + API.port());
 
     private static HttpApi startedApi() {
-        HttpApi api = HttpApi.create("127.0.0.1", 0, new LatencyHistogram(), null, null, java.util.Optional.empty());
+        HttpApi api = HttpApi.create("127.0.0.1", 0, new LatencyHistogram(), new MetricsEndpoint(), null, null, java.util.Optional.empty());
         api.start();
         return api;
     }

@@ -5,6 +5,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.tillstream.metrics.MetricsEndpoint;
 import io.tillstream.registry.core.SchemaRegistry;
 import io.tillstream.registry.leader.Leadership;
 import io.tillstream.registry.leader.NotLeaderException;
@@ -42,10 +43,11 @@ public final class RestApi {
 
     /**
      * What the API serves: the registry's rules, who leads (writes reaching a follower go to the
-     * leader), the log (a follower reads it after forwarding), and the users when authentication is on.
+     * leader), the log (a follower reads it after forwarding), the users when authentication is on, and
+     * the metrics served at {@code /metrics}.
      */
     public record Parts(SchemaRegistry registry, Leadership leadership, KafkaLog kafkaLog, String groupId,
-                        long timeoutMs, AccessFilter access) {
+                        long timeoutMs, AccessFilter access, MetricsEndpoint metrics) {
     }
 
     /**
@@ -74,6 +76,7 @@ public final class RestApi {
                     (status, message) -> new RegistryException(ErrorCode.FORBIDDEN, message)));
             }
             config.routes.before(RestApi::requireJsonBody);
+            parts.metrics().addTo(config);
             config.routes.get("/", ctx -> Json.respond(ctx, Map.of()));
             new SchemaRoutes(registry).addTo(config.routes);
             new SubjectRoutes(registry).addTo(config.routes);

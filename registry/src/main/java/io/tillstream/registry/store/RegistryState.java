@@ -96,6 +96,17 @@ public final class RegistryState {
         }
     }
 
+    /** How many distinct schemas (IDs) are readable, without taking the lock. */
+    public int schemaCount() {
+        return contentById.size();
+    }
+
+    /** How many subjects have a version that is not soft-deleted. */
+    public synchronized int subjectCount() {
+        return (int) subjects.values().stream()
+            .filter(versions -> versions.values().stream().anyMatch(schema -> !schema.deleted())).count();
+    }
+
     /** The schema with this ID, without taking the lock. */
     public Optional<SchemaContent> schemaById(int id) {
         return Optional.ofNullable(contentById.get(id));

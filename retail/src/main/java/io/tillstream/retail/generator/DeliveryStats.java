@@ -18,6 +18,7 @@ final class DeliveryStats {
     private final LongAdder rejected = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private final LatencyHistogram latencyMicros = new LatencyHistogram();
+    private final LongAdder latencyMicrosSum = new LongAdder();
     private final AtomicReference<String> failure = new AtomicReference<>();
     private volatile long startNanos;
     private volatile long endNanos;
@@ -37,6 +38,7 @@ final class DeliveryStats {
     void acknowledged(int recordBytes, long latencyNanos) {
         bytes.add(recordBytes);
         latencyMicros.record(latencyNanos / 1000);
+        latencyMicrosSum.add(latencyNanos / 1000);
         acknowledged.increment();
     }
 
@@ -67,6 +69,16 @@ final class DeliveryStats {
         long handed = Math.max(sent.sum(), done + lost);
         return new Progress(handed, done, lost, rejected.sum(), bytes.sum(),
             start == 0 ? Duration.ZERO : Duration.ofNanos(end - start));
+    }
+
+    /** Acknowledgement latencies in microseconds. */
+    LatencyHistogram latencyMicros() {
+        return latencyMicros;
+    }
+
+    /** The sum of every acknowledgement latency, in microseconds. */
+    long latencyMicrosSum() {
+        return latencyMicrosSum.sum();
     }
 
     Summary summary() {

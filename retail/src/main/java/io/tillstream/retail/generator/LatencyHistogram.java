@@ -52,6 +52,23 @@ public final class LatencyHistogram {
         return upperBound(BUCKETS - 1);
     }
 
+    /**
+     * The counts in buckets up to {@code upperBounds} (ascending), the last entry everything above the last
+     * bound. Each of this histogram's buckets lands where its own upper bound does, so a count may sit one
+     * bucket higher than its value alone would put it (never lower).
+     */
+    public long[] counts(long[] upperBounds) {
+        long[] result = new long[upperBounds.length + 1];
+        int target = 0;
+        for (int i = 0; i < BUCKETS; i++) {
+            while (target < upperBounds.length && upperBound(i) > upperBounds[target]) {
+                target++;
+            }
+            result[target] += counts.get(i);
+        }
+        return result;
+    }
+
     static int bucket(long value) {
         if (value < EXACT) {
             return (int) value;

@@ -1,5 +1,7 @@
 package io.tillstream.retail.generator;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.tillstream.metrics.MetricsEndpoint;
 import io.tillstream.retail.Sale;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -44,6 +46,7 @@ public final class SalesGenerator implements AutoCloseable {
     private final DeliveryStats stats = new DeliveryStats();
     private final Clock clock = Clock.systemUTC();
     private volatile boolean stopRequested;
+    private MetricsEndpoint metrics;
 
     private SalesGenerator(GeneratorConfig config, Map<String, Object> producerSettings, Map<String, ?> registrySettings,
                            RejectListener rejects) {
@@ -97,6 +100,15 @@ public final class SalesGenerator implements AutoCloseable {
         return stats.progress();
     }
 
+    /**
+     * Serves this run's counts, acknowledgement latencies and its producer's own metrics on {@code endpoint};
+     * call before {@link #run()}.
+     */
+    public void serveMetrics(MetricsEndpoint endpoint) {
+        this.metrics = endpoint;
+        endpoint.register(new GeneratorMetrics(stats));
+    }
+
     /** Asks a running {@link #run()} to stop sending and finish; callable from any thread. */
     public void stop() {
         stopRequested = true;
@@ -114,12 +126,19 @@ public final class SalesGenerator implements AutoCloseable {
         try (SaleEncoder encoder = encoder()) {
             encoder.prepare(config.timeout());
             Producer<byte[], byte[]> producer = new KafkaProducer<>(producerSettings);
+            KafkaClientMetrics producerMetrics = metrics == null ? null : new KafkaClientMetrics(producer);
             try {
+                if (producerMetrics != null) {
+                    producerMetrics.bindTo(metrics.registry());
+                }
                 awaitTopic(producer);
                 send(producer, encoder);
             } finally {
                 producer.close(config.timeout());
                 stats.finished();
+                if (producerMetrics != null) {
+                    producerMetrics.close();
+                }
             }
         }
         return stats.summary();
