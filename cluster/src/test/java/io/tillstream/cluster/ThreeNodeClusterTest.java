@@ -19,9 +19,11 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class ThreeNodeClusterTest {
 
@@ -36,7 +38,9 @@ class ThreeNodeClusterTest {
         try (LocalCluster cluster = TestClusters.start(dataDir, 3);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, Optional.of(6), Optional.empty()))).all().get();
-            TopicDescription topic = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC);
+            // The broker answering may not have the new topic's metadata yet: creation is acknowledged by the controller.
+            TopicDescription topic = await().atMost(Duration.ofSeconds(30)).ignoreException(ExecutionException.class)
+                .until(() -> admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC), t -> t != null);
             assertThat(topic.partitions()).allSatisfy(p -> assertThat(p.replicas()).as("default replication factor").hasSize(3));
             String minIsr = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, TOPIC)))
                 .all().get().values().iterator().next().get("min.insync.replicas").value();

@@ -1,5 +1,6 @@
 package io.tillstream.pipeline.query;
 
+import io.tillstream.metrics.MetricsEndpoint;
 import io.tillstream.pipeline.topology.LatencyHistogram;
 import io.tillstream.security.HttpAccess;
 import io.tillstream.security.UsersFile;
@@ -42,7 +43,7 @@ class HttpApiAccessTest {
     void withAUsersFileEveryRequestSignsInAndOnlyAnAdminDeletes() throws Exception {
         UsersFile users = UsersFile.read(Files.writeString(dir.resolve("users"), "ada: a,admin\nvic: v,viewer\n"));
         LatencyHistogram latency = new LatencyHistogram();
-        HttpApi api = HttpApi.create("127.0.0.1", 0, latency, new HttpAccess(users, Set.of()), null, Optional.empty());
+        HttpApi api = HttpApi.create("127.0.0.1", 0, latency, new MetricsEndpoint(), new HttpAccess(users, Set.of()), null, Optional.empty());
         api.start();
         try {
             String base = "http://127.0.0.1:" + api.port();
@@ -71,7 +72,7 @@ class HttpApiAccessTest {
 
     @Test
     void withoutUsersOnlyRequestsNamingThisServerAreAnsweredAgainstDnsRebinding() throws Exception {
-        HttpApi api = HttpApi.create("127.0.0.1", 0, new LatencyHistogram(), null, null, Optional.empty());
+        HttpApi api = HttpApi.create("127.0.0.1", 0, new LatencyHistogram(), new MetricsEndpoint(), null, null, Optional.empty());
         api.start();
         try {
             assertThat(statusLine(api.port(), "127.0.0.1:" + api.port())).isEqualTo("HTTP/1.1 200 OK");
