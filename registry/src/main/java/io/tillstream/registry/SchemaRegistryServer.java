@@ -113,8 +113,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
             kafkaLog.start(initTimeoutMs);
         } catch (TimeoutException | org.apache.kafka.common.errors.TimeoutException e) {
             close();
-            throw new RegistryStartException("Kafka at " + bootstrap + " did not answer within " + initTimeoutMs
-                + " ms (" + RegistryConfig.KAFKASTORE_INIT_TIMEOUT_MS_CONFIG + ")", e);
+            throw notAnswering(bootstrap, initTimeoutMs, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
@@ -125,6 +124,10 @@ public final class SchemaRegistryServer implements AutoCloseable {
         } catch (ExecutionException | RuntimeException e) {
             close();
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            // The admin client's own timeout (no node answered) arrives wrapped, racing the one above.
+            if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw notAnswering(bootstrap, initTimeoutMs, cause);
+            }
             throw new RegistryStartException("Cannot use Kafka at " + bootstrap + ": " + cause.getMessage(), cause);
         }
         try {
@@ -177,5 +180,10 @@ public final class SchemaRegistryServer implements AutoCloseable {
             election.close();
         }
         kafkaLog.close();
+    }
+
+    private static RegistryStartException notAnswering(String bootstrap, long timeoutMs, Throwable cause) {
+        return new RegistryStartException("Kafka at " + bootstrap + " did not answer within " + timeoutMs
+            + " ms (" + RegistryConfig.KAFKASTORE_INIT_TIMEOUT_MS_CONFIG + ")", cause);
     }
 }
