@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,17 +39,11 @@ class DemoCommandTest {
     @Test
     void theDemoRunsTheWholeFlowInProtobufAndTheSalesTotalsGrowWhileItRuns() throws Exception {
         Path dataDir = temp.resolve("data");
-        ClusterSpec ports = TestClusters.freePorts(ClusterSpec.local(dataDir, 1));
-        CommandLine commandLine = Tillstream.commandLine();
-        DemoCommand command = commandLine.getSubcommands().get("demo").getCommand();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("demo",
-            "--data-dir", dataDir.toString(), "--kafka-port", "" + ports.clientPort(),
-            "--controller-port", "" + ports.controllerPort(), "--registry-port", "0", "--console-port", "0",
-            "--http-port", "0", "--rate", "50", "--seed", "3", "--format", "protobuf"));
+        RunningDemo demo = RunningDemo.start(dataDir, "--format", "protobuf");
+        DemoCommand command = demo.command();
+        StringWriter out = demo.out();
+        StringWriter err = demo.err();
+        CompletableFuture<Integer> exit = demo.exit();
 
         Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> out.toString().contains("Try,") || exit.isDone());
         assertThat(exit).as("demo still running; stderr: " + err).isNotDone();
@@ -87,17 +83,11 @@ class DemoCommandTest {
     void aSecuredDemoServesItsUsersOverTlsOnly() throws Exception {
         Path dataDir = temp.resolve("data");
         Path users = Files.writeString(temp.resolve("users"), "ada: adapw,admin\nvic: vicpw,viewer\n");
-        ClusterSpec ports = TestClusters.freePorts(ClusterSpec.local(dataDir, 1));
-        CommandLine commandLine = Tillstream.commandLine();
-        DemoCommand command = commandLine.getSubcommands().get("demo").getCommand();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("demo",
-            "--data-dir", dataDir.toString(), "--kafka-port", "" + ports.clientPort(),
-            "--controller-port", "" + ports.controllerPort(), "--registry-port", "0", "--console-port", "0",
-            "--http-port", "0", "--rate", "50", "--seed", "3", "--users-file", users.toString(), "--tls"));
+        RunningDemo demo = RunningDemo.start(dataDir, "--users-file", users.toString(), "--tls");
+        DemoCommand command = demo.command();
+        StringWriter out = demo.out();
+        StringWriter err = demo.err();
+        CompletableFuture<Integer> exit = demo.exit();
 
         Awaitility.await().atMost(Duration.ofMinutes(4)).until(() -> out.toString().contains("Try,") || exit.isDone());
         assertThat(exit).as("demo still running; stderr: " + err).isNotDone();
@@ -150,5 +140,24 @@ class DemoCommandTest {
             total += Long.parseLong(m.group(1));
         }
         return total;
+    }
+
+    /** {@code demo} started in this JVM on free ports (50 sales a second, seed 3) with {@code extra} options. */
+    private record RunningDemo(DemoCommand command, StringWriter out, StringWriter err, CompletableFuture<Integer> exit) {
+
+        static RunningDemo start(Path dataDir, String... extra) throws Exception {
+            ClusterSpec ports = TestClusters.freePorts(ClusterSpec.local(dataDir, 1));
+            CommandLine commandLine = Tillstream.commandLine();
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            commandLine.setOut(new PrintWriter(out, true));
+            commandLine.setErr(new PrintWriter(err, true));
+            List<String> args = new ArrayList<>(List.of("demo", "--data-dir", dataDir.toString(),
+                "--kafka-port", "" + ports.clientPort(), "--controller-port", "" + ports.controllerPort(),
+                "--registry-port", "0", "--console-port", "0", "--http-port", "0", "--rate", "50", "--seed", "3"));
+            args.addAll(List.of(extra));
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute(args.toArray(String[]::new)));
+            return new RunningDemo(commandLine.getSubcommands().get("demo").getCommand(), out, err, exit);
+        }
     }
 }
