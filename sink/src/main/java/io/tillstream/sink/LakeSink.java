@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -57,6 +58,10 @@ public final class LakeSink implements AutoCloseable {
     private final Compression compression;
     private final LakeFile.FileSettings fileSettings;
     private final Map<TopicPartition, PartitionBatch> batches = new HashMap<>();
+    /** Per partition, the offset after the last record a poll returned: what the consumer's position may pass safely. */
+    private final Map<TopicPartition, Long> returnedEnd = new HashMap<>();
+    /** Per partition, the offset this sink last committed, so an idle partition is committed once, not every poll. */
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
     private KafkaConsumer<byte[], byte[]> consumer;
     private SchemaRegistryClient registry;
     private RecordDecoder decoder;
@@ -152,10 +157,16 @@ public final class LakeSink implements AutoCloseable {
     public void run() {
         try {
             while (!stopping) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                ConsumerRecords<byte[], byte[]> polled = consumer.poll(POLL);
+                for (TopicPartition partition : polled.partitions()) {
+                    List<ConsumerRecord<byte[], byte[]>> records = polled.records(partition);
+                    returnedEnd.put(partition, records.get(records.size() - 1).offset() + 1);
+                }
+                for (ConsumerRecord<byte[], byte[]> record : polled) {
                     land(record);
                 }
                 rollDue(System.currentTimeMillis());
+                commitIdle();
                 publishStatus();
             }
         } catch (WakeupException e) {
@@ -240,8 +251,10 @@ public final class LakeSink implements AutoCloseable {
     }
 
     /**
-     * Completes the partition's files, waits for its dead letters, then commits the offset after
-     * its last record, in that order: a commit never passes a record that is not durable somewhere.
+     * Completes the partition's files, waits for its dead letters, then commits, in that order: a
+     * commit never passes a record that is not durable somewhere. It commits the consumer's position
+     * when the batch holds every record the consumer has returned for the partition, else the offset
+     * after the batch's last record; see {@link #commitOffset}.
      */
     private void roll(TopicPartition partition) {
         PartitionBatch batch = batches.get(partition);
@@ -257,8 +270,54 @@ public final class LakeSink implements AutoCloseable {
             throw new SinkException("cannot complete files in the lake " + lake + ": " + e.getMessage(), e);
         }
         deadLetters.flush();
-        consumer.commitSync(Map.of(partition, new OffsetAndMetadata(batch.nextOffset())));
+        commit(partition, commitOffset(partition, batch.nextOffset()));
         batches.remove(partition);
+    }
+
+    /**
+     * The offset to commit once every record before {@code nextOffset} is durable. The consumer's
+     * position is past the records it returned and past what read_committed never returns: a
+     * transaction's commit marker (a control record) and aborted records. Committing
+     * {@code nextOffset} instead would leave the group one behind a transactional topic's end at rest
+     * (the marker). The position may be taken only when no returned record of the partition lies at
+     * or after {@code nextOffset}, i.e. none is still waiting in this poll's loop; a record fetched
+     * but not yet returned is not passed, as the position stops before it.
+     */
+    private long commitOffset(TopicPartition partition, long nextOffset) {
+        Long end = returnedEnd.get(partition);
+        return end != null && end == nextOffset ? consumer.position(partition) : nextOffset;
+    }
+
+    /**
+     * Commits the position of each assigned partition that holds no open file, when it moved past the
+     * last commit: every record returned for it is durable, and only control records (or aborted
+     * ones) lie between, such as the commit marker of a transaction whose records were committed
+     * before the marker was fetched. A partition whose position or end is not known yet is left for
+     * a later poll, so this never blocks.
+     */
+    private void commitIdle() {
+        for (TopicPartition partition : consumer.assignment()) {
+            if (batches.containsKey(partition) || consumer.currentLag(partition).isEmpty()) {
+                continue;
+            }
+            long position = consumer.position(partition);
+            Long last = committed.get(partition);
+            if (last == null || position > last) {
+                commit(partition, position);
+            }
+        }
+    }
+
+    private void commit(TopicPartition partition, long offset) {
+        consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset)));
+        committed.put(partition, offset);
+    }
+
+    private void forget(Collection<TopicPartition> partitions) {
+        partitions.forEach(partition -> {
+            returnedEnd.remove(partition);
+            committed.remove(partition);
+        });
     }
 
     private void abortAll() {
@@ -305,12 +364,14 @@ public final class LakeSink implements AutoCloseable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             rollAll(partitions);
+            forget(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             // Another member may own them already: its rewrite replaces anything of ours.
             partitions.stream().map(batches::remove).filter(batch -> batch != null).forEach(PartitionBatch::abort);
+            forget(partitions);
         }
 
         @Override

@@ -29,6 +29,11 @@ import java.util.Set;
  * between {@code C} and {@code s}), so it replaces the old file, and records after its boundary go
  * to files named by later offsets. Hence one partition's files must roll together: were one day's
  * file committed on its own, a later commit could skip past another day's half of the same range.
+ *
+ * <p>The commit may go past {@link #nextOffset()} to the consumer's position when the batch holds
+ * every record the consumer has returned for the partition: what lies between is only what a
+ * read_committed consumer never returns (a transaction's commit marker, aborted records), so no
+ * record is skipped, and {@code C} above is still the first offset a new attempt can be given.
  */
 final class PartitionBatch {
 
@@ -102,7 +107,10 @@ final class PartitionBatch {
         return files.size();
     }
 
-    /** The offset to commit once {@link #complete()} has returned: the one after the batch's last record. */
+    /**
+     * The offset after the batch's last record: the least the commit after {@link #complete()} must
+     * reach; the sink commits the consumer's position instead when nothing returned lies beyond it.
+     */
     long nextOffset() {
         return nextOffset;
     }
