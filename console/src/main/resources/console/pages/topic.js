@@ -92,6 +92,11 @@ function formatBadge(p) {
   return h('span.badge' + (p.schemaId != null && !p.error ? '.accent' : ''), {}, p.schemaId != null && !p.error ? `${p.format} · schema ${p.schemaId}` : p.format);
 }
 
+const TRUNCATED = {
+  bytes: 'Older messages are left out: this page reached the bytes one browse may hold (messages.max.bytes).',
+  timeout: 'Kafka did not deliver every message in time (console.request.timeout.ms): the oldest may be missing.',
+};
+
 function browser(name) {
   const partition = h('select', { 'aria-label': 'Partition' }, h('option', { value: '' }, 'All partitions'));
   const mode = h('select', { 'aria-label': 'Seek' }, h('option', { value: 'latest' }, 'Newest'),
@@ -111,18 +116,20 @@ function browser(name) {
     if (partition.value !== '') query.set('partition', partition.value);
     if (mode.value === 'offset' && position.value) query.set('offset', position.value.trim());
     if (mode.value === 'timestamp' && position.value) query.set('timestamp', String(new Date(position.value).getTime()));
-    let messages;
+    let page;
     try {
-      messages = await api(`/topics/${encodeURIComponent(name)}/messages?${query}`);
+      page = await api(`/topics/${encodeURIComponent(name)}/messages?${query}`);
     } catch (e) {
       list.replaceChildren(state('error', 'Cannot read messages', e.message));
       return;
     }
-    if (messages.length === 0) {
+    const messages = page.messages;
+    const truncated = page.truncated === null ? null : h('p.notice', {}, TRUNCATED[page.truncated] || `Not every message is shown (${page.truncated}).`);
+    if (messages.length === 0 && truncated === null) {
       list.replaceChildren(state('empty', 'No messages here', 'Produce a test message, or seek to an earlier offset or time.'));
       return;
     }
-    list.replaceChildren(h('table.message-table', {},
+    list.replaceChildren(...(truncated === null ? [] : [truncated]), h('table.message-table', {},
       h('thead', {}, h('tr', {}, ['Partition', 'Offset', 'Time', 'Key', 'Value', 'Format'].map((c) => h('th', {}, c)))),
       h('tbody', {}, messages.flatMap((m) => {
         const id = `${m.partition}-${m.offset}`;

@@ -46,6 +46,9 @@ final class ConsoleCommand implements Callable<Integer> {
     @Mixin
     TlsOptions tls;
 
+    @Mixin
+    TruststoreOptions truststore;
+
     @Option(names = "--sales-api-url", paramLabel = "URL",
         description = "The HTTP API of a running tillstream process (e.g. http://127.0.0.1:7070), for the Sales page;"
             + " without it the page is hidden.")
@@ -89,7 +92,14 @@ final class ConsoleCommand implements Callable<Integer> {
         if (tls.enabled()) {
             settings.put(ConsoleConfig.TLS_KEYSTORE_LOCATION_CONFIG, tls.keystore.toString());
             settings.put(ConsoleConfig.TLS_KEYSTORE_PASSWORD_CONFIG, tls.password);
+            if (truststore.given() && !"PKCS12".equals(truststore.type())) {
+                // The console reads both stores as one type (tls.store.type), and --tls-keystore is PKCS12.
+                throw new CommandFailedException("--tls-truststore-type must be PKCS12 with --tls-keystore",
+                    ExitCode.USAGE);
+            }
         }
+        truststore.putInto(settings, ConsoleConfig.TLS_TRUSTSTORE_LOCATION_CONFIG,
+            ConsoleConfig.TLS_TRUSTSTORE_PASSWORD_CONFIG, ConsoleConfig.TLS_STORE_TYPE_CONFIG);
         ControlCenter console = createConsole(connection.clientSettings(), registry, settings);
         console.start();
         out.printf("Control Center is up at %s for Kafka at %s%s. Ctrl-C stops it.%n", console.url(),

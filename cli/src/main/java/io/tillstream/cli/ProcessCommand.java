@@ -5,6 +5,7 @@ import io.tillstream.pipeline.PipelineException;
 import io.tillstream.pipeline.PipelineUnreachableException;
 import io.tillstream.pipeline.SalesPipeline;
 import io.tillstream.security.UsersFile;
+import io.tillstream.serde.client.SchemaRegistryClientConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +52,9 @@ final class ProcessCommand implements Callable<Integer> {
 
     @Mixin
     TlsOptions tls;
+
+    @Mixin
+    TruststoreOptions truststore;
 
     @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "7070",
         description = "Port of the HTTP API (default: ${DEFAULT-VALUE}).")
@@ -110,6 +114,9 @@ final class ProcessCommand implements Callable<Integer> {
     private Map<String, Object> settings() {
         Map<String, Object> settings = connection.clientSettings();
         settings.putAll(registry.clientSettings());
+        // The pipeline trusts the registry's truststore for the registry and for its peers alike.
+        truststore.putInto(settings, SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION_CONFIG,
+            SchemaRegistryClientConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG, SchemaRegistryClientConfig.SSL_TRUSTSTORE_TYPE_CONFIG);
         settings.put(PipelineConfig.APPLICATION_ID_CONFIG, applicationId);
         settings.put(PipelineConfig.HTTP_HOST_CONFIG, httpHost);
         if (usersFile != null) {

@@ -42,6 +42,9 @@ final class RegistryCommand implements Callable<Integer> {
     @Mixin
     TlsOptions tls;
 
+    @Mixin
+    TruststoreOptions truststore;
+
     @Option(names = "--topic", paramLabel = "NAME",
         description = "The compacted topic holding the schemas (default: _schemas).")
     String topic;
@@ -89,6 +92,8 @@ final class RegistryCommand implements Callable<Integer> {
             settings.computeIfPresent(RegistryConfig.LISTENERS_CONFIG, (key, url) -> url.toString().replaceFirst("^http:", "https:"));
             settings.putIfAbsent(RegistryConfig.LISTENERS_CONFIG, "https://127.0.0.1:8081");
         }
+        truststore.putInto(settings, RegistryConfig.SSL_TRUSTSTORE_LOCATION_CONFIG,
+            RegistryConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG, RegistryConfig.SSL_TRUSTSTORE_TYPE_CONFIG);
         PrintWriter out = spec.commandLine().getOut();
         SchemaRegistryServer server = createRegistry(connection, settings);
         server.start();

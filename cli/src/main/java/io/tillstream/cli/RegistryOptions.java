@@ -50,17 +50,24 @@ public final class RegistryOptions {
      * {@code up --users-file} writes them into client.properties); the options given here win.
      */
     public Map<String, Object> clientSettings(ConnectionOptions connection) {
+        return clientSettings(connection.clientSettings());
+    }
+
+    /** As {@link #clientSettings()}, over the registry settings among {@code commandConfig}'s; the options win. */
+    Map<String, Object> clientSettings(Map<?, ?> commandConfig) {
         Map<String, Object> settings = new HashMap<>();
-        connection.clientSettings().forEach((key, value) -> {
-            if (key.startsWith("basic.auth.") || key.startsWith("schema.registry.")) {
-                settings.put(key, value);
+        commandConfig.forEach((key, value) -> {
+            String name = key.toString();
+            if (name.startsWith("basic.auth.") || name.startsWith("schema.registry.")) {
+                settings.put(name, value);
             }
         });
         settings.putAll(clientSettings());
         return settings;
     }
 
-    public SchemaRegistryClient client() {
-        return new CachedSchemaRegistryClient(clientSettings());
+    /** A registry client with {@link #clientSettings(Map)}. */
+    SchemaRegistryClient client(Map<?, ?> commandConfig) {
+        return new CachedSchemaRegistryClient(clientSettings(commandConfig));
     }
 }

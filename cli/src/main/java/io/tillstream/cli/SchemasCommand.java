@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -31,6 +33,10 @@ final class SchemasCommand extends CommandGroup {
         boolean help;
         @Mixin
         RegistryOptions registry;
+        @Option(names = "--command-config", paramLabel = "FILE", description = "A client properties file, as "
+            + "'tillstream up --users-file' writes: its basic.auth.* and schema.registry.ssl.* settings reach the "
+            + "registry; the options given win.")
+        Path commandConfig;
         @Mixin
         Verbosity verbosity;
         @Spec
@@ -39,7 +45,8 @@ final class SchemasCommand extends CommandGroup {
         @Override
         public Integer call() {
             verbosity.configure();
-            SchemaRegistryClient client = registry.client();
+            SchemaRegistryClient client = registry.client(commandConfig == null ? Map.of()
+                : ConnectionOptions.readProperties(commandConfig, "--command-config"));
             try {
                 return run(client, spec.commandLine().getOut());
             } finally {

@@ -7,11 +7,16 @@ import io.tillstream.security.StoredPassword;
 import io.tillstream.security.Truststore;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
+import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -179,6 +185,12 @@ class SecuredPlatformTest {
                 "--command-config", clientProperties.toString(), "--registry-url", registry);
             assertThat(consumed.exitCode()).as(consumed.err()).isZero();
             assertThat(consumed.out().lines()).hasSize(50);
+            Cli.Result listed = Cli.run("schemas", "list", "--registry-url", registry,
+                "--command-config", clientProperties.toString());
+            assertThat(listed.exitCode()).as(listed.err()).isZero();
+            assertThat(listed.out()).contains("raw_data-value");
+            assertThat(Cli.run("schemas", "list", "--registry-url", registry).exitCode())
+                .as("neither the local CA trusted nor credentials given").isNotZero();
 
             HttpClient trusting = HttpClient.newBuilder().sslContext(new Truststore(dataDir.resolve("tls/truststore.p12"),
                 client.getProperty("ssl.truststore.password"), "PKCS12").sslContext()).build();
@@ -189,6 +201,27 @@ class SecuredPlatformTest {
                     "Basic " + Base64.getEncoder().encodeToString("vic:vicpw".getBytes(StandardCharsets.UTF_8))).build();
                 assertThat(trusting.send(signedIn, HttpResponse.BodyHandlers.discarding()).statusCode()).as(url).isEqualTo(200);
             }
+
+            // The Control Center alone reaches the https registry by trusting the local CA.
+            int port;
+            try (ServerSocket probe = new ServerSocket(0)) {
+                port = probe.getLocalPort();
+            }
+            CommandLine commandLine = Tillstream.commandLine();
+            ConsoleCommand standalone = commandLine.getSubcommands().get("console").getCommand();
+            StringWriter out = new StringWriter();
+            commandLine.setOut(new PrintWriter(out, true));
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("console",
+                "--bootstrap-server", bootstrap, "--command-config", clientProperties.toString(), "--port", "" + port,
+                "--registry-url", registry, "--registry-user-info", "ada:adapw",
+                "--tls-truststore", dataDir.resolve("tls/truststore.p12").toString(),
+                "--tls-truststore-password", client.getProperty("ssl.truststore.password")));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> out.toString().contains("is up") || exit.isDone());
+            HttpResponse<String> subjects = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/schemas/subjects")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(subjects.body()).as(out.toString()).contains("raw_data-value");
+            standalone.stop();
+            assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
         }
         try (UpCommandTest.RunningUp again = UpCommandTest.RunningUp.start(args)) {
             assertThat(Files.readString(dataDir.resolve("tls/ca.pem"))).as("the CA is reused").isEqualTo(ca);

@@ -88,6 +88,20 @@ public final class ConsoleConfig extends AbstractConfig {
     public static final String REQUEST_TIMEOUT_MS_CONFIG = "console.request.timeout.ms";
     public static final String REQUEST_TIMEOUT_MS_DOC = "How long one page's request may wait for Kafka before it fails.";
 
+    public static final String MESSAGES_MAX_RECORDS_CONFIG = "messages.max.records";
+    public static final String MESSAGES_MAX_RECORDS_DOC = "The most records one message-browser request may ask for and "
+        + "holds, in total across all the partitions it reads (as Redpanda Console's maxResults); a larger limit is "
+        + "refused.";
+
+    public static final String MESSAGES_MAX_BYTES_CONFIG = "messages.max.bytes";
+    public static final String MESSAGES_MAX_BYTES_DOC = "The most bytes of keys, values and headers (as stored in Kafka) "
+        + "one message-browser request holds, in total across all its partitions; the oldest records beyond it are "
+        + "left out and the answer says it was truncated.";
+
+    public static final String MESSAGES_MAX_CONCURRENT_CONFIG = "messages.max.concurrent.browses";
+    public static final String MESSAGES_MAX_CONCURRENT_DOC = "How many message-browser requests may read at once; one "
+        + "more is answered 429, so browsing cannot exhaust the memory of the JVM the console shares with the broker.";
+
     public static final String ALERT_WINDOW_MS_CONFIG = "alerts.window.ms";
     public static final String ALERT_WINDOW_MS_DOC = "How long a group's lag must keep growing, and how recent a dead letter "
         + "must be, for the console's alert banners (the 5m of the Prometheus rules in docs/monitoring).";
@@ -122,6 +136,12 @@ public final class ConsoleConfig extends AbstractConfig {
             METRICS_WINDOW_MS_DOC)
         .define(REQUEST_TIMEOUT_MS_CONFIG, Type.INT, 10_000, Range.atLeast(100), Importance.LOW,
             REQUEST_TIMEOUT_MS_DOC)
+        .define(MESSAGES_MAX_RECORDS_CONFIG, Type.INT, 500, Range.between(1, 100_000), Importance.LOW,
+            MESSAGES_MAX_RECORDS_DOC)
+        .define(MESSAGES_MAX_BYTES_CONFIG, Type.INT, 8 * 1024 * 1024, Range.atLeast(1), Importance.LOW,
+            MESSAGES_MAX_BYTES_DOC)
+        .define(MESSAGES_MAX_CONCURRENT_CONFIG, Type.INT, 4, Range.atLeast(1), Importance.LOW,
+            MESSAGES_MAX_CONCURRENT_DOC)
         .define(ALERT_WINDOW_MS_CONFIG, Type.LONG, 5 * 60_000L, Range.atLeast(1_000), Importance.LOW, ALERT_WINDOW_MS_DOC)
         .define(DEAD_LETTER_TOPICS_CONFIG, Type.LIST, "raw_data_dlq", Importance.LOW, DEAD_LETTER_TOPICS_DOC);
 
@@ -254,6 +274,18 @@ public final class ConsoleConfig extends AbstractConfig {
 
     public List<String> deadLetterTopics() {
         return getList(DEAD_LETTER_TOPICS_CONFIG);
+    }
+
+    public int messagesMaxRecords() {
+        return getInt(MESSAGES_MAX_RECORDS_CONFIG);
+    }
+
+    public int messagesMaxBytes() {
+        return getInt(MESSAGES_MAX_BYTES_CONFIG);
+    }
+
+    public int messagesMaxConcurrent() {
+        return getInt(MESSAGES_MAX_CONCURRENT_CONFIG);
     }
 
     public int requestTimeoutMs() {

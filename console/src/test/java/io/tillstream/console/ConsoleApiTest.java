@@ -190,7 +190,7 @@ class ConsoleApiTest {
         plain.put("headers", Collections.singletonMap("flag", null));
         assertThat(client.post(path, plain).status()).as("a header without a value").isEqualTo(201);
 
-        JsonNode messages = client.get(path + "?raw=true").body();
+        JsonNode messages = client.get(path + "?raw=true").body().get("messages");
         assertThat(messages).hasSize(3);
         assertThat(messages.at("/0/value/format").asText()).isEqualTo("text");
         assertThat(messages.at("/0/value/content").asText()).isEqualTo("plain words");
@@ -206,7 +206,8 @@ class ConsoleApiTest {
         assertThat(sale.at("/key/content").asText()).isEqualTo("I100001");
         assertThat(sale.at("/headers/0/key").asText()).isEqualTo("source");
         assertThat(sale.at("/headers/0/value").asText()).isEqualTo("test");
-        assertThat(client.get(path).body().at("/0/value/hex").isNull()).as("raw bytes only on request").isTrue();
+        assertThat(client.get(path).body().at("/messages/0/value/hex").isNull()).as("raw bytes only on request").isTrue();
+        assertThat(client.get(path).body().get("truncated").isNull()).as("the whole window").isTrue();
 
         assertError(client.post(path, Map.of("format", "avro", "value", "{\"invoice_no\": 7}")), 400, "bad_request");
     }
@@ -236,7 +237,7 @@ class ConsoleApiTest {
             .status()).isEqualTo(201);
 
         Client.Response browsed = client.get(path);
-        JsonNode messages = browsed.body();
+        JsonNode messages = browsed.body().get("messages");
         assertThat(messages).hasSize(3);
         assertThat(messages.at("/0/value/format").asText()).isEqualTo("json");
         assertThat(messages.at("/0/value/content/quantity").asText()).isEqualTo("5");
@@ -265,14 +266,45 @@ class ConsoleApiTest {
         for (int i = 0; i < 10; i++) {
             client.post(path, Map.of("partition", 1, "value", "m" + i));
         }
-        long middle = client.get(path + "?partition=1&offset=5&limit=1").body().at("/0/timestamp").asLong();
+        long middle = client.get(path + "?partition=1&offset=5&limit=1").body().at("/messages/0/timestamp").asLong();
 
-        JsonNode fromOffset = client.get(path + "?partition=1&offset=5&limit=3").body();
+        JsonNode fromOffset = client.get(path + "?partition=1&offset=5&limit=3").body().get("messages");
         assertThat(fromOffset.findValues("offset").stream().map(JsonNode::asLong).toList()).containsExactly(7L, 6L, 5L);
-        JsonNode fromTime = client.get(path + "?partition=1&timestamp=" + middle).body();
+        JsonNode fromTime = client.get(path + "?partition=1&timestamp=" + middle).body().get("messages");
         assertThat(fromTime.findValues("offset").stream().map(JsonNode::asLong).toList()).last().isEqualTo(5L);
-        assertThat(client.get(path + "?partition=0").body()).isEmpty();
+        assertThat(client.get(path + "?partition=0").body().get("messages")).isEmpty();
         assertError(client.get(path + "?partition=2"), 400, "bad_request");
+    }
+
+    @Test
+    void theBrowserHoldsAtMostItsRecordAndByteCapsAcrossAllPartitions(Environment env) {
+        Client client = new Client(env.console().url());
+        String topic = newTopic(client, 4);
+        String path = "/api/v1/topics/" + topic + "/messages";
+        String hundredBytes = "x".repeat(100);
+        for (int i = 0; i < 16; i++) {
+            client.post(path, Map.of("partition", i % 4, "value", hundredBytes));
+        }
+        List<String> newest = positions(client.get(path + "?limit=16").body());
+        assertThat(newest).hasSize(16);
+
+        try (ControlCenter capped = env.startConsole(Map.of(ConsoleConfig.MESSAGES_MAX_RECORDS_CONFIG, 5))) {
+            Client cappedClient = new Client(capped.url());
+            JsonNode page = cappedClient.get(path + "?limit=5").body();
+            assertThat(positions(page)).as("five in total, not five per partition").isEqualTo(newest.subList(0, 5));
+            assertThat(page.get("truncated").isNull()).isTrue();
+            assertError(cappedClient.get(path + "?limit=6"), 400, "bad_request");
+        }
+        try (ControlCenter capped = env.startConsole(Map.of(ConsoleConfig.MESSAGES_MAX_BYTES_CONFIG, 250))) {
+            JsonNode page = new Client(capped.url()).get(path + "?limit=16").body();
+            assertThat(positions(page)).as("two values of 100 bytes fit in 250").isEqualTo(newest.subList(0, 2));
+            assertThat(page.get("truncated").asText()).isEqualTo("bytes");
+        }
+    }
+
+    private static List<String> positions(JsonNode page) {
+        return StreamSupport.stream(page.get("messages").spliterator(), false)
+            .map(m -> m.get("partition").asInt() + "-" + m.get("offset").asLong()).toList();
     }
 
     @Test

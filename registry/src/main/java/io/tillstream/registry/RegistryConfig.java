@@ -1,6 +1,7 @@
 package io.tillstream.registry;
 
 import io.tillstream.security.Https;
+import io.tillstream.security.Truststore;
 import io.tillstream.security.UsersFile;
 import io.tillstream.registry.model.CompatibilityLevel;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -82,6 +83,14 @@ public final class RegistryConfig extends AbstractConfig {
     public static final String SSL_KEYSTORE_TYPE_CONFIG = "ssl.keystore.type";
     public static final String SSL_KEYSTORE_TYPE_DOC = "The keystore's format: JKS or PKCS12.";
 
+    public static final String SSL_TRUSTSTORE_LOCATION_CONFIG = "ssl.truststore.location";
+    public static final String SSL_TRUSTSTORE_LOCATION_DOC = "The certificate authorities a follower trusts when it "
+        + "forwards a write to an https:// leader, as in Confluent's registry; the JVM's own when not set.";
+    public static final String SSL_TRUSTSTORE_PASSWORD_CONFIG = "ssl.truststore.password";
+    public static final String SSL_TRUSTSTORE_PASSWORD_DOC = "The truststore's password.";
+    public static final String SSL_TRUSTSTORE_TYPE_CONFIG = "ssl.truststore.type";
+    public static final String SSL_TRUSTSTORE_TYPE_DOC = "The truststore's format: JKS or PKCS12.";
+
     public static final String SCHEMA_REGISTRY_GROUP_ID_CONFIG = "schema.registry.group.id";
     public static final String SCHEMA_REGISTRY_GROUP_ID_DOC = "The Kafka group in which the registry instances of one "
         + "schemas topic elect their leader.";
@@ -128,6 +137,10 @@ public final class RegistryConfig extends AbstractConfig {
         .define(SSL_KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, SSL_KEYSTORE_PASSWORD_DOC)
         .define(SSL_KEYSTORE_TYPE_CONFIG, Type.STRING, "JKS", ConfigDef.CaseInsensitiveValidString.in("JKS", "PKCS12"),
             Importance.LOW, SSL_KEYSTORE_TYPE_DOC)
+        .define(SSL_TRUSTSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.MEDIUM, SSL_TRUSTSTORE_LOCATION_DOC)
+        .define(SSL_TRUSTSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, SSL_TRUSTSTORE_PASSWORD_DOC)
+        .define(SSL_TRUSTSTORE_TYPE_CONFIG, Type.STRING, "JKS", ConfigDef.CaseInsensitiveValidString.in("JKS", "PKCS12"),
+            Importance.LOW, SSL_TRUSTSTORE_TYPE_DOC)
         .define(SCHEMA_REGISTRY_GROUP_ID_CONFIG, Type.STRING, "schema-registry", new ConfigDef.NonEmptyString(),
             Importance.MEDIUM, SCHEMA_REGISTRY_GROUP_ID_DOC)
         .define(LEADER_ELIGIBILITY_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, LEADER_ELIGIBILITY_DOC)
@@ -171,6 +184,17 @@ public final class RegistryConfig extends AbstractConfig {
         Password password = getPassword(SSL_KEYSTORE_PASSWORD_CONFIG);
         return Optional.of(new Https(Path.of(keystore), password == null ? "" : password.value(),
             getString(SSL_KEYSTORE_TYPE_CONFIG).toUpperCase(Locale.ROOT)));
+    }
+
+    /** What a follower trusts when it forwards to an https leader; empty for the JVM's default. */
+    public Optional<Truststore> truststore() {
+        String location = getString(SSL_TRUSTSTORE_LOCATION_CONFIG);
+        if (location == null) {
+            return Optional.empty();
+        }
+        Password password = getPassword(SSL_TRUSTSTORE_PASSWORD_CONFIG);
+        return Optional.of(new Truststore(Path.of(location), password == null ? "" : password.value(),
+            getString(SSL_TRUSTSTORE_TYPE_CONFIG).toUpperCase(Locale.ROOT)));
     }
 
     /** The listener's scheme, http or https. */

@@ -12,14 +12,18 @@ import io.tillstream.registry.store.KafkaLog;
 import io.tillstream.registry.store.RegistryState;
 import io.tillstream.security.AccessFilter;
 import io.tillstream.security.Https;
+import io.tillstream.security.TlsException;
+import io.tillstream.security.Truststore;
 import io.tillstream.security.UsersFile;
 import io.tillstream.security.UsersFileException;
 import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLContext;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
@@ -80,9 +84,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
             throw new RegistryStartException(e.getMessage(), e);
         }
         Https https;
+        Optional<SSLContext> forwardingTls;
         try {
             https = config.https().orElse(null);
-        } catch (ConfigException e) {
+            forwardingTls = config.truststore().map(Truststore::sslContext);
+        } catch (ConfigException | TlsException e) {
             throw new RegistryStartException(e.getMessage(), e);
         }
         MetricsEndpoint metrics = new MetricsEndpoint();
@@ -93,7 +99,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
         Gauge.builder("tillstream.registry.leader", leadership, l -> l.isLeader() ? 1 : 0)
             .description("1 while this instance leads (hands out IDs), 0 while it follows").register(metrics.registry());
         Javalin http = RestApi.create(new RestApi.Parts(registry, leadership, kafkaLog,
-            config.getString(RegistryConfig.SCHEMA_REGISTRY_GROUP_ID_CONFIG), timeoutMs, access, metrics),
+            config.getString(RegistryConfig.SCHEMA_REGISTRY_GROUP_ID_CONFIG), timeoutMs, access, metrics,
+            forwardingTls),
             config.listenerHost(), config.listenerPort(), https, List.of(config.listenerHost(), config.advertisedHost()));
         return new SchemaRegistryServer(config, kafkaLog, leadership, http);
     }

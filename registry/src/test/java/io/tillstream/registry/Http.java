@@ -3,6 +3,7 @@ package io.tillstream.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,21 +19,27 @@ final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String V1 = "application/vnd.schemaregistry.v1+json";
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client;
     private final String baseUrl;
     private final String authorization;
 
     Http(String baseUrl) {
-        this(baseUrl, null);
+        this(HttpClient.newHttpClient(), baseUrl, null);
     }
 
-    private Http(String baseUrl, String authorization) {
+    /** A client of an https registry whose certificate {@code tls} trusts. */
+    Http(String baseUrl, SSLContext tls) {
+        this(HttpClient.newBuilder().sslContext(tls).build(), baseUrl, null);
+    }
+
+    private Http(HttpClient client, String baseUrl, String authorization) {
+        this.client = client;
         this.baseUrl = baseUrl;
         this.authorization = authorization;
     }
 
     Http as(String user, String password) {
-        return new Http(baseUrl, "Basic " + Base64.getEncoder()
+        return new Http(client, baseUrl, "Basic " + Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -3,11 +3,15 @@ package io.tillstream.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tillstream.cluster.LocalCluster;
 import io.tillstream.cluster.testing.TestClusters;
+import io.tillstream.registry.model.ErrorCode;
+import io.tillstream.security.LocalCertificates;
+import io.tillstream.security.Truststore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.net.ssl.SSLContext;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,6 +94,46 @@ class SeveralInstancesTest {
 
     private static String subject(int schema) {
         return "many-" + schema + "-value";
+    }
+
+    @Test
+    void aFollowerForwardsToAnHttpsLeaderTrustingTheRegistrysTruststoreAndRefusesWithoutIt() throws Exception {
+        LocalCertificates.Stores stores = LocalCertificates.ensure(dataDir.resolve("tls"), List.of("127.0.0.1"));
+        Map<String, String> https = Map.of(RegistryConfig.LISTENERS_CONFIG, "https://127.0.0.1:0",
+            RegistryConfig.SSL_KEYSTORE_LOCATION_CONFIG, stores.keystore().toString(),
+            RegistryConfig.SSL_KEYSTORE_PASSWORD_CONFIG, stores.password(),
+            RegistryConfig.SSL_KEYSTORE_TYPE_CONFIG, LocalCertificates.STORE_TYPE);
+        Map<String, String> trusting = new HashMap<>(https);
+        trusting.put(RegistryConfig.LEADER_ELIGIBILITY_CONFIG, "false");
+        trusting.put(RegistryConfig.SSL_TRUSTSTORE_LOCATION_CONFIG, stores.truststore().toString());
+        trusting.put(RegistryConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG, stores.password());
+        trusting.put(RegistryConfig.SSL_TRUSTSTORE_TYPE_CONFIG, LocalCertificates.STORE_TYPE);
+        Map<String, String> notTrusting = new HashMap<>(https);
+        notTrusting.put(RegistryConfig.LEADER_ELIGIBILITY_CONFIG, "false");
+        List<RegistryProcess> instances = start("_schemas_https", List.of(https, trusting, notTrusting));
+        try {
+            SSLContext tls = new Truststore(stores.truststore(), stores.password(), LocalCertificates.STORE_TYPE)
+                .sslContext();
+            String leader = instances.get(0).url();
+            for (RegistryProcess follower : instances.subList(1, 3)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> leader.equals(new Http(follower.url(), tls)
+                    .get("/v1/metadata/id").json().path("leader").asText(null)));
+            }
+
+            Http.Response forwarded = new Http(instances.get(1).url(), tls)
+                .post("/subjects/tls-value/versions", body(record("Tls")));
+            assertThat(forwarded.status()).as(forwarded.body()).isEqualTo(200);
+            assertThat(new Http(leader, tls).get("/schemas/ids/" + forwarded.json().get("id").asInt()).status())
+                .isEqualTo(200);
+            // A new schema: one already registered is answered by the follower itself, without the leader.
+            Http.Response refused = new Http(instances.get(2).url(), tls)
+                .post("/subjects/tls-value/versions", body(record("TlsUntrusted")));
+            assertThat(refused.errorCode()).as(refused.body()).isEqualTo(ErrorCode.REQUEST_FORWARDING_FAILED.code());
+        } finally {
+            for (RegistryProcess instance : instances) {
+                instance.close();
+            }
+        }
     }
 
     @Test

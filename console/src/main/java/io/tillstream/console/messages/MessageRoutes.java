@@ -20,17 +20,20 @@ import java.util.Map;
 /** {@code /topics/{name}/messages}: browse a topic's records decoded, and send a test message. */
 public final class MessageRoutes implements Routes, AutoCloseable {
 
-    static final int MAX_LIMIT = 500;
-
     private final ClusterSampler sampler;
     private final MessageBrowser browser;
+    private final BrowseSlots slots;
+    private final int maxRecords;
     private final TestProducer producer;
 
     public MessageRoutes(ConsoleConfig config, ClusterSampler sampler, SchemaRegistryClient registry,
                          Map<String, Object> registrySettings) {
         this.sampler = sampler;
         this.browser = new MessageBrowser(config.kafkaClientProps(), new RecordJson(registry, registrySettings, true),
-            new RecordJson(registry, registrySettings, false), Duration.ofMillis(config.requestTimeoutMs()));
+            new RecordJson(registry, registrySettings, false), Duration.ofMillis(config.requestTimeoutMs()),
+            config.messagesMaxBytes());
+        this.slots = new BrowseSlots(config.messagesMaxConcurrent());
+        this.maxRecords = config.messagesMaxRecords();
         this.producer = new TestProducer(config.kafkaClientProps(), registry, registrySettings);
     }
 
@@ -48,11 +51,12 @@ public final class MessageRoutes implements Routes, AutoCloseable {
         if (offset != null && timestamp != null) {
             throw ConsoleException.badRequest("Seek by offset or by timestamp, not both.");
         }
-        Long limit = Bodies.queryLong(ctx, "limit", 1, MAX_LIMIT);
+        Long limit = Bodies.queryLong(ctx, "limit", 1, maxRecords);
         List<Integer> partitions = partition != null ? List.of(partition.intValue())
             : topic.partitions().stream().map(PartitionState::partition).toList();
-        ctx.json(browser.browse(topic.name(), partitions, new MessageBrowser.Query(offset, timestamp,
-            limit == null ? 50 : limit.intValue(), Boolean.parseBoolean(ctx.queryParam("raw")))));
+        MessageBrowser.Query query = new MessageBrowser.Query(offset, timestamp,
+            limit == null ? Math.min(50, maxRecords) : limit.intValue(), Boolean.parseBoolean(ctx.queryParam("raw")));
+        ctx.json(slots.run(() -> browser.browse(topic.name(), partitions, query)));
     }
 
     private void produce(Context ctx) {

@@ -10,6 +10,7 @@ import io.tillstream.registry.store.StoreWriteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A follower's part in a write: the request goes to the leader as it came (method, path, query, body,
@@ -35,11 +37,14 @@ final class LeaderForwarding {
     private final Duration timeout;
     private final HttpClient client;
 
-    LeaderForwarding(Leadership leadership, KafkaLog kafkaLog, long timeoutMs) {
+    LeaderForwarding(Leadership leadership, KafkaLog kafkaLog, long timeoutMs, Optional<SSLContext> tls) {
         this.leadership = leadership;
         this.kafkaLog = kafkaLog;
         this.timeout = Duration.ofMillis(timeoutMs);
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // With the registry's ssl.truststore.*, a leader whose certificate a local CA signed is trusted.
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(timeout);
+        tls.ifPresent(client::sslContext);
+        this.client = client.build();
     }
 
     void forward(NotLeaderException notLeader, Context ctx) throws InterruptedException {

@@ -20,8 +20,10 @@ import io.tillstream.security.UsersFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLContext;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -47,7 +49,7 @@ public final class RestApi {
      * the metrics served at {@code /metrics}.
      */
     public record Parts(SchemaRegistry registry, Leadership leadership, KafkaLog kafkaLog, String groupId,
-                        long timeoutMs, AccessFilter access, MetricsEndpoint metrics) {
+                        long timeoutMs, AccessFilter access, MetricsEndpoint metrics, Optional<SSLContext> forwardingTls) {
     }
 
     /**
@@ -57,7 +59,8 @@ public final class RestApi {
      */
     public static Javalin create(Parts parts, String host, int port, Https https, Collection<String> hostNames) {
         SchemaRegistry registry = parts.registry();
-        LeaderForwarding forwarding = new LeaderForwarding(parts.leadership(), parts.kafkaLog(), parts.timeoutMs());
+        LeaderForwarding forwarding = new LeaderForwarding(parts.leadership(), parts.kafkaLog(), parts.timeoutMs(),
+            parts.forwardingTls());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
