@@ -1,5 +1,6 @@
 package io.tillstream.cli;
 
+import io.tillstream.security.Https;
 import io.tillstream.security.UsersFile;
 import io.tillstream.console.ConsoleConfig;
 import io.tillstream.console.ControlCenter;
@@ -92,7 +93,7 @@ final class ConsoleCommand implements Callable<Integer> {
         if (tls.enabled()) {
             settings.put(ConsoleConfig.TLS_KEYSTORE_LOCATION_CONFIG, tls.keystore.toString());
             settings.put(ConsoleConfig.TLS_KEYSTORE_PASSWORD_CONFIG, tls.password);
-            if (truststore.given() && !"PKCS12".equals(truststore.type())) {
+            if (truststore.given() && !Https.DEFAULT_STORE_TYPE.equals(truststore.type())) {
                 // The console reads both stores as one type (tls.store.type), and --tls-keystore is PKCS12.
                 throw new CommandFailedException("--tls-truststore-type must be PKCS12 with --tls-keystore",
                     ExitCode.USAGE);

@@ -1,5 +1,6 @@
 package io.tillstream.cli;
 
+import io.tillstream.security.Https;
 import io.tillstream.security.UsersFile;
 import io.tillstream.registry.RegistryConfig;
 import io.tillstream.registry.SchemaRegistryServer;
@@ -88,7 +89,7 @@ final class RegistryCommand implements Callable<Integer> {
         if (tls.enabled()) {
             settings.put(RegistryConfig.SSL_KEYSTORE_LOCATION_CONFIG, tls.keystore.toString());
             settings.put(RegistryConfig.SSL_KEYSTORE_PASSWORD_CONFIG, tls.password);
-            settings.put(RegistryConfig.SSL_KEYSTORE_TYPE_CONFIG, "PKCS12");
+            settings.put(RegistryConfig.SSL_KEYSTORE_TYPE_CONFIG, Https.DEFAULT_STORE_TYPE);
             settings.computeIfPresent(RegistryConfig.LISTENERS_CONFIG, (key, url) -> url.toString().replaceFirst("^http:", "https:"));
             settings.putIfAbsent(RegistryConfig.LISTENERS_CONFIG, "https://127.0.0.1:8081");
         }

@@ -1,5 +1,6 @@
 package io.tillstream.cli;
 
+import io.tillstream.security.Https;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ final class TruststoreOptions {
     @Option(names = "--tls-truststore-password", paramLabel = "PASSWORD", description = "The --tls-truststore's password.")
     String password;
 
-    @Option(names = "--tls-truststore-type", paramLabel = "TYPE", defaultValue = "PKCS12",
+    @Option(names = "--tls-truststore-type", paramLabel = "TYPE", defaultValue = Https.DEFAULT_STORE_TYPE,
         description = "The --tls-truststore's format: PKCS12 (default) or JKS.")
     String type;
 

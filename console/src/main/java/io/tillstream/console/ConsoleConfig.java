@@ -124,7 +124,7 @@ public final class ConsoleConfig extends AbstractConfig {
         .define(TLS_KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, "", Importance.MEDIUM, TLS_KEYSTORE_PASSWORD_DOC)
         .define(TLS_TRUSTSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.MEDIUM, TLS_TRUSTSTORE_LOCATION_DOC)
         .define(TLS_TRUSTSTORE_PASSWORD_CONFIG, Type.PASSWORD, "", Importance.MEDIUM, TLS_TRUSTSTORE_PASSWORD_DOC)
-        .define(TLS_STORE_TYPE_CONFIG, Type.STRING, "PKCS12", ConfigDef.CaseInsensitiveValidString.in("PKCS12", "JKS"),
+        .define(TLS_STORE_TYPE_CONFIG, Type.STRING, Https.DEFAULT_STORE_TYPE, ConfigDef.CaseInsensitiveValidString.in("PKCS12", "JKS"),
             Importance.LOW, TLS_STORE_TYPE_DOC)
         .define(SALES_API_URL_CONFIG, Type.STRING, null, new HttpUrl(), Importance.LOW, SALES_API_URL_DOC)
         .define(LAKE_PATH_CONFIG, Type.STRING, null, Importance.LOW, LAKE_PATH_DOC)

@@ -114,7 +114,7 @@ public final class PipelineConfig extends AbstractConfig {
     public Optional<Https> https() {
         String keystore = getString(HTTP_TLS_KEYSTORE_LOCATION_CONFIG);
         return keystore == null ? Optional.empty()
-            : Optional.of(new Https(Path.of(keystore), getPassword(HTTP_TLS_KEYSTORE_PASSWORD_CONFIG).value(), "PKCS12"));
+            : Optional.of(new Https(Path.of(keystore), getPassword(HTTP_TLS_KEYSTORE_PASSWORD_CONFIG).value(), Https.DEFAULT_STORE_TYPE));
     }
 
     /** The users file of the HTTP API; null for an API open to anyone who reaches it. */

@@ -20,6 +20,9 @@ import java.nio.file.Path;
  */
 public record Https(Path keystore, String password, String type) {
 
+    /** The store format Tillstream's own TLS options take unless told otherwise, and the local CA writes. */
+    public static final String DEFAULT_STORE_TYPE = "PKCS12";
+
     /** Never the password: this record may reach a log line. */
     @Override
     public String toString() {

@@ -41,7 +41,7 @@ public final class LocalCertificates {
         }
     }
 
-    public static final String STORE_TYPE = "PKCS12";
+    public static final String STORE_TYPE = Https.DEFAULT_STORE_TYPE;
 
     private final Path dir;
 
