@@ -1,9 +1,8 @@
 package io.tillstream.console.cluster;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import io.tillstream.console.http.ConsoleException;
-import io.tillstream.console.http.Errors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.FeatureMetadata;
@@ -70,17 +69,20 @@ public final class ClusterSampler implements AutoCloseable {
     private final Deque<Sample> history = new ArrayDeque<>();
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile Snapshot latest;
-    private volatile String failure;
+    private volatile RuntimeException failure;
     private volatile long lastReadMs;
 
-    /** @param metrics where the time each sample takes goes */
-    public ClusterSampler(Admin admin, long intervalMs, long windowMs, MeterRegistry metrics) {
+    /**
+     * @param metrics where the time each sample takes goes
+     * @param tags    the timer's tags: the cluster's name when the console shows several
+     */
+    public ClusterSampler(Admin admin, long intervalMs, long windowMs, MeterRegistry metrics, Tags tags) {
         this.admin = admin;
         this.intervalMs = intervalMs;
         this.maxSamples = (int) Math.max(2, windowMs / intervalMs);
         this.duration = Timer.builder("tillstream.console.sample.duration")
             .description("Time one sample of the cluster through the Admin API takes, failed ones included")
-            .publishPercentileHistogram().register(metrics);
+            .tags(tags).publishPercentileHistogram().register(metrics);
     }
 
     public void start() {
@@ -105,7 +107,9 @@ public final class ClusterSampler implements AutoCloseable {
 
     /**
      * Topic {@code name} from the latest sample, or from a fresh one when it was made since, by
-     * someone else; answered 404 {@code topic_not_found} when there is no such topic.
+     * someone else.
+     *
+     * @throws TopicNotFoundException when there is no such topic
      */
     public SampledTopic topic(String name) {
         Snapshot snapshot = latest();
@@ -115,7 +119,7 @@ public final class ClusterSampler implements AutoCloseable {
             topic = snapshot.topics().get(name);
         }
         if (topic == null) {
-            throw new ConsoleException(404, "topic_not_found", "There is no topic " + name + ".");
+            throw new TopicNotFoundException(name);
         }
         return new SampledTopic(topic, snapshot);
     }
@@ -132,14 +136,14 @@ public final class ClusterSampler implements AutoCloseable {
         return latest;
     }
 
-    /** Why the last sample failed, in the user's words, or null if it succeeded. */
-    public String failure() {
+    /** Why the last sample failed, or null if it succeeded. */
+    public RuntimeException failure() {
         return failure;
     }
 
     /** Takes a sample now, after a change, so the next page shows it. */
     public Snapshot refresh() {
-        return Errors.await(executor.submit(this::sample));
+        return Futures.join(executor.submit(this::sample));
     }
 
     /** The throughput samples taken after {@code since} (epoch millis), oldest first. */
@@ -161,8 +165,7 @@ public final class ClusterSampler implements AutoCloseable {
         try {
             sample();
         } catch (RuntimeException e) {
-            ConsoleException known = Errors.translate(e);
-            failure = known != null ? known.getMessage() : "Sampling the cluster failed: " + e;
+            failure = e;
             log.debug("Sampling the cluster failed", e);
         }
     }
@@ -174,8 +177,8 @@ public final class ClusterSampler implements AutoCloseable {
     private Snapshot takeSample() {
         long now = System.currentTimeMillis();
         DescribeClusterResult cluster = admin.describeCluster();
-        Collection<Node> nodes = Errors.await(cluster.nodes());
-        Set<String> names = Errors.await(admin.listTopics(new ListTopicsOptions().listInternal(true)).names());
+        Collection<Node> nodes = Futures.join(cluster.nodes());
+        Set<String> names = Futures.join(admin.listTopics(new ListTopicsOptions().listInternal(true)).names());
         // One by one: a topic deleted since the listing is left out instead of failing the sample.
         Map<String, TopicDescription> descriptions = new HashMap<>();
         admin.describeTopics(names).topicNameValues().forEach((name, future) -> {
@@ -189,7 +192,7 @@ public final class ClusterSampler implements AutoCloseable {
         // A partition whose leader does not answer is left out rather than failing the sample.
         Map<TopicPartition, Long> starts = Partial.offsets(admin, partitions, OffsetSpec.earliest());
         Map<TopicPartition, Long> ends = Partial.offsets(admin, partitions, OffsetSpec.latest());
-        Map<Integer, Map<String, LogDirDescription>> logDirs = Errors.await(admin.describeLogDirs(
+        Map<Integer, Map<String, LogDirDescription>> logDirs = Futures.join(admin.describeLogDirs(
             nodes.stream().map(Node::id).toList()).allDescriptions());
 
         Map<String, TopicState> topics = new TreeMap<>();
@@ -201,8 +204,8 @@ public final class ClusterSampler implements AutoCloseable {
         Map<String, Rates> topicRates = previous == null ? Map.of() : topicRates(previous, topics, commits, now);
         Rates total = topicRates.entrySet().stream().filter(e -> !topics.get(e.getKey()).internal())
             .map(Map.Entry::getValue).reduce(Rates.ZERO, Rates::plus);
-        Snapshot snapshot = new Snapshot(now, Errors.await(cluster.clusterId()), metadataVersion(),
-            brokers(nodes, Errors.await(cluster.controller()), logDirs), topics, commits, total, topicRates);
+        Snapshot snapshot = new Snapshot(now, Futures.join(cluster.clusterId()), metadataVersion(),
+            brokers(nodes, Futures.join(cluster.controller()), logDirs), topics, commits, total, topicRates);
         latest = snapshot;
         failure = null;
         listeners.forEach(listener -> listener.accept(snapshot));
@@ -235,14 +238,14 @@ public final class ClusterSampler implements AutoCloseable {
     }
 
     private Map<Snapshot.Commit, Long> commits() {
-        Collection<GroupListing> groups = Errors.await(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all());
+        Collection<GroupListing> groups = Futures.join(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all());
         if (groups.isEmpty()) {
             return Map.of();
         }
         Map<String, ListConsumerGroupOffsetsSpec> specs = groups.stream()
             .collect(Collectors.toMap(GroupListing::groupId, g -> new ListConsumerGroupOffsetsSpec()));
         Map<String, Map<TopicPartition, OffsetAndMetadata>> offsets =
-            Errors.await(admin.listConsumerGroupOffsets(specs).all());
+            Futures.join(admin.listConsumerGroupOffsets(specs).all());
         Map<Snapshot.Commit, Long> commits = new HashMap<>();
         offsets.forEach((group, byPartition) -> byPartition.forEach((tp, offset) -> {
             if (offset != null) {
