@@ -19,7 +19,7 @@ public final class ClusterRoutes implements Routes {
                            long offline, Rates rates) {
     }
 
-    public record Throughput(long intervalMs, List<ClusterSampler.Sample> samples) {
+    public record Throughput(long intervalMs, List<ThroughputHistory.Sample> samples) {
     }
 
     private final ClusterSampler sampler;
