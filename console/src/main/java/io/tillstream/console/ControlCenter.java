@@ -88,6 +88,11 @@ public final class ControlCenter implements AutoCloseable {
         log.info("Control Center at {}", url());
     }
 
+    /** The names of the clusters shown, the first being the one the API's paths without a cluster answer for. */
+    public List<String> clusters() {
+        return clusters.stream().map(ConnectedCluster::name).toList();
+    }
+
     /** The port served, the chosen one when configured as 0; -1 before {@link #start()}. */
     public int port() {
         return port;
