@@ -1,5 +1,7 @@
 package io.tillstream.console.http;
 
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,7 +39,10 @@ public final class ApiDocument implements Routes {
                 throw new IllegalStateException("The console's jar lacks its API document " + RESOURCE);
             }
             ObjectMapper json = new ObjectMapper();
-            document = json.writeValueAsBytes(withClusterPaths((ObjectNode) json.readTree(in)));
+            // Indented as written, "name": value, so that it stays readable in a browser's tab.
+            DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+            document = json.writer(printer).writeValueAsBytes(withClusterPaths((ObjectNode) json.readTree(in)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
