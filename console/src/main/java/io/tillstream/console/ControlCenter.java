@@ -45,7 +45,12 @@ public final class ControlCenter implements AutoCloseable {
     private ControlCenter(ConsoleConfig config) {
         this.config = config;
         List<ConsoleConfig> settings = ClustersFile.read(config);
-        settings.forEach(cluster -> clusters.add(new ConnectedCluster(cluster, metrics, settings.size() > 1)));
+        try {
+            settings.forEach(cluster -> clusters.add(new ConnectedCluster(cluster, metrics, settings.size() > 1)));
+        } catch (RuntimeException e) {
+            clusters.forEach(ConnectedCluster::close);
+            throw e;
+        }
         Map<String, ClusterSampler> samplers = new LinkedHashMap<>();
         clusters.forEach(cluster -> samplers.put(cluster.name(), cluster.sampler()));
         metrics.register(new LagMetrics(samplers));
