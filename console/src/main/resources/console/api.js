@@ -33,7 +33,7 @@ export async function api(path, { method = 'GET', body, consoleWide = false } = 
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {
-    response = await fetch((consoleWide ? BASE : scope) + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(consoleWide ? BASE + path : apiUrl(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (e) {
     throw new ApiError(0, 'console_unreachable', 'The console does not answer. Is tillstream still running?');
   }

@@ -29,8 +29,4 @@ public final class ConsoleException extends RuntimeException {
     public String code() {
         return code.code();
     }
-
-    public ErrorCode errorCode() {
-        return code;
-    }
 }
