@@ -17,6 +17,7 @@ import io.tillstream.console.messages.MessageRoutes;
 import io.tillstream.console.sales.SalesRoutes;
 import io.tillstream.console.schemas.SchemaRoutes;
 import io.tillstream.console.topics.TopicRoutes;
+import io.tillstream.console.topology.TopologyRoutes;
 import io.tillstream.metrics.MetricsEndpoint;
 import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import io.tillstream.serde.client.SchemaRegistryClient;
@@ -102,6 +103,7 @@ public final class ControlCenter implements AutoCloseable {
             this.http = WebServer.create(config, List.of(infoRoute, new ApiDocument(), new ClusterRoutes(sampler),
                 new TopicRoutes(admin, sampler), messages, new GroupRoutes(admin, sampler, lag),
                 new SchemaRoutes(registry), new SalesRoutes(config.salesApiUrl(), config.truststore()),
+                new TopologyRoutes(config.salesApiUrl(), config.truststore()),
                 new LakeRoutes(admin, config), new AlertRoutes(alerts, sampler)), metrics);
         } catch (UsersFileException e) {
             close();

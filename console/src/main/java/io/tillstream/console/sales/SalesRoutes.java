@@ -2,7 +2,6 @@ package io.tillstream.console.sales;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tillstream.console.http.ConsoleException;
 import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
 import io.tillstream.security.Truststore;
@@ -34,8 +33,7 @@ public final class SalesRoutes implements Routes {
     private void view(Context ctx) {
         String pathAndQuery = SalesView.named(ctx.pathParam("view")).pathAndQuery(ctx);
         if (pipeline == null) {
-            throw new ConsoleException(404, "sales_not_configured", "No sales pipeline is connected to this console. "
-                + "Run tillstream demo, or run tillstream console --sales-api-url http://host:7070 next to tillstream process.");
+            throw SalesApi.notConfigured();
         }
         ctx.contentType("application/json").result(pipeline.get(pathAndQuery, ctx.header("Authorization")));
     }
