@@ -2,6 +2,8 @@ package io.tillstream.console;
 
 import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
+import io.tillstream.console.acls.AclRoutes;
+import io.tillstream.console.acls.ClusterAcls;
 import io.tillstream.console.alerts.AlertRoutes;
 import io.tillstream.console.alerts.Alerts;
 import io.tillstream.console.cluster.ClusterRoutes;
@@ -104,7 +106,7 @@ public final class ControlCenter implements AutoCloseable {
                 new TopicRoutes(admin, sampler), messages, new GroupRoutes(admin, sampler, lag),
                 new SchemaRoutes(registry), new SalesRoutes(config.salesApiUrl(), config.truststore()),
                 new TopologyRoutes(config.salesApiUrl(), config.truststore()),
-                new LakeRoutes(admin, config), new AlertRoutes(alerts, sampler)), metrics);
+                new LakeRoutes(admin, config), new AlertRoutes(alerts, sampler), new AclRoutes(new ClusterAcls(admin))), metrics);
         } catch (UsersFileException e) {
             close();
             throw new ConsoleStartException(e.getMessage(), e);
