@@ -8,7 +8,7 @@ const OPERATIONS = ['ALL', 'READ', 'WRITE', 'CREATE', 'DELETE', 'ALTER', 'DESCRI
 const FIELDS = ['principal', 'host', 'operation', 'permission', 'resourceType', 'resourceName', 'patternType'];
 
 function select(name, values, selected) {
-  return h('select', { name }, values.map((v) => h('option', { value: v, selected: v === selected }, v || 'any')));
+  return h('select', { name }, values.map((v) => h('option', { value: v, selected: v === selected }, v)));
 }
 
 function createAcl(onDone) {
@@ -55,7 +55,7 @@ function deleteAcl(acl, onDone) {
 }
 
 function resourceLabel(acl) {
-  return `${acl.resourceType}:${acl.resourceName}${acl.patternType === 'PREFIXED' ? '*' : ''}`;
+  return `${acl.resourceType}:${acl.resourceName}${acl.patternType === 'PREFIXED' ? ' (prefix)' : ''}`;
 }
 
 function aclTable(acls, groupBy, onDone) {
@@ -76,7 +76,8 @@ function aclTable(acls, groupBy, onDone) {
 
 export function create(root) {
   const principal = h('input.search', { type: 'search', placeholder: 'Principal, e.g. User:vic', 'aria-label': 'Principal' });
-  const resourceType = select('resourceType', ['', ...RESOURCE_TYPES], '');
+  const resourceType = h('select', { name: 'resourceType' }, h('option', { value: '' }, 'any resource type'),
+    RESOURCE_TYPES.map((v) => h('option', { value: v }, v)));
   resourceType.setAttribute('aria-label', 'Resource type');
   const resourceName = h('input.search', { type: 'search', placeholder: 'Applies to resource', 'aria-label': 'Resource name' });
   const groupBy = h('select', { 'aria-label': 'Group by' },
@@ -84,9 +85,9 @@ export function create(root) {
   const createButton = h('button.primary.admin', { type: 'button', onclick: () => createAcl(refresh) }, 'Create ACL');
   const subtitle = h('p.subtitle', {}, 'Who may do what in Kafka');
   const body = h('div');
+  const toolbar = h('div.toolbar', {}, principal, resourceType, resourceName, groupBy, createButton);
   root.replaceChildren(
-    h('header.page-head', {}, h('div', {}, h('h1', {}, 'ACLs'), subtitle),
-      h('div.toolbar', {}, principal, resourceType, resourceName, groupBy, createButton)),
+    h('header.page-head', {}, h('div', {}, h('h1', {}, 'ACLs'), subtitle), toolbar),
     h('section.card.flush', {}, body));
   [principal, resourceName].forEach((input) => input.addEventListener('input', () => refresh()));
   [resourceType, groupBy].forEach((input) => input.addEventListener('change', () => refresh()));
@@ -101,13 +102,15 @@ export function create(root) {
       body.replaceChildren(state('error', 'Cannot list the ACLs', e.message));
       return;
     }
-    createButton.hidden = !list.authorizer;
+    toolbar.hidden = !list.authorizer;
     if (!list.authorizer) {
       subtitle.textContent = 'No authorizer';
       body.replaceChildren(state('empty', 'This cluster has no authorizer', list.message));
       return;
     }
-    subtitle.textContent = `${count(list.acls.length)} ACLs${principal.value || resourceType.value || resourceName.value ? ' match' : ''}`;
+    const n = list.acls.length;
+    subtitle.textContent = `${count(n)} ${n === 1 ? 'ACL' : 'ACLs'}${principal.value || resourceType.value || resourceName.value
+      ? (n === 1 ? ' matches' : ' match') : ''}`;
     body.replaceChildren(list.acls.length === 0
       ? state('empty', 'No ACL matches', 'Create one, or clear the filters.')
       : aclTable(list.acls, groupBy.value, refresh));

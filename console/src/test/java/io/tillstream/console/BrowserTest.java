@@ -294,12 +294,12 @@ class BrowserTest {
             admin.locator("dialog button[type=submit]").click();
             Locator row = admin.locator("tbody[data-group='User:carol'] tr[data-acl]");
             assertThat(row).hasCount(1);
-            assertThat(row).containsText("TOPIC:returns.*");
+            assertThat(row).containsText("TOPIC:returns. (prefix)");
             assertThat(secured.aclsInKafka()).containsExactly(new AclBinding(
                 new ResourcePattern(ResourceType.TOPIC, "returns.", PatternType.PREFIXED),
                 new AccessControlEntry("User:carol", "*", AclOperation.WRITE, AclPermissionType.ALLOW)));
             admin.locator("select[aria-label='Group by']").selectOption("resource");
-            assertThat(admin.locator("tbody[data-group='TOPIC:returns.*'] tr[data-acl]")).containsText("User:carol");
+            assertThat(admin.locator("tbody[data-group='TOPIC:returns. (prefix)'] tr[data-acl]")).containsText("User:carol");
             admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("acls.png")).setFullPage(true));
 
             admin.locator("tr[data-acl] button:has-text('Delete')").click();

@@ -26,8 +26,8 @@ import java.util.concurrent.ExecutionException;
 public final class ClusterAcls {
 
     static final String NO_AUTHORIZER = "This cluster runs no authorizer, so it keeps no ACLs and every client it lets in "
-        + "may do everything. Brokers enable ACLs with authorizer.class.name=" + "org.apache.kafka.metadata.authorizer"
-        + ".StandardAuthorizer (tillstream up --users-file does).";
+        + "may do everything. Brokers enable ACLs with "
+        + "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer (tillstream up --users-file does).";
     private static final Comparator<Acl> ORDER = Comparator.comparing(Acl::principal).thenComparing(Acl::resourceType)
         .thenComparing(Acl::resourceName).thenComparing(Acl::patternType).thenComparing(Acl::operation)
         .thenComparing(Acl::permission).thenComparing(Acl::host);
