@@ -90,6 +90,10 @@ public record ClusterSpec(Path dataDir, int nodeCount, String bindHost, String a
         if (!users.isEmpty() && !sasl) {
             throw new ClusterException("admins of a local cluster come with SASL: turn SASL on first");
         }
+        users.stream().filter(name -> name.isEmpty() || name.contains(";")).findFirst().ifPresent(name -> {
+            // Kafka's super.users is a ;-separated list: such a name would name other principals.
+            throw new ClusterException("'" + name + "' cannot be a Kafka super user: the name is empty or holds ';'");
+        });
         return new ClusterSpec(dataDir, nodeCount, bindHost, advertisedHost, clientPort, controllerPort, sasl, tls, users);
     }
 

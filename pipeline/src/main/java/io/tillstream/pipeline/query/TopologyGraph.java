@@ -4,6 +4,7 @@ import org.apache.kafka.streams.TopologyDescription;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,6 +96,26 @@ public record TopologyGraph(List<Node> nodes, List<Edge> edges, boolean measured
             }
         }
         return new TopologyGraph(List.copyOf(nodes), List.copyOf(edges), ready);
+    }
+
+    /**
+     * The graph of {@code description} with the rates of {@code parts} (one per instance, each counting
+     * the tasks it runs) added up; without rates until every part has them, since an instance still
+     * measuring would make the sums too small.
+     */
+    public static TopologyGraph sum(TopologyDescription description, List<TopologyGraph> parts) {
+        Map<String, Double> measured = new HashMap<>();
+        for (TopologyGraph part : parts) {
+            if (!part.measured()) {
+                return of(description, Map.of(), false);
+            }
+            for (Node node : part.nodes()) {
+                if (node.recordsPerSecond() != null && !node.kind().equals(PROCESSOR)) {
+                    measured.merge(node.id(), node.recordsPerSecond(), Double::sum);
+                }
+            }
+        }
+        return of(description, measured, true);
     }
 
     private static Node node(TopologyDescription.Node node, int subtopology, Map<String, Double> measured) {

@@ -5,9 +5,7 @@ import io.javalin.http.Context;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.TopologyDescription;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -46,17 +44,6 @@ final class TopologyRoutes {
         }
         List<TopologyGraph> parts = current.cluster().fromEveryClient(TOPOLOGY, ctx.header("Authorization"), current::local,
             TopologyGraph.class);
-        Map<String, Double> measured = new HashMap<>();
-        boolean everyPartMeasured = true;
-        for (TopologyGraph part : parts) {
-            everyPartMeasured &= part.measured();
-            for (TopologyGraph.Node node : part.nodes()) {
-                if (node.recordsPerSecond() != null && !node.kind().equals(TopologyGraph.PROCESSOR)) {
-                    measured.merge(node.id(), node.recordsPerSecond(), Double::sum);
-                }
-            }
-        }
-        // An instance that has no interval yet would make the sums too small: no rates until every instance has one.
-        Json.respond(ctx, TopologyGraph.of(current.description(), everyPartMeasured ? measured : Map.of(), everyPartMeasured));
+        Json.respond(ctx, TopologyGraph.sum(current.description(), parts));
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -95,6 +96,24 @@ class TopologyGraphTest {
         assertThat(rates.sample(topology.metrics(), start + 2_500)).as("too soon for a new interval").isEqualTo(measured);
         assertThat(rates.sample(topology.metrics(), start + 60_000).measured())
             .as("an interval of a minute is no live rate").isFalse();
+    }
+
+    @Test
+    void theInstancesRatesAddUpOnceEveryInstanceHasMeasuredAnInterval() {
+        TopologyDescription description = topology.description();
+        TopologyGraph one = TopologyGraph.of(description, Map.of("sales", 3.0, "sales-enriched", 2.5), true);
+        TopologyGraph two = TopologyGraph.of(description, Map.of("sales", 2.0, "sales-enriched", 2.0, "dead-letters", 0.5), true);
+
+        Map<String, Node> summed = byId(TopologyGraph.sum(description, List.of(one, two)));
+
+        assertThat(summed.get("sales").recordsPerSecond()).isEqualTo(5.0);
+        assertThat(summed.get("validate").recordsPerSecond()).isEqualTo(5.0);
+        assertThat(summed.get("sales-enriched").recordsPerSecond()).isEqualTo(4.5);
+        assertThat(summed.get("dead-letters").recordsPerSecond()).isEqualTo(0.5);
+        TopologyGraph measuring = TopologyGraph.of(description, Map.of(), false);
+        TopologyGraph partial = TopologyGraph.sum(description, List.of(one, measuring));
+        assertThat(partial.measured()).isFalse();
+        assertThat(partial.nodes()).allSatisfy(node -> assertThat(node.recordsPerSecond()).isNull());
     }
 
     private static Map<String, Node> byId(TopologyGraph graph) {
