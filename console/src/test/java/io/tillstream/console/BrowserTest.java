@@ -272,6 +272,9 @@ class BrowserTest {
             assertThat(page.locator("g[data-node='sum-partition'] .rate")).hasText("n/a");
             assertThat(page.locator("tr[data-node='validate'] td").last()).hasText("records its sources consumed");
             shoot("topology");
+            page.locator("#theme").click();
+            assertThat(page.locator("html")).hasAttribute("data-theme", "dark");
+            shoot("topology-dark");
             generating.get(2, TimeUnit.MINUTES);
         }
         assertThat(consoleErrors).isEmpty();
