@@ -94,6 +94,8 @@ class TopologyGraphTest {
         assertThat(nodes.get("store:" + SalesTopology.TOTALS_STORE).recordsPerSecond()).isNull();
 
         assertThat(rates.sample(topology.metrics(), start + 2_500)).as("too soon for a new interval").isEqualTo(measured);
+        assertThat(rates.sample(topology.metrics(), start + 4_000).perSecond().get("sales"))
+            .as("10 records over the 4 s since the first sample, not the quiet last 2 s alone").isCloseTo(2.5, within(1e-9));
         assertThat(rates.sample(topology.metrics(), start + 60_000).measured())
             .as("an interval of a minute is no live rate").isFalse();
     }
