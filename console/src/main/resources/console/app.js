@@ -10,6 +10,8 @@ import * as schemas from './pages/schemas.js';
 import * as subject from './pages/subject.js';
 import * as sales from './pages/sales.js';
 import * as lake from './pages/lake.js';
+import * as topology from './pages/topology.js';
+import * as acls from './pages/acls.js';
 
 const ROUTES = [
   { pattern: /^\/$/, page: overview, nav: 'overview' },
@@ -21,6 +23,8 @@ const ROUTES = [
   { pattern: /^\/schemas\/([^/]+)$/, page: subject, nav: 'schemas' },
   { pattern: /^\/sales$/, page: sales, nav: 'sales' },
   { pattern: /^\/lake$/, page: lake, nav: 'lake' },
+  { pattern: /^\/topology$/, page: topology, nav: 'topology' },
+  { pattern: /^\/acls$/, page: acls, nav: 'acls' },
 ];
 
 const POLL_MS = 1000;
@@ -79,6 +83,7 @@ async function loadInfo() {
   document.body.classList.toggle('read-only', info.readOnly);
   document.getElementById('mode').hidden = !info.readOnly;
   document.querySelector('[data-nav=sales]').hidden = !info.salesApi;
+  document.querySelector('[data-nav=topology]').hidden = !info.salesApi;
 }
 
 // With several clusters, the sidebar's switcher picks the one every call goes to; the choice is kept across visits.

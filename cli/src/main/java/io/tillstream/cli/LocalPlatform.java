@@ -120,8 +120,8 @@ final class LocalPlatform implements AutoCloseable {
      */
     static LocalPlatform start(LocalPlatformOptions options, Verbosity verbosity, PrintWriter err,
                                BiFunction<LocalCluster, Access, SalesPipeline> processor, String processorApiUrl) {
-        ClusterSpec spec = options.clusterSpec();
         LocalUsers users = options.usersFile == null ? null : LocalUsers.read(options.usersFile);
+        ClusterSpec spec = users == null ? options.clusterSpec() : options.clusterSpec().withAdmins(users.kafkaAdmins());
         String host = spec.listensBeyondLoopback() ? "0.0.0.0" : ClusterSpec.LOOPBACK;
         LocalCluster.checkPortFree(host, options.registryPort, "Schema Registry");
         if (!options.noConsole) {

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The users of {@code up --users-file} on the local platform. Kafka's SCRAM users are made from the
@@ -65,6 +66,11 @@ final class LocalUsers {
         return users.entries().stream().filter(e -> e.password().plain().isPresent()).toList();
     }
 
+    /** The Kafka users who are admins: Kafka's super users, who may do everything whatever the ACLs say. */
+    Set<String> kafkaAdmins() {
+        return kafkaUsers().stream().filter(e -> e.user().isAdmin()).map(e -> e.user().name()).collect(Collectors.toSet());
+    }
+
     /** The users who sign in to HTTP only, their password being a hash. */
     List<String> httpOnlyUsers() {
         return users.entries().stream().filter(e -> e.password().plain().isEmpty()).map(e -> e.user().name()).toList();
@@ -80,7 +86,10 @@ final class LocalUsers {
         return writePrivate(target, lines);
     }
 
-    /** Makes Kafka's SCRAM users those of the file with a readable password, leaving the broker user alone. */
+    /**
+     * Makes Kafka's SCRAM users those of the file with a readable password, leaving the broker user alone,
+     * and gives every one who is no admin (a viewer) {@link ReaderAcls}; admins are super users already.
+     */
     void syncKafkaUsers(Admin admin, BrokerUser brokerUser) throws Exception {
         List<UserScramCredentialAlteration> changes = new ArrayList<>();
         Set<String> wanted = new HashSet<>();
@@ -89,14 +98,22 @@ final class LocalUsers {
             changes.add(new UserScramCredentialUpsertion(entry.user().name(),
                 new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), entry.password().plain().orElseThrow()));
         }
-        for (String existing : admin.describeUserScramCredentials().all().get().keySet()) {
-            if (!wanted.contains(existing) && !existing.equals(brokerUser.name())) {
-                changes.add(new UserScramCredentialDeletion(existing, ScramMechanism.SCRAM_SHA_512));
+        Set<String> existing = new HashSet<>(admin.describeUserScramCredentials().all().get().keySet());
+        existing.remove(brokerUser.name());
+        for (String name : existing) {
+            if (!wanted.contains(name)) {
+                changes.add(new UserScramCredentialDeletion(name, ScramMechanism.SCRAM_SHA_512));
             }
         }
         if (!changes.isEmpty()) {
             admin.alterUserScramCredentials(changes).all().get();
         }
+        Set<String> readers = new HashSet<>(wanted);
+        readers.removeAll(kafkaAdmins());
+        Set<String> formerReaders = new HashSet<>(existing);
+        formerReaders.addAll(wanted);
+        formerReaders.removeAll(readers);
+        ReaderAcls.sync(admin, readers, formerReaders);
     }
 
     /**

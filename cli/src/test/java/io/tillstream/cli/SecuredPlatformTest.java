@@ -6,7 +6,20 @@ import io.tillstream.cluster.testing.TestClusters;
 import io.tillstream.security.StoredPassword;
 import io.tillstream.security.Truststore;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AccessControlEntryFilter;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.resource.ResourcePatternFilter;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,6 +137,35 @@ class SecuredPlatformTest {
             assertThat(keys.stream().filter(line -> line.matches("I\\d{6}"))).hasSize(100);
             assertThat(Files.readString(temp.resolve("console-consumer.err"))).contains("Processed a total of 100 messages");
 
+            // Kafka's ACLs by role: the viewer reads the topics and consumes, but may not write; the admin may.
+            Map<String, String> vic = Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", BrokerUser.MECHANISM,
+                "sasl.jaas.config", BrokerUser.jaasConfig("vic", "vicpw"));
+            try (Admin viewer = Admin.create(kafka(bootstrap, vic))) {
+                assertThat(viewer.listTopics().names().get(20, TimeUnit.SECONDS)).contains("raw_data");
+                assertThatThrownBy(() -> viewer.createTopics(List.of(new NewTopic("by-viewer", 1, (short) 1))).all()
+                    .get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(TopicAuthorizationException.class);
+            }
+            Map<String, Object> vicConsumer = kafka(bootstrap, vic);
+            vicConsumer.put("group.id", "vic-reads");
+            vicConsumer.put("auto.offset.reset", "earliest");
+            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(vicConsumer, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+                consumer.subscribe(List.of("raw_data"));
+                int read = 0;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (read < 100 && System.nanoTime() < deadline) {
+                    read += consumer.poll(Duration.ofMillis(500)).count();
+                }
+                assertThat(read).isEqualTo(100);
+                consumer.commitSync();
+            }
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka(bootstrap, vic), new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+                // An idempotent producer is refused its producer id (no WRITE anywhere) before the topic is asked.
+                assertThatThrownBy(() -> producer.send(new ProducerRecord<>("raw_data", new byte[1])).get(20, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(ClusterAuthorizationException.class);
+            }
+
             // The registry: 401 without credentials, reads for a viewer, writes for admins only.
             String schema = "{\"schema\": \"{\\\"type\\\":\\\"string\\\"}\"}";
             assertThat(status("GET", registry + "/subjects", null, null)).isEqualTo(401);
@@ -144,6 +186,8 @@ class SecuredPlatformTest {
              Admin admin = Admin.create(kafka(bootstrap, Map.of("security.protocol", "SASL_PLAINTEXT",
                  "sasl.mechanism", BrokerUser.MECHANISM, "sasl.jaas.config", BrokerUser.jaasConfig("ada", "ada pw \"1\""))))) {
             assertThat(admin.describeUserScramCredentials().all().get().keySet()).containsExactlyInAnyOrder("ada", "tillstream");
+            assertThat(admin.describeAcls(new AclBindingFilter(ResourcePatternFilter.ANY, new AccessControlEntryFilter("User:vic",
+                null, AclOperation.ANY, AclPermissionType.ANY))).values().get()).as("a former viewer's grants").isEmpty();
             assertThat(status("GET", up.registryUrl() + "/subjects", "vic:vicpw", null)).isEqualTo(401);
         }
     }

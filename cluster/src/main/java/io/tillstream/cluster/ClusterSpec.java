@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The shape of a local cluster: where it keeps its data, how many nodes it has and where they listen.
@@ -23,9 +24,11 @@ import java.util.Objects;
  *                        listeners ({@code SASL_PLAINTEXT}); the brokers sign in as the data directory's
  *                        {@link BrokerUser}
  * @param tls             TLS on the client listeners ({@code SASL_SSL}, with {@code sasl}); null for none
+ * @param admins          Kafka users who may do everything, whatever the ACLs say (Kafka's {@code super.users},
+ *                        beside the broker user); with {@code sasl} only, since only then is there an authorizer
  */
 public record ClusterSpec(Path dataDir, int nodeCount, String bindHost, String advertisedHost,
-                          int clientPort, int controllerPort, boolean sasl, ListenerTls tls) {
+                          int clientPort, int controllerPort, boolean sasl, ListenerTls tls, Set<String> admins) {
 
     public static final int MAX_NODES = 5;
     public static final String LOOPBACK = "127.0.0.1";
@@ -36,6 +39,7 @@ public record ClusterSpec(Path dataDir, int nodeCount, String bindHost, String a
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(bindHost, "bindHost");
         Objects.requireNonNull(advertisedHost, "advertisedHost");
+        admins = Set.copyOf(admins);
         if (nodeCount < 1 || nodeCount > MAX_NODES) {
             throw new ClusterException("a local cluster has 1 to " + MAX_NODES + " nodes, not " + nodeCount);
         }
@@ -49,11 +53,11 @@ public record ClusterSpec(Path dataDir, int nodeCount, String bindHost, String a
 
     /** A loopback-only cluster of {@code nodeCount} nodes on the default ports. */
     public static ClusterSpec local(Path dataDir, int nodeCount) {
-        return new ClusterSpec(dataDir, nodeCount, LOOPBACK, LOOPBACK, DEFAULT_CLIENT_PORT, DEFAULT_CONTROLLER_PORT, false, null);
+        return new ClusterSpec(dataDir, nodeCount, LOOPBACK, LOOPBACK, DEFAULT_CLIENT_PORT, DEFAULT_CONTROLLER_PORT, false, null, Set.of());
     }
 
     public ClusterSpec withPorts(int firstClientPort, int firstControllerPort) {
-        return new ClusterSpec(dataDir, nodeCount, bindHost, advertisedHost, firstClientPort, firstControllerPort, sasl, tls);
+        return new ClusterSpec(dataDir, nodeCount, bindHost, advertisedHost, firstClientPort, firstControllerPort, sasl, tls, admins);
     }
 
     /**
@@ -62,12 +66,12 @@ public record ClusterSpec(Path dataDir, int nodeCount, String bindHost, String a
      */
     public ClusterSpec withAdvertisedHost(String host) {
         String bind = isLoopback(host) ? LOOPBACK : "0.0.0.0";
-        return new ClusterSpec(dataDir, nodeCount, bind, host, clientPort, controllerPort, sasl, tls);
+        return new ClusterSpec(dataDir, nodeCount, bind, host, clientPort, controllerPort, sasl, tls, admins);
     }
 
     /** Clients and brokers authenticate with SCRAM-SHA-512 on the client listeners when {@code on}. */
     public ClusterSpec withSasl(boolean on) {
-        return new ClusterSpec(dataDir, nodeCount, bindHost, advertisedHost, clientPort, controllerPort, on, tls);
+        return new ClusterSpec(dataDir, nodeCount, bindHost, advertisedHost, clientPort, controllerPort, on, tls, admins);
     }
 
     /** TLS on the client listeners with {@code stores} (null for none); only with SASL, which it protects. */
@@ -75,7 +79,22 @@ public record ClusterSpec(Path dataDir, int nodeCount, String bindHost, String a
         if (stores != null && !sasl) {
             throw new ClusterException("TLS on a local cluster's listeners comes with SASL: turn SASL on first");
         }
-        return new ClusterSpec(dataDir, nodeCount, bindHost, advertisedHost, clientPort, controllerPort, sasl, stores);
+        return new ClusterSpec(dataDir, nodeCount, bindHost, advertisedHost, clientPort, controllerPort, sasl, stores, admins);
+    }
+
+    /**
+     * Makes {@code users} Kafka super users on a SASL cluster: they may do everything, and every other
+     * user only what ACLs allow.
+     */
+    public ClusterSpec withAdmins(Set<String> users) {
+        if (!users.isEmpty() && !sasl) {
+            throw new ClusterException("admins of a local cluster come with SASL: turn SASL on first");
+        }
+        users.stream().filter(name -> name.isEmpty() || name.contains(";")).findFirst().ifPresent(name -> {
+            // Kafka's super.users is a ;-separated list: such a name would name other principals.
+            throw new ClusterException("'" + name + "' cannot be a Kafka super user: the name is empty or holds ';'");
+        });
+        return new ClusterSpec(dataDir, nodeCount, bindHost, advertisedHost, clientPort, controllerPort, sasl, tls, users);
     }
 
     /** The client listeners' security protocol, which names the listener too. */

@@ -2,7 +2,9 @@ package io.tillstream.cluster;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.security.auth.KafkaPrincipal;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.authorizer.StandardAuthorizer;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One Apache Kafka node in KRaft mode, run in this JVM by Kafka's own {@link KafkaRaftServer}: a
@@ -24,6 +28,8 @@ final class KafkaNode {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaNode.class);
     static final String CONTROLLER_LISTENER = "CONTROLLER";
+    /** Kafka's KRaft authorizer, whose ACLs live in the cluster's metadata. */
+    static final String AUTHORIZER = StandardAuthorizer.class.getName();
 
     private final ClusterSpec spec;
     private final ClusterSpec.NodeSpec node;
@@ -132,7 +138,11 @@ final class KafkaNode {
             p.setProperty("sasl.mechanism.inter.broker.protocol", BrokerUser.MECHANISM);
             p.setProperty("listener.name." + client.toLowerCase(Locale.ROOT) + "." + BrokerUser.MECHANISM.toLowerCase(Locale.ROOT)
                 + ".sasl.jaas.config", BrokerUser.jaasConfig(brokerUser.name(), brokerUser.password()));
-            p.setProperty("super.users", "User:" + brokerUser.name());
+            // Kafka's own authorizer, so that ACLs apply; without it every signed-in user may do everything. The
+            // controller listener is PLAINTEXT on loopback, where the nodes reach each other as ANONYMOUS.
+            p.setProperty("authorizer.class.name", AUTHORIZER);
+            p.setProperty("allow.everyone.if.no.acl.found", "false");
+            p.setProperty("super.users", superUsers(brokerUser));
         }
         if (spec.tls() != null) {
             spec.tls().brokerProperties().forEach(p::setProperty);
@@ -161,6 +171,14 @@ final class KafkaNode {
         p.setProperty("offsets.topic.num.partitions", internalPartitions);
         p.setProperty("transaction.state.log.num.partitions", internalPartitions);
         return p;
+    }
+
+    /** The broker user, the controller listener's principal and the spec's admins, as Kafka's {@code super.users}. */
+    private String superUsers(BrokerUser brokerUser) {
+        Set<String> users = new TreeSet<>(spec.admins());
+        users.add(brokerUser.name());
+        users.add(KafkaPrincipal.ANONYMOUS.getName());
+        return String.join(";", users.stream().map(name -> new KafkaPrincipal(KafkaPrincipal.USER_TYPE, name).toString()).toList());
     }
 
     private static void shutdownQuietly(KafkaRaftServer server) {

@@ -7,7 +7,15 @@ import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +26,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -40,7 +49,7 @@ class SaslClusterTest {
 
     @Test
     void aSaslClusterAcceptsItsUsersOnlyAndKeepsItsBrokerUserAcrossRestarts() throws Exception {
-        ClusterSpec spec = TestClusters.freePorts(ClusterSpec.local(dataDir, 1).withSasl(true));
+        ClusterSpec spec = TestClusters.freePorts(ClusterSpec.local(dataDir, 1).withSasl(true).withAdmins(Set.of("alice")));
         try (LocalCluster cluster = LocalCluster.start(spec)) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("broker-user.properties"))))
                 .isEqualTo("rw-------");
@@ -48,8 +57,7 @@ class SaslClusterTest {
                 admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion("alice",
                     new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), "s3cret \"quoted\""))).all().get();
             }
-            Map<String, String> alice = Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", BrokerUser.MECHANISM,
-                "sasl.jaas.config", BrokerUser.jaasConfig("alice", "s3cret \"quoted\""));
+            Map<String, String> alice = sasl("alice", "s3cret \"quoted\"");
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(client(cluster, alice), new StringSerializer(),
                 new StringSerializer())) {
                 assertThat(producer.send(new ProducerRecord<>("secured", "k", "v")).get(20, TimeUnit.SECONDS).offset()).isZero();
@@ -69,6 +77,42 @@ class SaslClusterTest {
         try (LocalCluster again = LocalCluster.start(spec); Admin admin = Admin.create(client(again, again.clientSecurity()))) {
             assertThat(admin.describeUserScramCredentials().all().get()).containsKeys("alice", "tillstream");
         }
+    }
+
+    @Test
+    void onASaslClusterAdminsMayDoEverythingAndOtherUsersWhatTheirAclsAllow() throws Exception {
+        ClusterSpec spec = TestClusters.freePorts(ClusterSpec.local(dataDir, 1).withSasl(true).withAdmins(Set.of("ada")));
+        try (LocalCluster cluster = LocalCluster.start(spec)) {
+            try (Admin admin = Admin.create(client(cluster, cluster.clientSecurity()))) {
+                admin.alterUserScramCredentials(List.of(
+                    new UserScramCredentialUpsertion("ada", new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), "adapw"),
+                    new UserScramCredentialUpsertion("vic", new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), "vicpw")))
+                    .all().get();
+            }
+            try (KafkaProducer<String, String> ada = producer(cluster, "ada", "adapw")) {
+                assertThat(ada.send(new ProducerRecord<>("by-admin", "k", "v")).get(20, TimeUnit.SECONDS).offset()).isZero();
+            }
+            try (KafkaProducer<String, String> vic = producer(cluster, "vic", "vicpw")) {
+                assertThatThrownBy(() -> vic.send(new ProducerRecord<>("by-admin", "k", "v")).get(20, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
+            }
+            try (Admin ada = Admin.create(client(cluster, sasl("ada", "adapw")))) {
+                ada.createAcls(List.of(new AclBinding(new ResourcePattern(ResourceType.TOPIC, "by-admin", PatternType.LITERAL),
+                    new AccessControlEntry("User:vic", "*", AclOperation.WRITE, AclPermissionType.ALLOW)))).all().get();
+            }
+            try (KafkaProducer<String, String> vic = producer(cluster, "vic", "vicpw")) {
+                assertThat(vic.send(new ProducerRecord<>("by-admin", "k", "v")).get(20, TimeUnit.SECONDS).offset()).isOne();
+            }
+        }
+    }
+
+    private static Map<String, String> sasl(String user, String password) {
+        return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", BrokerUser.MECHANISM,
+            "sasl.jaas.config", BrokerUser.jaasConfig(user, password));
+    }
+
+    private static KafkaProducer<String, String> producer(LocalCluster cluster, String user, String password) {
+        return new KafkaProducer<>(client(cluster, sasl(user, password)), new StringSerializer(), new StringSerializer());
     }
 
     @Test

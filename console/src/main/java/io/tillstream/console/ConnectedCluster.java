@@ -2,6 +2,8 @@ package io.tillstream.console;
 
 import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.Tags;
+import io.tillstream.console.acls.AclRoutes;
+import io.tillstream.console.acls.ClusterAcls;
 import io.tillstream.console.alerts.AlertRoutes;
 import io.tillstream.console.alerts.Alerts;
 import io.tillstream.console.cluster.ClusterRoutes;
@@ -16,6 +18,7 @@ import io.tillstream.console.messages.MessageRoutes;
 import io.tillstream.console.sales.SalesRoutes;
 import io.tillstream.console.schemas.SchemaRoutes;
 import io.tillstream.console.topics.TopicRoutes;
+import io.tillstream.console.topology.TopologyRoutes;
 import io.tillstream.metrics.MetricsEndpoint;
 import io.tillstream.security.AccessFilter;
 import io.tillstream.security.User;
@@ -74,7 +77,8 @@ final class ConnectedCluster implements AutoCloseable {
         this.routes = List.of(this::addInfo, new ClusterRoutes(sampler), new TopicRoutes(admin, sampler), messages,
             new GroupRoutes(admin, sampler, lag), new SchemaRoutes(registry),
             new SalesRoutes(config.salesApiUrl(), config.truststore()), new LakeRoutes(admin, config),
-            new AlertRoutes(alerts, sampler));
+            new AlertRoutes(alerts, sampler), new TopologyRoutes(config.salesApiUrl(), config.truststore()),
+            new AclRoutes(new ClusterAcls(admin)));
     }
 
     private static Map<String, Object> registrySettings(ConsoleConfig config) {

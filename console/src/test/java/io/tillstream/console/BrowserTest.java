@@ -9,6 +9,13 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -237,6 +245,92 @@ class BrowserTest {
             assertThat(page.getByText("No days yet")).isVisible();
             shoot("lake-empty");
         }
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void theTopologyPageDrawsThePipelinesNodesWithTheRecordsPerSecondKafkaStreamsCounts(Environment env) throws Exception {
+        try (SalesFixture sales = SalesFixture.start(env);
+             ControlCenter console = env.startConsole(Map.of(ConsoleConfig.SALES_API_URL_CONFIG, sales.url()))) {
+            page.navigate(console.url() + "/#/");
+            page.locator("[data-nav=topology]").click();
+            assertThat(page.locator("h1")).hasText("Topology");
+            for (String node : List.of("sales", "validate", "sum-partition", "merge-partitions", "dead-letters", "sales-enriched",
+                "store:sales-totals", "store:dead-letter-counts")) {
+                assertThat(page.locator("svg.topology-graph g[data-node='" + node + "']")).isVisible();
+            }
+            assertThat(page.locator("g[data-node='sales'] .detail")).hasText(sales.topic());
+            assertThat(page.locator("path[data-edge='sales>validate']")).hasCount(1);
+            assertThat(page.locator("path.edge.topic")).hasCount(1);
+
+            CompletableFuture<Void> generating = CompletableFuture.runAsync(() -> sales.send(1_500, "100"));
+            Locator sourceRate = page.locator("g[data-node='sales'] .rate");
+            assertThat(sourceRate).hasText(Pattern.compile("^[1-9][0-9,.]* rec/s$"),
+                new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+            assertThat(page.locator("g[data-node='sales-enriched'] .rate"))
+                .hasText(Pattern.compile("^[1-9][0-9,.]* rec/s$"), new LocatorAssertions.HasTextOptions().setTimeout(10_000));
+            assertThat(page.locator("g[data-node='sum-partition'] .rate")).hasText("n/a");
+            assertThat(page.locator("tr[data-node='validate'] td").last()).hasText("records its sources consumed");
+            shoot("topology");
+            page.locator("#theme").click();
+            assertThat(page.locator("html")).hasAttribute("data-theme", "dark");
+            shoot("topology-dark");
+            generating.get(2, TimeUnit.MINUTES);
+        }
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void anAclCreatedInTheUiIsListedByKafkaAndDeletedThereWhileAViewerMayNotCreateOne(Environment env, @TempDir Path dir)
+        throws Exception {
+        try (AuthorizedCluster secured = AuthorizedCluster.start(env, dir)) {
+            Page admin = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900)
+                .setHttpCredentials(AuthorizedCluster.ADMIN, AuthorizedCluster.ADMIN_PASSWORD)).newPage();
+            admin.navigate(secured.console().url() + "/#/acls");
+            assertThat(admin.locator("h1")).hasText("ACLs");
+            admin.getByText("Create ACL").click();
+            admin.locator("dialog input[name=principal]").fill("User:carol");
+            admin.locator("dialog select[name=operation]").selectOption("WRITE");
+            admin.locator("dialog select[name=patternType]").selectOption("PREFIXED");
+            admin.locator("dialog input[name=resourceName]").fill("returns.");
+            admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("acl-create.png")));
+            admin.locator("dialog button[type=submit]").click();
+            Locator row = admin.locator("tbody[data-group='User:carol'] tr[data-acl]");
+            assertThat(row).hasCount(1);
+            assertThat(row).containsText("TOPIC:returns. (prefix)");
+            assertThat(secured.aclsInKafka()).containsExactly(new AclBinding(
+                new ResourcePattern(ResourceType.TOPIC, "returns.", PatternType.PREFIXED),
+                new AccessControlEntry("User:carol", "*", AclOperation.WRITE, AclPermissionType.ALLOW)));
+            admin.locator("select[aria-label='Group by']").selectOption("resource");
+            assertThat(admin.locator("tbody[data-group='TOPIC:returns. (prefix)'] tr[data-acl]")).containsText("User:carol");
+            admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("acls.png")).setFullPage(true));
+
+            admin.locator("tr[data-acl] button:has-text('Delete')").click();
+            admin.locator("dialog input[name=confirm]").fill("User:carol");
+            admin.locator("dialog button[type=submit]").click();
+            assertThat(admin.getByText("No ACL matches")).isVisible();
+            assertThat(secured.aclsInKafka()).isEmpty();
+            admin.context().close();
+
+            secured.admin().createAcls(List.of(new AclBinding(new ResourcePattern(ResourceType.GROUP, "*", PatternType.LITERAL),
+                new AccessControlEntry("User:vic", "*", AclOperation.READ, AclPermissionType.ALLOW)))).all().get();
+            Page viewer = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900)
+                .setHttpCredentials(AuthorizedCluster.VIEWER, AuthorizedCluster.VIEWER_PASSWORD)).newPage();
+            viewer.navigate(secured.console().url() + "/#/acls");
+            assertThat(viewer.locator("tbody[data-group='User:vic'] tr[data-acl]")).containsText("GROUP:*");
+            assertThat(viewer.getByText("Create ACL")).isHidden();
+            assertThat(viewer.locator("tr[data-acl] button:has-text('Delete')")).isHidden();
+            viewer.context().close();
+        }
+    }
+
+    @Test
+    void theAclsPageSaysWhenTheClusterRunsNoAuthorizer(Environment env) {
+        page.navigate(env.console().url() + "/#/acls");
+        assertThat(page.getByText("This cluster has no authorizer")).isVisible();
+        assertThat(page.getByText("runs no authorizer, so it keeps no ACLs")).isVisible();
+        assertThat(page.getByText("Create ACL")).isHidden();
+        shoot("acls-no-authorizer");
         assertThat(consoleErrors).isEmpty();
     }
 

@@ -62,6 +62,11 @@ final class SalesFixture implements AutoCloseable {
         return new SalesFixture(env, topic, pipeline);
     }
 
+    /** The pipeline's source topic. */
+    String topic() {
+        return topic;
+    }
+
     /** Where the pipeline writes each sale with its invoice date's parts, as the Parquet sink reads it. */
     String enrichedTopic() {
         return topic + "_enriched";

@@ -24,6 +24,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -96,8 +97,9 @@ public final class SalesPipeline implements AutoCloseable {
             startHttp();
             HostInfo self = new HostInfo(config.httpHost(), http.port());
             properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-            streams = new KafkaStreams(new SalesTopology(config.topics(), config.windowGrace(), config.windowRetention(),
-                config.clientSettings(), registry, latency).build(), properties);
+            Topology topology = new SalesTopology(config.topics(), config.windowGrace(), config.windowRetention(),
+                config.clientSettings(), registry, latency).build();
+            streams = new KafkaStreams(topology, properties);
             streams.setUncaughtExceptionHandler(e -> {
                 // E.g. the registry out of reach: the thread restarts from the last commit, so nothing is lost or doubled.
                 log.error("A stream thread failed; replacing it", e);
@@ -105,7 +107,7 @@ public final class SalesPipeline implements AutoCloseable {
             });
             pipelineMetrics.bindTo(streams, metrics, String.valueOf(properties.getOrDefault(
                 StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, Sensor.RecordingLevel.INFO.name)));
-            http.serve(streams, self);
+            http.serve(streams, topology.describe(), self);
             streams.start();
         } catch (RuntimeException e) {
             close();

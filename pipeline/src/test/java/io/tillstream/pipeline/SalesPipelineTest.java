@@ -178,6 +178,13 @@ class SalesPipelineTest {
                 assertThat(two.row("/api/v1/customers/" + customer)).isEqualTo(one.row("/api/v1/customers/" + customer))
                     .containsEntry(customer, generated.topCustomers(5).get(customer));
             }
+            // The topology's rates come from both instances' tasks: each asks the other for its part over HTTP.
+            Awaitility.await().atMost(PATIENCE).until(() -> one.get("/api/v1/topology").body().get("measured").asBoolean()
+                && two.get("/api/v1/topology").body().get("measured").asBoolean());
+            PipelineApi.Response graph = one.get("/api/v1/topology");
+            assertThat(graph.status()).isEqualTo(200);
+            assertThat(graph.body().findValuesAsText("id")).contains("sales", "validate", "store:sales-totals")
+                .isEqualTo(two.get("/api/v1/topology").body().findValuesAsText("id"));
         }
     }
 

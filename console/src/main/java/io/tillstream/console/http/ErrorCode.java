@@ -27,9 +27,11 @@ public enum ErrorCode {
     VERSION_NOT_FOUND(404),
     SCHEMA_NOT_FOUND(404),
     SALES_NOT_CONFIGURED(404),
+    ACL_NOT_FOUND(404),
     TOPIC_EXISTS(409),
     GROUP_NOT_EMPTY(409),
     SCHEMA_INCOMPATIBLE(409),
+    NO_AUTHORIZER(409),
     INVALID_SCHEMA(422),
     /** The registry refused a request with 422 without a Confluent error code the console knows. */
     REGISTRY_UNPROCESSABLE(422, "registry_rejected"),

@@ -1,6 +1,8 @@
 package io.tillstream.console.http;
 
 import io.tillstream.console.InvalidInputException;
+import io.tillstream.console.acls.InvalidAclException;
+import io.tillstream.console.acls.NoAuthorizerException;
 import io.tillstream.console.cluster.TopicNotFoundException;
 import io.tillstream.console.groups.GroupHasMembersException;
 import io.tillstream.console.groups.GroupNotFoundException;
@@ -57,7 +59,10 @@ public final class Errors {
         if (e instanceof GroupHasMembersException) {
             return new ConsoleException(ErrorCode.GROUP_NOT_EMPTY, e.getMessage());
         }
-        if (e instanceof InvalidInputException) {
+        if (e instanceof NoAuthorizerException) {
+            return new ConsoleException(ErrorCode.NO_AUTHORIZER, e.getMessage());
+        }
+        if (e instanceof InvalidInputException || e instanceof InvalidAclException) {
             return new ConsoleException(ErrorCode.BAD_REQUEST, e.getMessage());
         }
         if (e instanceof TooManyBrowsesException) {
@@ -68,6 +73,7 @@ public final class Errors {
         }
         if (e instanceof SalesApiException sales) {
             return new ConsoleException(switch (sales.problem()) {
+                case NOT_CONFIGURED -> ErrorCode.SALES_NOT_CONFIGURED;
                 case UNAVAILABLE -> ErrorCode.SALES_UNAVAILABLE;
                 case NOT_READY -> ErrorCode.SALES_NOT_READY;
                 case FAILED -> ErrorCode.SALES_FAILED;

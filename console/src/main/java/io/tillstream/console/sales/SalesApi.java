@@ -20,7 +20,7 @@ import java.util.Optional;
  * A client of the sales pipeline's HTTP API. Its answers come back as the bytes it sent, so money
  * keeps the exact decimals the pipeline wrote; its failures become errors that say what to check.
  */
-final class SalesApi {
+public final class SalesApi {
 
     /** Short: the page asks once a second, and a pipeline that takes longer is as good as down to it. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -30,7 +30,7 @@ final class SalesApi {
     private final String baseUrl;
     private final HttpClient http;
 
-    SalesApi(String baseUrl, Optional<Truststore> truststore) {
+    public SalesApi(String baseUrl, Optional<Truststore> truststore) {
         this.baseUrl = baseUrl;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER);
@@ -42,7 +42,7 @@ final class SalesApi {
      * The pipeline's JSON answer to {@code pathAndQuery}, asked with the browser's {@code authorization}
      * (null when none): the console and a pipeline it is pointed at share one users file.
      */
-    byte[] get(String pathAndQuery, String authorization) {
+    public byte[] get(String pathAndQuery, String authorization) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(ANSWER_TIMEOUT)
             .header("Accept", "application/json").GET();
         if (authorization != null) {
@@ -72,6 +72,12 @@ final class SalesApi {
         }
         throw new SalesApiException(SalesApiException.Problem.FAILED, "The sales pipeline at " + baseUrl + " answered HTTP "
             + response.statusCode() + ": " + reason);
+    }
+
+    /** What a view of the pipeline answers when the console was given no {@code sales.api.url}. */
+    public static SalesApiException notConfigured() {
+        return new SalesApiException(SalesApiException.Problem.NOT_CONFIGURED, "No sales pipeline is connected to this console. "
+            + "Run tillstream demo, or run tillstream console --sales-api-url http://host:7070 next to tillstream process.");
     }
 
     private SalesApiException unavailable(String what) {

@@ -5,6 +5,8 @@ public final class SalesApiException extends RuntimeException {
 
     /** Why the pipeline did not answer. */
     public enum Problem {
+        /** The console was given no {@code sales.api.url}. */
+        NOT_CONFIGURED,
         /** It cannot be reached or did not answer in time. */
         UNAVAILABLE,
         /** It answered that it is still starting. */

@@ -1,5 +1,6 @@
 package io.tillstream.pipeline.query;
 
+import io.javalin.http.Context;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
@@ -57,6 +58,20 @@ final class ClusterQueries {
         if (holders.isEmpty()) {
             throw new QueryUnavailableException("no instance holds " + store + " yet (starting or rebalancing); retry");
         }
+        return fromEach(holders, store, pathAndQuery, authorization, local, type);
+    }
+
+    /** Every instance's part of an answer that is not in a store (its metrics), this one's from {@code local}. */
+    <T> List<T> fromEveryClient(String pathAndQuery, String authorization, Supplier<T> local, Class<T> type) {
+        Collection<StreamsMetadata> clients = streams.metadataForAllStreamsClients();
+        if (clients.stream().noneMatch(client -> client.hostInfo().equals(self))) {
+            return List.of(local.get());
+        }
+        return fromEach(clients, "the instances' metrics", pathAndQuery, authorization, local, type);
+    }
+
+    private <T> List<T> fromEach(Collection<StreamsMetadata> holders, String what, String pathAndQuery, String authorization,
+                                 Supplier<T> local, Class<T> type) {
         List<CompletableFuture<Optional<T>>> remote = new ArrayList<>();
         boolean selfHolds = false;
         for (StreamsMetadata holder : holders) {
@@ -72,9 +87,14 @@ final class ClusterQueries {
         }
         for (CompletableFuture<Optional<T>> part : remote) {
             parts.add(await(part).orElseThrow(() -> new QueryUnavailableException("an instance lost its part of "
-                + store + " while answering; retry")));
+                + what + " while answering; retry")));
         }
         return parts;
+    }
+
+    /** Whether {@code ctx} asks for this instance's part only, as another instance does. */
+    static boolean isLocal(Context ctx) {
+        return "true".equals(ctx.queryParam(LOCAL_PARAM));
     }
 
     /** Another instance's answer; empty if it answers 404. */

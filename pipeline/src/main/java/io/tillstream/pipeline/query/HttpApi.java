@@ -11,6 +11,7 @@ import io.tillstream.security.HostCheck;
 import io.tillstream.security.HttpAccess;
 import io.tillstream.security.Https;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ public final class HttpApi implements AutoCloseable {
     private volatile KafkaStreams streams;
     private volatile HostInfo self;
     private volatile SalesRoutes.Queries queries;
+    private volatile TopologyRoutes.Running topology;
 
     /** The instance's health: its Kafka Streams state, and the instances of its application. */
     public record Health(String state, String instance, List<String> instances, long droppedRecords) {
@@ -66,6 +68,7 @@ public final class HttpApi implements AutoCloseable {
                 ctx.status(204);
             });
             new SalesRoutes(this::queries).addTo(config.routes);
+            new TopologyRoutes(this::topology).addTo(config.routes);
             mapErrors(config);
         });
     }
@@ -93,15 +96,25 @@ public final class HttpApi implements AutoCloseable {
         return scheme;
     }
 
-    /** Starts answering from {@code streams}, which knows this instance as {@code self}. */
-    public void serve(KafkaStreams streams, HostInfo self) {
+    /** Starts answering from {@code streams}, which runs {@code topology} and knows this instance as {@code self}. */
+    public void serve(KafkaStreams streams, TopologyDescription topology, HostInfo self) {
         this.self = self;
-        this.queries = new SalesRoutes.Queries(new LocalQueries(streams), new ClusterQueries(streams, self, scheme, peerTls));
+        ClusterQueries cluster = new ClusterQueries(streams, self, scheme, peerTls);
+        this.queries = new SalesRoutes.Queries(new LocalQueries(streams), cluster);
+        this.topology = new TopologyRoutes.Running(streams, topology, cluster, new NodeRates());
         this.streams = streams;
     }
 
     private SalesRoutes.Queries queries() {
         SalesRoutes.Queries current = queries;
+        if (current == null) {
+            throw new QueryUnavailableException("Kafka Streams is not started yet; retry");
+        }
+        return current;
+    }
+
+    private TopologyRoutes.Running topology() {
+        TopologyRoutes.Running current = topology;
         if (current == null) {
             throw new QueryUnavailableException("Kafka Streams is not started yet; retry");
         }

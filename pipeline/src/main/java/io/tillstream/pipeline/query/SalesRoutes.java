@@ -79,7 +79,7 @@ final class SalesRoutes {
 
     private void deadLetters(Context ctx) {
         Supplier<DeadLetterCounts> local = () -> DeadLetterCounts.of(queries.get().local().deadLetters());
-        Json.respond(ctx, isLocal(ctx) ? local.get() : DeadLetterCounts.sum(queries.get().cluster().fromEveryInstance(
+        Json.respond(ctx, ClusterQueries.isLocal(ctx) ? local.get() : DeadLetterCounts.sum(queries.get().cluster().fromEveryInstance(
             SalesTopology.DEAD_LETTER_STORE, SALES + "/dead-letters", ctx.header("Authorization"), local, DeadLetterCounts.class)));
     }
 
@@ -89,7 +89,7 @@ final class SalesRoutes {
         Map<String, Totals> customer = gather(ctx, SalesTopology.TOTALS_STORE,
             CUSTOMERS + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8),
             () -> queries.get().local().group(Breakdown.CUSTOMER, id).map(totals -> Map.of(id, totals)).orElse(Map.of()));
-        if (isLocal(ctx)) {
+        if (ClusterQueries.isLocal(ctx)) {
             Json.respond(ctx, Rows.of(customer, Rows.BY_KEY, 1));
             return;
         }
@@ -102,16 +102,12 @@ final class SalesRoutes {
 
     /** This instance's groups with {@code local=true}; else every instance's, merged. */
     private Map<String, Totals> gather(Context ctx, String store, String pathAndQuery, Supplier<Map<String, Totals>> local) {
-        if (isLocal(ctx)) {
+        if (ClusterQueries.isLocal(ctx)) {
             return local.get();
         }
         Supplier<Rows> localRows = () -> Rows.unordered(local.get());
         return Rows.merge(queries.get().cluster().fromEveryInstance(store, pathAndQuery, ctx.header("Authorization"),
             localRows, Rows.class));
-    }
-
-    private static boolean isLocal(Context ctx) {
-        return "true".equals(ctx.queryParam(ClusterQueries.LOCAL_PARAM));
     }
 
     private static int intParam(Context ctx, String name, int fallback, int min, int max) {

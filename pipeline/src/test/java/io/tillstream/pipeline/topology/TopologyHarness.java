@@ -17,6 +17,8 @@ import io.tillstream.serde.KafkaProtobufSerializer;
 import io.tillstream.serde.SpecificAvroSerde;
 import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import io.tillstream.serde.client.SchemaRegistryClient;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -26,6 +28,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -67,6 +71,7 @@ final class TopologyHarness implements AutoCloseable, AfterEachCallback {
     private final Serde<EnrichedSale> enrichedSerde = new SpecificAvroSerde<>();
     private final Serde<SalesTotals> totalsSerde = new SpecificAvroSerde<>();
     private final TopologyTestDriver driver;
+    private final TopologyDescription description;
     private final TestInputTopic<byte[], byte[]> source;
     private final TestInputTopic<String, PartitionTotals> partitionTotals;
     /** The driver's wall clock, which it does not tell. */
@@ -90,7 +95,9 @@ final class TopologyHarness implements AutoCloseable, AfterEachCallback {
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "never-contacted:9092");
         settings.put(StreamsConfig.STATE_DIR_CONFIG, PLATFORM.dataDir().resolve("streams").resolve(applicationId).toString());
-        this.driver = new TopologyTestDriver(topology.build(), settings, START);
+        Topology built = topology.build();
+        this.description = built.describe();
+        this.driver = new TopologyTestDriver(built, settings, START);
         this.source = driver.createInputTopic(topics.source(), new ByteArraySerializer(), new ByteArraySerializer());
         this.partitionTotals = driver.createInputTopic(applicationId + "-" + SalesTopology.PARTITION_TOTALS + "-repartition",
             new StringSerializer(), TotalsSerdes.partitionTotals().serializer());
@@ -182,6 +189,15 @@ final class TopologyHarness implements AutoCloseable, AfterEachCallback {
 
     KeyValueStore<String, SplitTotals> mergedStore() {
         return driver.getKeyValueStore(SalesTopology.MERGED_STORE);
+    }
+
+    TopologyDescription description() {
+        return description;
+    }
+
+    /** Kafka Streams' metrics of the driver's tasks, as {@code KafkaStreams.metrics()} gives a running instance's. */
+    Map<MetricName, ? extends Metric> metrics() {
+        return driver.metrics();
     }
 
     KeyValueStore<String, Long> deadLetterCounts() {
