@@ -10,6 +10,7 @@ import * as schemas from './pages/schemas.js';
 import * as subject from './pages/subject.js';
 import * as sales from './pages/sales.js';
 import * as lake from './pages/lake.js';
+import * as deadletters from './pages/deadletters.js';
 
 const ROUTES = [
   { pattern: /^\/$/, page: overview, nav: 'overview' },
@@ -21,6 +22,8 @@ const ROUTES = [
   { pattern: /^\/schemas\/([^/]+)$/, page: subject, nav: 'schemas' },
   { pattern: /^\/sales$/, page: sales, nav: 'sales' },
   { pattern: /^\/lake$/, page: lake, nav: 'lake' },
+  { pattern: /^\/dead-letters$/, page: deadletters, nav: 'dead-letters' },
+  { pattern: /^\/dead-letters\/([^/]+)$/, page: deadletters, nav: 'dead-letters' },
 ];
 
 const POLL_MS = 1000;

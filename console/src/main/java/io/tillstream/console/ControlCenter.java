@@ -6,6 +6,7 @@ import io.tillstream.console.alerts.AlertRoutes;
 import io.tillstream.console.alerts.Alerts;
 import io.tillstream.console.cluster.ClusterRoutes;
 import io.tillstream.console.cluster.ClusterSampler;
+import io.tillstream.console.deadletters.DeadLetterRoutes;
 import io.tillstream.console.groups.GroupRoutes;
 import io.tillstream.console.groups.LagHistory;
 import io.tillstream.console.groups.LagMetrics;
@@ -102,7 +103,8 @@ public final class ControlCenter implements AutoCloseable {
             this.http = WebServer.create(config, List.of(infoRoute, new ApiDocument(), new ClusterRoutes(sampler),
                 new TopicRoutes(admin, sampler), messages, new GroupRoutes(admin, sampler, lag),
                 new SchemaRoutes(registry), new SalesRoutes(config.salesApiUrl(), config.truststore()),
-                new LakeRoutes(admin, config), new AlertRoutes(alerts, sampler)), metrics);
+                new LakeRoutes(admin, config), new AlertRoutes(alerts, sampler),
+                new DeadLetterRoutes(config, sampler, registry, registrySettings)), metrics);
         } catch (UsersFileException e) {
             close();
             throw new ConsoleStartException(e.getMessage(), e);
