@@ -62,6 +62,16 @@ final class SalesFixture implements AutoCloseable {
         return new SalesFixture(env, topic, pipeline);
     }
 
+    /** The topic the pipeline reads. */
+    String sourceTopic() {
+        return topic;
+    }
+
+    /** Where the pipeline sends what it cannot take. */
+    String deadLetterTopic() {
+        return topic + "_dlq";
+    }
+
     /** Where the pipeline writes each sale with its invoice date's parts, as the Parquet sink reads it. */
     String enrichedTopic() {
         return topic + "_enriched";
