@@ -142,8 +142,8 @@ export function create(root, { params: [chosen] }) {
         h('td', {}, h('span.badge', {}, g.errorClass)), h('td', {}, shortText(g.reason, 160)), h('td.num', {}, count(g.count)),
         h('td.nowrap', {}, time(g.firstSeen)), h('td.nowrap', {}, time(g.lastSeen)), h('td.num', {}, count(g.redriven)),
         h('td.nowrap', {}, h('button.link', { type: 'button', onclick: () => { group = group === g.id ? null : g.id; load(); } },
-          group === g.id ? 'All groups' : 'Records'),
-        ' ', h('button.link.admin', { type: 'button', onclick: () => redrive(topic, { filter: { group: g.id } }, `group ${g.id}`, done) }, 'Redrive')))))));
+          group === g.id ? 'Show all' : 'Records'),
+        ' · ', h('button.link.admin', { type: 'button', onclick: () => redrive(topic, { filter: { group: g.id } }, `group ${g.id}`, done) }, 'Redrive')))))));
   }
 
   async function loadRecords() {
@@ -161,7 +161,7 @@ export function create(root, { params: [chosen] }) {
     }
     records.replaceChildren(h('p.muted', {}, `${count(page.matched)} match${page.matched > page.records.length ? `; the newest ${page.records.length} are shown` : ''}.`),
       h('table.message-table.dead-letters', {},
-        h('thead', {}, h('tr', {}, ['', 'Partition:offset', 'Time', 'Source', 'Class', 'Reason', 'Value', 'Redrives'].map((c) => h('th', {}, c)))),
+        h('thead', {}, h('tr', {}, ['', 'Partition:offset', 'Time', 'Source', 'Reason', 'Value', 'Redrives'].map((c) => h('th', {}, c)))),
         h('tbody', {}, page.records.flatMap((d) => {
           const id = `${d.partition}:${d.offset}`;
           const box = h('input.admin', { type: 'checkbox', checked: selected.has(id), 'aria-label': `Select ${id}`,
@@ -170,10 +170,10 @@ export function create(root, { params: [chosen] }) {
           const row = h('tr.clickable', { dataset: { record: id }, onclick: () => {
             open.has(id) ? open.delete(id) : open.add(id);
             row.nextSibling.hidden = !open.has(id);
-          } }, h('td', {}, box), h('td.mono', {}, id), h('td.nowrap', {}, time(d.timestamp)), h('td.mono', {}, source(d)),
-          h('td', {}, h('span.badge', {}, d.errorClass)), h('td', {}, shortText(d.reason, 80)), h('td.value', {}, shortText(payloadText(d.value))),
-          h('td.num', {}, d.redriveCount, d.redriven ? h('span.badge.accent', { title: `redriven to ${d.redriven.sentTo} at ${time(d.redriven.at)}` }, ' redriven') : null));
-          return [row, h('tr.expanded', { hidden: !open.has(id) }, h('td', { colSpan: 8 }, detail(d)))];
+          } }, h('td', {}, box), h('td.mono', {}, id), h('td.nowrap', {}, time(d.timestamp)), h('td.mono.nowrap', {}, source(d)),
+          h('td', {}, shortText(d.reason, 60)), h('td.value', {}, shortText(payloadText(d.value), 60)),
+          h('td.nowrap', {}, String(d.redriveCount), d.redriven ? h('span.badge.accent', { title: `redriven to ${d.redriven.sentTo} at ${time(d.redriven.at)}` }, 'redriven') : null));
+          return [row, h('tr.expanded', { hidden: !open.has(id) }, h('td', { colSpan: 7 }, detail(d)))];
         }))));
   }
 
