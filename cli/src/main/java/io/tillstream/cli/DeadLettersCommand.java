@@ -169,7 +169,8 @@ final class DeadLettersCommand extends CommandGroup {
         @Override
         public void scanned(long scanned, long total) {
             if (System.nanoTime() >= next) {
-                err.printf("read %,d of %,d dead letters%n", scanned, total);
+                // Offsets count transaction markers too: the total is an upper bound.
+                err.printf("read %,d dead letters of at most %,d%n", scanned, total);
                 err.flush();
                 next = System.nanoTime() + EVERY_NANOS;
             }
@@ -210,9 +211,9 @@ final class DeadLettersCommand extends CommandGroup {
             DeadLetterLog log = new DeadLetterLog(connection.clientSettings(), topic, connection.timeout());
             if (filters.group == null) {
                 List<DeadLetterGroup> groups = log.groups(filter, progress);
-                out.printf("%-8s  %-8s  %8s  %8s  %-20s  %-20s  %s%n", "GROUP", "CLASS", "RECORDS", "REDRIVEN", "FIRST",
+                out.printf("%-8s  %-8s  %8s  %8s  %-24s  %-24s  %s%n", "GROUP", "CLASS", "RECORDS", "REDRIVEN", "FIRST",
                     "LAST", "REASON");
-                groups.forEach(g -> out.printf("%-8s  %-8s  %8d  %8d  %-20s  %-20s  %s%n", g.id(), g.errorClass(), g.count(),
+                groups.forEach(g -> out.printf("%-8s  %-8s  %8d  %8d  %-24s  %-24s  %s%n", g.id(), g.errorClass(), g.count(),
                     g.redriven(), Instant.ofEpochMilli(g.firstSeen()), Instant.ofEpochMilli(g.lastSeen()), g.reason()));
                 out.flush();
                 return ExitCode.OK;
