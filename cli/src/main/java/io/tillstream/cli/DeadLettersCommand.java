@@ -1,5 +1,6 @@
 package io.tillstream.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -259,7 +260,7 @@ final class DeadLettersCommand extends CommandGroup {
             String error;
             try {
                 return JSON.readTree(reader.read(letter.record()).text());
-            } catch (SerializationException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (SerializationException | JsonProcessingException e) {
                 error = e.getMessage();
             }
             try {

@@ -1,6 +1,7 @@
 package io.tillstream.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.tillstream.pipeline.testing.GeneratedSales;
 import io.tillstream.pipeline.testing.MirroredSale;
 import io.tillstream.pipeline.testing.PipelineApi;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -144,14 +146,14 @@ class DeadLettersApiTest {
     }
 
     private static Map<String, Object> with(Map<String, Object> request, String key, Object value) {
-        Map<String, Object> copy = new java.util.HashMap<>(request);
+        Map<String, Object> copy = new HashMap<>(request);
         copy.put(key, value);
         return copy;
     }
 
     private static JsonNode groups(Client api, String dlq) {
         Client.Response response = api.get(dlq + "/groups");
-        return response.status() == 200 ? response.body().get("groups") : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        return response.status() == 200 ? response.body().get("groups") : JsonNodeFactory.instance.arrayNode();
     }
 
     private static long count(Client api, String dlq) {

@@ -6,6 +6,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -93,7 +94,7 @@ public record DeadLetter(RecordId id, long timestamp, String errorClass, String 
 
     /** The record's own headers: what it carried before it was dead-lettered, redrive count included. */
     public List<Header> originalHeaders() {
-        return java.util.Arrays.stream(record.headers().toArray())
+        return Arrays.stream(record.headers().toArray())
             .filter(h -> !h.key().startsWith(DeadLetters.ERROR_HEADER_PREFIX)
                 && !h.key().startsWith(DeadLetters.SOURCE_HEADER_PREFIX))
             .toList();

@@ -20,11 +20,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends dead letters back to their source topic: the original key, value and headers, with
@@ -59,7 +62,7 @@ public final class Redrive {
         }
 
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public String description() {
@@ -238,12 +241,12 @@ public final class Redrive {
         try (Admin admin = Admin.create(clientSettings)) {
             admin.createTopics(List.of(new NewTopic(DeadLetterLog.marksTopic(topic), Optional.of(1), Optional.empty())
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all()
-                .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e.getCause() instanceof KafkaException kafka ? kafka : new KafkaException(e.getCause());
             }
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new DeadLetterException(DeadLetterException.Kind.TIMEOUT, "Kafka did not create "
                 + DeadLetterLog.marksTopic(topic) + " within " + timeout.toSeconds() + " s", e);
         } catch (InterruptedException e) {

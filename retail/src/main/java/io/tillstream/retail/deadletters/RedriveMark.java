@@ -3,6 +3,7 @@ package io.tillstream.retail.deadletters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -29,7 +30,7 @@ public record RedriveMark(int count, String requestId, long at, String sentTo) {
         }
         try {
             return JSON.readValue(value, RedriveMark.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }
