@@ -123,6 +123,11 @@ class DeadLettersApiTest {
         String topic = "orphans_dlq";
         new Client(env.console().url()).post("/api/v1/topics", Map.of("name", topic, "partitions", 1));
         send(env, topic, "no headers".getBytes(StandardCharsets.UTF_8));
+        send(env, topic, "from a topic deleted since".getBytes(StandardCharsets.UTF_8),
+            new RecordHeader(DeadLetters.ERROR_CLASS_HEADER, "decode".getBytes(StandardCharsets.UTF_8)),
+            new RecordHeader(DeadLetters.SOURCE_TOPIC_HEADER, "gone".getBytes(StandardCharsets.UTF_8)),
+            new RecordHeader(DeadLetters.SOURCE_PARTITION_HEADER, "0".getBytes(StandardCharsets.UTF_8)),
+            new RecordHeader(DeadLetters.SOURCE_OFFSET_HEADER, "1".getBytes(StandardCharsets.UTF_8)));
         String redrive = "/api/v1/dead-letters/" + topic + "/redrive";
         Map<String, Object> all = Map.of("requestId", "r", "filter", Map.of());
         try (ControlCenter readOnly = env.startConsole(Map.of(ConsoleConfig.READ_ONLY_CONFIG, true))) {
@@ -140,9 +145,11 @@ class DeadLettersApiTest {
 
         JsonNode answer = api.post(redrive, all).body();
         assertThat(answer.get("sent").asLong()).isZero();
-        assertThat(answer.at("/skipped/0/reason").asText()).isEqualTo("no_source");
-        assertThat(api.get("/api/v1/dead-letters/" + topic + "/groups").body().at("/groups/0/errorClass").asText())
-            .isEqualTo("unknown");
+        assertThat(answer.get("summary").asText()).isEqualTo("sent 0, skipped 2 (no_source 1, source_missing 1) of 2 matching, 2 read");
+        assertThat(api.get("/api/v1/topics/gone").status())
+            .as("a redrive never creates a topic").isEqualTo(404);
+        assertThat(api.get("/api/v1/dead-letters/" + topic + "/groups").body().get("groups").findValuesAsText("errorClass"))
+            .containsExactlyInAnyOrder("unknown", "decode");
     }
 
     private static Map<String, Object> with(Map<String, Object> request, String key, Object value) {
@@ -166,11 +173,11 @@ class DeadLettersApiTest {
         return group == null ? BigDecimal.ZERO : group.revenue();
     }
 
-    private static void send(Environment env, String topic, byte[] value) throws Exception {
+    private static void send(Environment env, String topic, byte[] value, RecordHeader... headers) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
             env.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<byte[], byte[]>(topic, null, (byte[]) null, value,
-                List.of(new RecordHeader("trace", "t-1".getBytes(StandardCharsets.UTF_8))))).get();
+                headers.length > 0 ? List.of(headers) : List.of(new RecordHeader("trace", "t-1".getBytes(StandardCharsets.UTF_8))))).get();
         }
     }
 }

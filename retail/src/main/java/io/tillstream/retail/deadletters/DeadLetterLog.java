@@ -56,6 +56,8 @@ public final class DeadLetterLog {
         // The pipeline writes its dead letters in transactions, and a redrive its marks: read what was committed only.
         consumerSettings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerSettings.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "tillstream-dead-letters");
+        // A scan may run beside the broker in one JVM (up, demo): a few MiB of fetched records at a time, not Kafka's 50.
+        consumerSettings.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 * 1024 * 1024);
         this.topic = topic;
         this.timeout = timeout;
     }

@@ -8,9 +8,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -53,7 +55,8 @@ public final class Redrive {
         SENT_BY_THIS_REQUEST("sent earlier by this same request"),
         ALREADY_REDRIVEN("already redriven once: force sends it again, and its sale twice if the first went through"),
         REDRIVE_LIMIT("redriven as many times as the limit allows and failed again: force sends it anyway"),
-        NO_SOURCE("no tillstream.source.* headers: where it came from is unknown");
+        NO_SOURCE("no tillstream.source.* headers: where it came from is unknown"),
+        SOURCE_MISSING("its source topic does not exist: a redrive never creates topics, so create it first");
 
         private final String description;
 
@@ -114,10 +117,18 @@ public final class Redrive {
     /** Redrives the dead letters of {@code topic} that {@code request} selects. */
     public Result run(String topic, Request request, DeadLetterLog.Progress progress) {
         DeadLetterLog log = new DeadLetterLog(clientSettings, topic, timeout);
-        if (request.dryRun()) {
-            return decide(log, request, null, progress).result();
+        try (Admin admin = Admin.create(clientSettings)) {
+            SourceTopics sources = new SourceTopics(admin);
+            if (request.dryRun()) {
+                return decide(log, request, null, sources, progress).result();
+            }
+            createMarksTopic(admin, topic);
+            return send(log, request, sources, progress);
         }
-        createMarksTopic(topic);
+    }
+
+    private Result send(DeadLetterLog log, Request request, SourceTopics sources, DeadLetterLog.Progress progress) {
+        String topic = log.topic();
         Map<String, Object> settings = new HashMap<>(clientSettings);
         settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tillstream-redrive-" + topic);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -130,7 +141,7 @@ public final class Redrive {
                 // Fences any earlier redrive of this topic before the marks are read, so none can commit what they miss.
                 producer.initTransactions();
                 producer.beginTransaction();
-                Decision decision = decide(log, request, producer, progress);
+                Decision decision = decide(log, request, producer, sources, progress);
                 producer.commitTransaction();
                 return decision.withOffsets();
             } catch (ProducerFencedException e) {
@@ -145,12 +156,11 @@ public final class Redrive {
     }
 
     private Decision decide(DeadLetterLog log, Request request, KafkaProducer<byte[], byte[]> producer,
-                          DeadLetterLog.Progress progress) {
+                            SourceTopics sources, DeadLetterLog.Progress progress) {
         Map<DeadLetter.RecordId, RedriveMark> marks = log.marks();
         Map<Skip, Long> skipped = new TreeMap<>();
         List<Sent> listed = new ArrayList<>();
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>();
-        Map<String, Integer> partitionCounts = new HashMap<>();
         long[] counts = new long[3]; // scanned, matched, sent
         log.scan(letter -> {
             counts[0]++;
@@ -164,12 +174,16 @@ public final class Redrive {
                 skipped.merge(skip.get(), 1L, Long::sum);
                 return;
             }
-            counts[2]++;
             DeadLetter.Source source = letter.source();
+            int partitions = sources.partitions(source.topic());
+            if (partitions == 0) {
+                skipped.merge(Skip.SOURCE_MISSING, 1L, Long::sum);
+                return;
+            }
+            counts[2]++;
             int count = letter.redriveCount() + 1;
             int partition = source.partition();
             if (producer != null) {
-                int partitions = partitionCounts.computeIfAbsent(source.topic(), t -> producer.partitionsFor(t).size());
                 // A topic shrunk or re-created with fewer partitions: let the key choose, as its producer would.
                 Integer target = partition < partitions ? partition : null;
                 Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(source.topic(), target, null,
@@ -237,18 +251,46 @@ public final class Redrive {
         return headers;
     }
 
-    private void createMarksTopic(String topic) {
-        try (Admin admin = Admin.create(clientSettings)) {
-            admin.createTopics(List.of(new NewTopic(DeadLetterLog.marksTopic(topic), Optional.of(1), Optional.empty())
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all()
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /** Each source topic's partition count, 0 when it does not exist, asked once per topic. */
+    private final class SourceTopics {
+        private final Admin admin;
+        private final Map<String, Integer> partitions = new HashMap<>();
+
+        SourceTopics(Admin admin) {
+            this.admin = admin;
+        }
+
+        int partitions(String topic) {
+            return partitions.computeIfAbsent(topic, name -> {
+                try {
+                    return await(admin.describeTopics(List.of(name)).allTopicNames(), "describe " + name).get(name)
+                        .partitions().size();
+                } catch (UnknownTopicOrPartitionException e) {
+                    return 0;
+                }
+            });
+        }
+    }
+
+    private void createMarksTopic(Admin admin, String topic) {
+        String marks = DeadLetterLog.marksTopic(topic);
+        try {
+            await(admin.createTopics(List.of(new NewTopic(marks, Optional.of(1), Optional.empty())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all(), "create " + marks);
+        } catch (TopicExistsException e) {
+            // Made by an earlier redrive.
+        }
+    }
+
+    /** The value of an Admin call; its failure as Kafka's own exception, a timeout saying what Kafka did not do. */
+    private <T> T await(KafkaFuture<T> future, String what) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e.getCause() instanceof KafkaException kafka ? kafka : new KafkaException(e.getCause());
-            }
+            throw e.getCause() instanceof KafkaException kafka ? kafka : new KafkaException(e.getCause());
         } catch (TimeoutException e) {
-            throw new DeadLetterException(DeadLetterException.Kind.TIMEOUT, "Kafka did not create "
-                + DeadLetterLog.marksTopic(topic) + " within " + timeout.toSeconds() + " s", e);
+            throw new DeadLetterException(DeadLetterException.Kind.TIMEOUT, "Kafka did not " + what + " within "
+                + timeout.toSeconds() + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted", e);
