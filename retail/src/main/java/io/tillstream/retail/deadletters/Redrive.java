@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -30,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Sends dead letters back to their source topic: the original key, value and headers, with
@@ -90,21 +92,18 @@ public final class Redrive {
 
         /** One line for people, e.g. {@code sent 3, skipped 2 (already_redriven 2) of 5 matching, 40 read}. */
         public String summary() {
-            StringBuilder line = new StringBuilder(dryRun ? "would send " : "sent ").append(sent);
             long skippedTotal = skipped.values().stream().mapToLong(Long::longValue).sum();
-            line.append(", skipped ").append(skippedTotal);
-            if (skippedTotal > 0) {
-                line.append(" (");
-                skipped.forEach((skip, n) -> line.append(line.charAt(line.length() - 1) == '(' ? "" : ", ")
-                    .append(skip.code()).append(' ').append(n));
-                line.append(')');
-            }
-            return line.append(" of ").append(matched).append(" matching, ").append(scanned).append(" read").toString();
+            String reasons = skipped.entrySet().stream().map(e -> e.getKey().code() + " " + e.getValue())
+                .collect(Collectors.joining(", ", " (", ")"));
+            return (dryRun ? "would send " : "sent ") + sent + ", skipped " + skippedTotal + (skippedTotal > 0 ? reasons : "")
+                + " of " + matched + " matching, " + scanned + " read";
         }
     }
 
     /** The most sent records a result lists; the counts are always complete. */
     public static final int LISTED = 1_000;
+
+    private static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
 
     private final Map<String, Object> clientSettings;
     private final Duration timeout;
@@ -133,6 +132,9 @@ public final class Redrive {
         settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tillstream-redrive-" + topic);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // The transaction stays open while the dead letters are read, and readers of the source topic in read_committed
+        // wait behind it: Kafka's default minute would abort a long redrive, its brokers' default maximum allows this.
+        settings.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
         settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "tillstream-redrive");
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(settings, new ByteArraySerializer(),
@@ -144,10 +146,11 @@ public final class Redrive {
                 Decision decision = decide(log, request, producer, sources, progress);
                 producer.commitTransaction();
                 return decision.withOffsets();
-            } catch (ProducerFencedException e) {
+            } catch (ProducerFencedException | InvalidProducerEpochException e) {
                 throw new DeadLetterException(DeadLetterException.Kind.CONCURRENT_REDRIVE, "another redrive of " + topic
-                    + " started meanwhile and this one was stopped; nothing of it was sent. Look at the dead letters again"
-                    + " and ask again", e);
+                    + " started meanwhile (or this one outlasted its transaction's " + TRANSACTION_TIMEOUT.toMinutes()
+                    + " minutes) and this one was stopped; nothing of it was sent. Look at the dead letters again and ask"
+                    + " again", e);
             } catch (KafkaException e) {
                 abortQuietly(producer);
                 throw e;
