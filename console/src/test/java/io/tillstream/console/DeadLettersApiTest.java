@@ -150,6 +150,8 @@ class DeadLettersApiTest {
             .as("a redrive never creates a topic").isEqualTo(404);
         assertThat(api.get("/api/v1/dead-letters/" + topic + "/groups").body().get("groups").findValuesAsText("errorClass"))
             .containsExactlyInAnyOrder("unknown", "decode");
+        assertThat(api.get("/api/v1/clusters/" + env.console().clusters().get(0) + "/dead-letters/" + topic + "/groups")
+            .body().get("groups")).as("scoped by cluster too").hasSize(2);
     }
 
     private static Map<String, Object> with(Map<String, Object> request, String key, Object value) {

@@ -2,7 +2,6 @@ package io.tillstream.console.deadletters;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.tillstream.console.ConsoleConfig;
 import io.tillstream.console.cluster.ClusterSampler;
 import io.tillstream.console.cluster.PartitionState;
@@ -12,7 +11,6 @@ import io.tillstream.console.http.Bodies;
 import io.tillstream.console.http.ConsoleException;
 import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
-import io.tillstream.retail.deadletters.DeadLetterException;
 import io.tillstream.retail.deadletters.DeadLetterFilter;
 import io.tillstream.retail.deadletters.DeadLetterLog;
 import io.tillstream.retail.deadletters.Redrive;
@@ -79,9 +77,9 @@ public final class DeadLetterRoutes implements Routes {
     @Override
     public void addTo(RoutesConfig routes) {
         routes.get(WebServer.API + "/dead-letters", this::topics);
-        routes.get(TOPIC + "/groups", translated(this::groups));
-        routes.get(TOPIC + "/records", translated(this::records));
-        routes.post(TOPIC + "/redrive", translated(this::redrive));
+        routes.get(TOPIC + "/groups", this::groups);
+        routes.get(TOPIC + "/records", this::records);
+        routes.post(TOPIC + "/redrive", this::redrive);
     }
 
     /** The configured dead-letter topics and every other topic named {@code *_dlq}, as the latest sample has them. */
@@ -132,20 +130,5 @@ public final class DeadLetterRoutes implements Routes {
         } catch (IllegalArgumentException e) {
             throw ConsoleException.badRequest("Cannot filter: " + e.getMessage() + ".");
         }
-    }
-
-    /** The dead-letter domain's failures as the API's errors. */
-    private static Handler translated(Handler handler) {
-        return ctx -> {
-            try {
-                handler.handle(ctx);
-            } catch (DeadLetterException e) {
-                throw switch (e.kind()) {
-                    case NO_SUCH_TOPIC -> new ConsoleException(404, "topic_not_found", e.getMessage() + ".");
-                    case TIMEOUT -> new ConsoleException(503, "kafka_unavailable", e.getMessage() + ".");
-                    case CONCURRENT_REDRIVE -> new ConsoleException(409, "redrive_conflict", e.getMessage() + ".");
-                };
-            }
-        };
     }
 }
