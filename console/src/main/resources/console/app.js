@@ -12,6 +12,7 @@ import * as sales from './pages/sales.js';
 import * as lake from './pages/lake.js';
 import * as topology from './pages/topology.js';
 import * as acls from './pages/acls.js';
+import * as deadletters from './pages/deadletters.js';
 
 const ROUTES = [
   { pattern: /^\/$/, page: overview, nav: 'overview' },
@@ -25,6 +26,8 @@ const ROUTES = [
   { pattern: /^\/lake$/, page: lake, nav: 'lake' },
   { pattern: /^\/topology$/, page: topology, nav: 'topology' },
   { pattern: /^\/acls$/, page: acls, nav: 'acls' },
+  { pattern: /^\/dead-letters$/, page: deadletters, nav: 'dead-letters' },
+  { pattern: /^\/dead-letters\/([^/]+)$/, page: deadletters, nav: 'dead-letters' },
 ];
 
 const POLL_MS = 1000;

@@ -198,6 +198,7 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("  curl -s%s %s/by-mall%n", user, api);
         out.printf("  curl -s%s '%s/top-customers?limit=5'%n", user, api);
         out.println("  ./tillstream status" + config);
+        out.println("  ./tillstream dead-letters list" + config + "   # rejected records by error; README's Dead letters redrives them");
         out.printf("  duckdb -c \"SELECT invoice_date, count(*), sum(price) FROM read_parquet('%s/**/*.parquet') GROUP BY 1\"%n",
             lake.lake());
         out.flush();

@@ -17,6 +17,7 @@ public final class Tillstream implements Runnable {
     /** The subcommands that run on their own, in the order the help lists them; {@code help} comes last. */
     private static final List<Class<?>> COMMANDS = List.of(UpCommand.class, StatusCommand.class, TopicsCommand.class,
         RegistryCommand.class, SchemasCommand.class, GenerateCommand.class, ConsumeCommand.class, ProcessCommand.class, SinkCommand.class,
+        DeadLettersCommand.class,
         DemoCommand.class, ConsoleCommand.class, UsersCommand.class);
 
     @Spec

@@ -8,6 +8,7 @@ import io.tillstream.console.alerts.AlertRoutes;
 import io.tillstream.console.alerts.Alerts;
 import io.tillstream.console.cluster.ClusterRoutes;
 import io.tillstream.console.cluster.ClusterSampler;
+import io.tillstream.console.deadletters.DeadLetterRoutes;
 import io.tillstream.console.groups.GroupRoutes;
 import io.tillstream.console.groups.LagHistory;
 import io.tillstream.console.http.Routes;
@@ -78,7 +79,7 @@ final class ConnectedCluster implements AutoCloseable {
             new GroupRoutes(admin, sampler, lag), new SchemaRoutes(registry),
             new SalesRoutes(config.salesApiUrl(), config.truststore()), new LakeRoutes(admin, config),
             new AlertRoutes(alerts, sampler), new TopologyRoutes(config.salesApiUrl(), config.truststore()),
-            new AclRoutes(new ClusterAcls(admin)));
+            new AclRoutes(new ClusterAcls(admin)), new DeadLetterRoutes(config, sampler, registry, registrySettings));
     }
 
     private static Map<String, Object> registrySettings(ConsoleConfig config) {

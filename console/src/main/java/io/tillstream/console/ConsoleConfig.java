@@ -1,5 +1,6 @@
 package io.tillstream.console;
 
+import io.tillstream.retail.deadletters.Redrive;
 import io.tillstream.retail.lake.LakeFileName;
 import io.tillstream.security.Https;
 import io.tillstream.security.Truststore;
@@ -118,7 +119,11 @@ public final class ConsoleConfig extends AbstractConfig {
 
     public static final String DEAD_LETTER_TOPICS_CONFIG = "alerts.dead.letter.topics";
     public static final String DEAD_LETTER_TOPICS_DOC = "The topics whose new records are dead letters (the sales pipeline's "
-        + "dead.letter.topic).";
+        + "dead.letter.topic); the Dead letters page lists them, and every other topic named *_dlq.";
+
+    public static final String DEAD_LETTERS_REDRIVE_LIMIT_CONFIG = "dead.letters.redrive.limit";
+    public static final String DEAD_LETTERS_REDRIVE_LIMIT_DOC = "How many times a dead letter's record may have been "
+        + "redriven (its tillstream.redrive.count header) and still be sent back by the Dead letters page without force.";
 
     public static final ConfigDef CONFIG = new ConfigDef()
         .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
@@ -156,7 +161,9 @@ public final class ConsoleConfig extends AbstractConfig {
         .define(MESSAGES_MAX_CONCURRENT_CONFIG, Type.INT, 4, Range.atLeast(1), Importance.LOW,
             MESSAGES_MAX_CONCURRENT_DOC)
         .define(ALERT_WINDOW_MS_CONFIG, Type.LONG, 5 * 60_000L, Range.atLeast(1_000), Importance.LOW, ALERT_WINDOW_MS_DOC)
-        .define(DEAD_LETTER_TOPICS_CONFIG, Type.LIST, "raw_data_dlq", Importance.LOW, DEAD_LETTER_TOPICS_DOC);
+        .define(DEAD_LETTER_TOPICS_CONFIG, Type.LIST, "raw_data_dlq", Importance.LOW, DEAD_LETTER_TOPICS_DOC)
+        .define(DEAD_LETTERS_REDRIVE_LIMIT_CONFIG, Type.INT, Redrive.DEFAULT_LIMIT, Range.atLeast(0), Importance.LOW,
+            DEAD_LETTERS_REDRIVE_LIMIT_DOC);
 
     /**
      * The settings that belong to one cluster rather than to the console: each cluster of a clusters file has its own,
@@ -340,6 +347,10 @@ public final class ConsoleConfig extends AbstractConfig {
 
     public List<String> deadLetterTopics() {
         return getList(DEAD_LETTER_TOPICS_CONFIG);
+    }
+
+    public int deadLettersRedriveLimit() {
+        return getInt(DEAD_LETTERS_REDRIVE_LIMIT_CONFIG);
     }
 
     public int messagesMaxRecords() {

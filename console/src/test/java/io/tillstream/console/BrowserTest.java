@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import io.tillstream.pipeline.testing.MirroredSale;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
@@ -259,7 +260,7 @@ class BrowserTest {
                 "store:sales-totals", "store:dead-letter-counts")) {
                 assertThat(page.locator("svg.topology-graph g[data-node='" + node + "']")).isVisible();
             }
-            assertThat(page.locator("g[data-node='sales'] .detail")).hasText(sales.topic());
+            assertThat(page.locator("g[data-node='sales'] .detail")).hasText(sales.sourceTopic());
             assertThat(page.locator("path[data-edge='sales>validate']")).hasCount(1);
             assertThat(page.locator("path.edge.topic")).hasCount(1);
 
@@ -276,6 +277,47 @@ class BrowserTest {
             assertThat(page.locator("html")).hasAttribute("data-theme", "dark");
             shoot("topology-dark");
             generating.get(2, TimeUnit.MINUTES);
+        }
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void aDeadLetterIsShownWithItsReasonThenRedrivenFromThePageAndTheSalesTotalsMove(Environment env) throws Exception {
+        try (SalesFixture sales = SalesFixture.start(env);
+             ControlCenter console = env.startConsole(Map.of(ConsoleConfig.SALES_API_URL_CONFIG, sales.url()))) {
+            sales.send(10, "max");
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sales.invoicesCounted() == 10);
+            MirroredSale mirrored = MirroredSale.create();
+            mirrored.send(env.bootstrapServers(), sales.sourceTopic());
+
+            page.navigate(console.url() + "/#/dead-letters/" + sales.deadLetterTopic());
+            Locator group = page.locator("table.dead-letter-groups tbody tr");
+            assertThat(group).containsText("unknown schema ID " + mirrored.schemaId(),
+                new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+            assertThat(page.locator("[data-kpi=dead-letters] .stat-value")).hasText("1");
+            group.getByText("Records").click();
+            Locator record = page.locator("table.dead-letters tr.clickable");
+            assertThat(record).hasCount(1);
+            assertThat(record).containsText(sales.sourceTopic());
+            record.click();
+            assertThat(page.locator("tr.expanded .message-detail")).containsText(mirrored.sale().getInvoiceNo());
+            shoot("dead-letters");
+
+            mirrored.importSchema(env.registryUrl());
+            record.locator("input[type=checkbox]").check();
+            page.getByText("Redrive selected").click();
+            assertThat(page.locator("dialog.modal [data-will-send='1']")).isVisible();
+            shoot("dead-letters-redrive");
+            page.locator("dialog.modal button[type=submit]").click();
+            assertThat(page.locator(".redrive-result[data-sent='1']")).containsText("sent 1, skipped 0 of 1 matching");
+            assertThat(page.locator("[data-kpi=redriven] .stat-value")).hasText("1");
+            assertThat(record).containsText("redriven");
+            shoot("dead-letters-redriven");
+
+            page.locator("[data-nav=sales]").click();
+            assertThat(page.locator("[data-kpi=invoices] .stat-value")).hasText("11",
+                new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+            assertThat(sales.invoicesCounted()).isEqualTo(11);
         }
         assertThat(consoleErrors).isEmpty();
     }

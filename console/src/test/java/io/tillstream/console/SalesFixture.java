@@ -62,9 +62,14 @@ final class SalesFixture implements AutoCloseable {
         return new SalesFixture(env, topic, pipeline);
     }
 
-    /** The pipeline's source topic. */
-    String topic() {
+    /** The topic the pipeline reads. */
+    String sourceTopic() {
         return topic;
+    }
+
+    /** Where the pipeline sends what it cannot take. */
+    String deadLetterTopic() {
+        return topic + "_dlq";
     }
 
     /** Where the pipeline writes each sale with its invoice date's parts, as the Parquet sink reads it. */

@@ -15,6 +15,14 @@ public final class DeadLetters {
     public static final String SOURCE_TOPIC_HEADER = "tillstream.source.topic";
     public static final String SOURCE_PARTITION_HEADER = "tillstream.source.partition";
     public static final String SOURCE_OFFSET_HEADER = "tillstream.source.offset";
+    /** The {@code tillstream.error.*} and {@code tillstream.source.*} headers start so; a redrive leaves them behind. */
+    public static final String ERROR_HEADER_PREFIX = "tillstream.error.";
+    public static final String SOURCE_HEADER_PREFIX = "tillstream.source.";
+    /**
+     * How many times the record was sent back to its source topic from a dead-letter topic (absent: never). The
+     * pipeline and the sink keep a record's own headers, so a redriven record that fails again arrives with it.
+     */
+    public static final String REDRIVE_COUNT_HEADER = "tillstream.redrive.count";
 
     /** The value is not a sale in Confluent's wire format with a schema the registry knows. */
     public static final String DECODE = "decode";

@@ -32,6 +32,7 @@ public enum ErrorCode {
     GROUP_NOT_EMPTY(409),
     SCHEMA_INCOMPATIBLE(409),
     NO_AUTHORIZER(409),
+    REDRIVE_CONFLICT(409),
     INVALID_SCHEMA(422),
     /** The registry refused a request with 422 without a Confluent error code the console knows. */
     REGISTRY_UNPROCESSABLE(422, "registry_rejected"),

@@ -9,6 +9,7 @@ import io.tillstream.console.groups.GroupNotFoundException;
 import io.tillstream.console.lake.LakeUnreadableException;
 import io.tillstream.console.messages.TooManyBrowsesException;
 import io.tillstream.console.sales.SalesApiException;
+import io.tillstream.retail.deadletters.DeadLetterException;
 import io.tillstream.serde.client.RegistryClientException;
 import io.tillstream.serde.client.RegistryConnectionException;
 import org.apache.kafka.common.config.ConfigException;
@@ -78,6 +79,13 @@ public final class Errors {
                 case NOT_READY -> ErrorCode.SALES_NOT_READY;
                 case FAILED -> ErrorCode.SALES_FAILED;
             }, e.getMessage());
+        }
+        if (e instanceof DeadLetterException deadLetters) {
+            return new ConsoleException(switch (deadLetters.kind()) {
+                case NO_SUCH_TOPIC -> ErrorCode.TOPIC_NOT_FOUND;
+                case TIMEOUT -> ErrorCode.KAFKA_UNAVAILABLE;
+                case CONCURRENT_REDRIVE -> ErrorCode.REDRIVE_CONFLICT;
+            }, e.getMessage() + ".");
         }
         if (e instanceof InterruptException) {
             return new ConsoleException(ErrorCode.INTERRUPTED, "The console is shutting down");

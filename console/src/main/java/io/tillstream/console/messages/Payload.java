@@ -24,7 +24,7 @@ import java.util.Locale;
 public record Payload(String format, Integer schemaId, JsonNode content, String error, String hex, int size) {
 
     /** {@code data} is the record's key or value, whichever {@code reader} reads. */
-    static Payload decode(byte[] data, ConsumerRecord<byte[], byte[]> record, RecordJson reader, boolean withHex) {
+    public static Payload decode(byte[] data, ConsumerRecord<byte[], byte[]> record, RecordJson reader, boolean withHex) {
         if (data == null) {
             return new Payload("null", null, null, null, null, 0);
         }
