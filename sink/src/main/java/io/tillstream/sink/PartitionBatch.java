@@ -37,6 +37,14 @@ import java.util.Set;
  */
 final class PartitionBatch {
 
+    /**
+     * How many times its Avro size a value can take in Parquet's buffers at most: a long Avro writes in one
+     * byte is eight plain bytes, plus its definition level. The open files' size is measured only once the
+     * values written since the last measurement could have reached the roll size at this rate, since
+     * measuring walks every column of every open file.
+     */
+    private static final int MAX_EXPANSION = 16;
+
     private final TopicPartition partition;
     private final Path lake;
     private final Compression compression;
@@ -48,6 +56,8 @@ final class PartitionBatch {
     private long nextOffset = -1;
     private long records;
     private long skipped;
+    private long measuredBytes;
+    private long valueBytesSinceMeasured;
 
     PartitionBatch(TopicPartition partition, Path lake, Compression compression, LakeFile.FileSettings settings,
                    long openedAtMillis) {
@@ -63,7 +73,8 @@ final class PartitionBatch {
         return schema == null || schema.equals(recordSchema);
     }
 
-    void write(long offset, GenericRecord record, DayPartition day) throws IOException {
+    /** @param valueBytes the record's size in Avro, which bounds its size in Parquet (see {@link #holdsAtLeast}) */
+    void write(long offset, GenericRecord record, DayPartition day, int valueBytes) throws IOException {
         LakeFile file = files.get(day);
         if (file == null) {
             file = LakeFile.open(directory(day), new LakeFileName(partition.topic(), partition.partition(), offset,
@@ -73,6 +84,7 @@ final class PartitionBatch {
         }
         file.write(record);
         records++;
+        valueBytesSinceMeasured += valueBytes;
         nextOffset = offset + 1;
     }
 
@@ -91,12 +103,17 @@ final class PartitionBatch {
         return records + skipped;
     }
 
-    long bytes() {
-        long bytes = 0;
-        for (LakeFile file : files.values()) {
-            bytes += file.bytes();
+    /** Whether the open files hold {@code limit} bytes or more, measuring them only when they could. */
+    boolean holdsAtLeast(long limit) {
+        if (measuredBytes + valueBytesSinceMeasured * MAX_EXPANSION < limit) {
+            return false;
         }
-        return bytes;
+        measuredBytes = 0;
+        for (LakeFile file : files.values()) {
+            measuredBytes += file.bytes();
+        }
+        valueBytesSinceMeasured = 0;
+        return measuredBytes >= limit;
     }
 
     long ageMillis(long nowMillis) {

@@ -19,6 +19,7 @@ import java.util.Optional;
  * Turns a record's value into a row of its day directory, or says why it cannot be landed. Values
  * are read with the serde's Avro deserializer without logical-type conversions: Parquet takes a
  * decimal's bytes, a date's days and a timestamp's millis as they are, so nothing is converted twice.
+ * Thread-safe: the writer threads share one.
  */
 final class RecordDecoder implements AutoCloseable {
 
@@ -36,7 +37,8 @@ final class RecordDecoder implements AutoCloseable {
     sealed interface Decoded {
     }
 
-    record Row(GenericRecord record, DayPartition day) implements Decoded {
+    /** @param bytes the value's size on the wire */
+    record Row(GenericRecord record, DayPartition day, int bytes) implements Decoded {
     }
 
     /** @param reason one line, naming the record's topic, partition and offset */
@@ -61,7 +63,7 @@ final class RecordDecoder implements AutoCloseable {
                 return new Rejected("the value at " + where + " is not an Avro record");
             }
             Optional<DayPartition> day = DayPartition.of(row);
-            return day.<Decoded>map(d -> new Row(row, d)).orElseGet(() -> new Rejected("the record at " + where
+            return day.<Decoded>map(d -> new Row(row, d, value.length)).orElseGet(() -> new Rejected("the record at " + where
                 + " has no invoice date (" + DayPartition.YEAR + "/" + DayPartition.MONTH + "/" + DayPartition.DAY
                 + " or " + DayPartition.DATE + ")"));
         } catch (SerializationException | RegistryClientException | RegistryConnectionException e) {

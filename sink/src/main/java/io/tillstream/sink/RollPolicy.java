@@ -1,6 +1,7 @@
 package io.tillstream.sink;
 
 import java.time.Duration;
+import java.util.function.LongPredicate;
 
 /**
  * When a partition's open files are completed: once they hold {@code maxRecords} records or
@@ -9,7 +10,11 @@ import java.time.Duration;
  */
 record RollPolicy(long maxRecords, long maxBytes, Duration maxAge) {
 
-    boolean due(long records, long bytes, long ageMillis) {
-        return records >= maxRecords || bytes >= maxBytes || ageMillis >= maxAge.toMillis();
+    /**
+     * @param holdsAtLeast whether the open files hold at least the bytes given; asked last, as
+     *                     answering may mean measuring every open file
+     */
+    boolean due(long records, long ageMillis, LongPredicate holdsAtLeast) {
+        return records >= maxRecords || ageMillis >= maxAge.toMillis() || holdsAtLeast.test(maxBytes);
     }
 }

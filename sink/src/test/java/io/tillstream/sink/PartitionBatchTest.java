@@ -114,7 +114,7 @@ class PartitionBatchTest {
         GenericRecord sale = new GenericData.Record(SALE);
         sale.put("invoice_no", "I" + offset);
         sale.put("invoice_date", (int) date.toEpochDay());
-        batch.write(offset, sale, DayPartition.of(sale).orElseThrow());
+        batch.write(offset, sale, DayPartition.of(sale).orElseThrow(), 16);
     }
 
     private List<String> finalFiles() throws IOException {
