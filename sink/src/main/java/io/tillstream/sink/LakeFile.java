@@ -32,7 +32,6 @@ final class LakeFile {
     private final LakeFileName name;
     private final Path temp;
     private final ParquetWriter<GenericRecord> writer;
-    private long records;
 
     private LakeFile(Path directory, LakeFileName name, Path temp, ParquetWriter<GenericRecord> writer) {
         this.directory = directory;
@@ -68,24 +67,6 @@ final class LakeFile {
 
     void write(GenericRecord record) throws IOException {
         writer.write(record);
-        records++;
-    }
-
-    long records() {
-        return records;
-    }
-
-    /** Bytes written plus those buffered for the current row group. */
-    long bytes() {
-        return writer.getDataSize();
-    }
-
-    LakeFileName name() {
-        return name;
-    }
-
-    Path directory() {
-        return directory;
     }
 
     /**

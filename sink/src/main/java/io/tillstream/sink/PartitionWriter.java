@@ -63,9 +63,9 @@ final class PartitionWriter {
         if (holdsRecords() && dueCheckQueued.compareAndSet(false, true)) {
             then(() -> {
                 dueCheckQueued.set(false);
-                if (batch != null && lake.policy().due(batch.records(), batch.ageMillis(System.currentTimeMillis()),
-                    batch::holdsAtLeast)) {
-                    roll();
+                if (batch != null && lake.policy().due(batch.records(), batch.bytes(),
+                    batch.ageMillis(System.currentTimeMillis()))) {
+                    rollNow();
                 }
             });
         }
@@ -120,19 +120,15 @@ final class PartitionWriter {
 
     private void land(ConsumerRecord<byte[], byte[]> record) {
         RecordDecoder.Decoded decoded = lake.decoder().decode(record);
-        try {
-            if (decoded instanceof RecordDecoder.Row row) {
-                if (batch != null && !batch.accepts(row.record().getSchema())) {
-                    rollNow();
-                }
-                openBatch().write(record.offset(), row.record(), row.day(), row.bytes());
-            } else if (decoded instanceof RecordDecoder.Rejected rejection) {
-                lake.deadLetters().send(record, rejection.reason());
-                lake.rejected().increment();
-                openBatch().skip(record.offset());
+        if (decoded instanceof RecordDecoder.Row row) {
+            if (batch != null && !batch.accepts(row.record().getSchema())) {
+                rollNow();
             }
-        } catch (IOException e) {
-            throw new SinkException("cannot write to the lake " + lake.path() + ": " + e.getMessage(), e);
+            openBatch().write(record.offset(), row.record().getSchema(), row.day(), row.value(), row.datumStart());
+        } else if (decoded instanceof RecordDecoder.Rejected rejection) {
+            lake.deadLetters().send(record, rejection.reason());
+            lake.rejected().increment();
+            openBatch().skip(record.offset());
         }
         openFiles = batch.openFiles();
         if (batch.records() >= lake.policy().maxRecords()) {

@@ -1,7 +1,6 @@
 package io.tillstream.sink;
 
 import java.time.Duration;
-import java.util.function.LongPredicate;
 
 /**
  * When a partition's open files are completed: once they hold {@code maxRecords} records or
@@ -10,11 +9,7 @@ import java.util.function.LongPredicate;
  */
 record RollPolicy(long maxRecords, long maxBytes, Duration maxAge) {
 
-    /**
-     * @param holdsAtLeast whether the open files hold at least the bytes given; asked last, as
-     *                     answering may mean measuring every open file
-     */
-    boolean due(long records, long ageMillis, LongPredicate holdsAtLeast) {
-        return records >= maxRecords || ageMillis >= maxAge.toMillis() || holdsAtLeast.test(maxBytes);
+    boolean due(long records, long bytes, long ageMillis) {
+        return records >= maxRecords || bytes >= maxBytes || ageMillis >= maxAge.toMillis();
     }
 }

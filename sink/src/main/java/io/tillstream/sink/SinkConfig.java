@@ -48,8 +48,9 @@ public final class SinkConfig extends AbstractConfig {
     public static final long DEFAULT_ROLL_RECORDS = 1_000_000L;
 
     public static final String ROLL_BYTES_CONFIG = "roll.bytes";
-    public static final String ROLL_BYTES_DOC = "A partition's open files are completed once they hold this many bytes "
-        + "(compressed, as Parquet counts them); also each file's row group size.";
+    public static final String ROLL_BYTES_DOC = "A partition's open files are completed once the records held for them "
+        + "take this many bytes (as Avro, which the sink holds in memory until it writes the files: at most this much "
+        + "per assigned partition); also each file's row group size.";
     public static final long DEFAULT_ROLL_BYTES = 128L * 1024 * 1024;
 
     public static final String ROLL_INTERVAL_MS_CONFIG = "roll.interval.ms";
