@@ -3,11 +3,6 @@ package io.tillstream.sink;
 import io.tillstream.retail.lake.DayPartition;
 import io.tillstream.retail.lake.LakeFileName;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.common.TopicPartition;
 
 import java.io.IOException;
@@ -126,19 +121,13 @@ final class PartitionBatch {
     List<Completed> complete() throws IOException {
         List<Completed> done = new ArrayList<>();
         Set<Path> directories = new LinkedHashSet<>();
-        GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(schema, schema, GenericData.get());
         for (Map.Entry<DayPartition, DayRecords> entry : days.entrySet()) {
             DayRecords day = entry.getValue();
             Path directory = directory(entry.getKey(), directories);
             LakeFile file = LakeFile.open(directory, new LakeFileName(partition.topic(), partition.partition(),
                 day.firstOffset, compression.fileLabel()), compression, schema, settings);
             try {
-                BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(day.datums, 0, day.size, null);
-                GenericRecord record = null;
-                for (int i = 0; i < day.count; i++) {
-                    record = reader.read(record, decoder);
-                    file.write(record);
-                }
+                file.write(day.datums, day.count);
                 done.add(new Completed(entry.getKey(), file.complete(), day.count));
             } catch (IOException | RuntimeException e) {
                 file.abort();
