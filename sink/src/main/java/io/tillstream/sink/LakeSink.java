@@ -270,7 +270,13 @@ public final class LakeSink implements AutoCloseable {
             offsets.put(batch.partition(), new OffsetAndMetadata(commitOffset(batch.partition(), batch.nextOffset())));
         }
         if (!offsets.isEmpty()) {
-            consumer.commitSync(offsets);
+            try {
+                consumer.commitSync(offsets);
+            } catch (WakeupException e) {
+                // stop() woke the consumer in the middle of the commit; the batches are taken off the queue, so
+                // commit them now (a wakeup wakes one call only) rather than land them again after a restart.
+                consumer.commitSync(offsets);
+            }
             offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
         }
     }
