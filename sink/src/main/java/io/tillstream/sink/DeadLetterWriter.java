@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -19,13 +20,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * unchanged, with the pipeline's {@link DeadLetters} headers saying why and where from.
  * {@link #flush()} is called before the offsets past them are committed, so none is lost; a kill
  * between the two sends them again (at least once: they are not in the lake, so the lake stays exact).
+ * The writer threads send, the consumer's thread flushes.
  */
 final class DeadLetterWriter implements AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
-    private boolean pending;
+    private final AtomicBoolean pending = new AtomicBoolean();
 
     DeadLetterWriter(Map<String, Object> clientSettings, String topic) {
         Map<String, Object> settings = new HashMap<>(clientSettings);
@@ -52,14 +54,13 @@ final class DeadLetterWriter implements AutoCloseable {
                     failure.compareAndSet(null, e);
                 }
             });
-        pending = true;
+        pending.set(true);
     }
 
-    /** Waits until every record sent is acknowledged. */
+    /** Waits until every record sent before it was called (from any thread) is acknowledged. */
     void flush() {
-        if (pending) {
+        if (pending.getAndSet(false)) {
             producer.flush();
-            pending = false;
         }
         Exception e = failure.get();
         if (e != null) {

@@ -3,13 +3,18 @@ package io.tillstream.sink;
 import io.tillstream.retail.lake.LakeFileName;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -17,12 +22,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One Parquet file being written under its temporary name in its day directory. Columns come from
- * the record's Avro writer schema through parquet-avro, so a decimal stays a DECIMAL, a date a DATE
- * and a timestamp-millis a TIMESTAMP(MILLIS, UTC). {@link #complete()} makes it durable and gives it
- * its final name; nothing else ever does.
+ * the record's Avro writer schema as parquet-avro converts it, so a decimal stays a DECIMAL, a date a
+ * DATE and a timestamp-millis a TIMESTAMP(MILLIS, UTC). A flat record's datums are written straight
+ * from their bytes ({@link DatumWriteSupport}); any other schema's are decoded into records for
+ * parquet-avro's writer. {@link #complete()} makes the file durable and gives it its final name;
+ * nothing else ever does.
  */
 final class LakeFile {
 
@@ -31,14 +39,20 @@ final class LakeFile {
     private final Path directory;
     private final LakeFileName name;
     private final Path temp;
-    private final ParquetWriter<GenericRecord> writer;
-    private long records;
+    private final Closeable writer;
+    private final DatumRows rows;
 
-    private LakeFile(Path directory, LakeFileName name, Path temp, ParquetWriter<GenericRecord> writer) {
+    /** Writes datums back to back as rows. */
+    private interface DatumRows {
+        void write(byte[] datums, int count) throws IOException;
+    }
+
+    private LakeFile(Path directory, LakeFileName name, Path temp, Closeable writer, DatumRows rows) {
         this.directory = directory;
         this.name = name;
         this.temp = temp;
         this.writer = writer;
+        this.rows = rows;
     }
 
     /**
@@ -49,11 +63,35 @@ final class LakeFile {
     static LakeFile open(Path directory, LakeFileName name, Compression compression, Schema schema,
                          FileSettings settings) throws IOException {
         Path temp = directory.resolve(name.tempName());
-        AvroParquetWriter.Builder<GenericRecord> builder = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(temp))
-            .withConf(new PlainParquetConfiguration())
-            .withSchema(schema)
-            // Values arrive without logical-type conversions (ByteBuffer, int, long): nothing to convert back.
-            .withDataModel(GenericData.get())
+        OutputFile file = new LocalOutputFile(temp);
+        Optional<DatumWriteSupport> direct = DatumWriteSupport.of(schema);
+        if (direct.isPresent()) {
+            ParquetWriter<AvroDatums> writer = configure(new DatumWriteSupport.Builder(file, direct.get()), compression,
+                schema, settings).build();
+            return new LakeFile(directory, name, temp, writer, (datums, count) -> {
+                AvroDatums in = new AvroDatums(datums);
+                for (int i = 0; i < count; i++) {
+                    writer.write(in);
+                }
+            });
+        }
+        ParquetWriter<GenericRecord> writer = configure(AvroParquetWriter.<GenericRecord>builder(file).withSchema(schema)
+            // Values come without logical-type conversions (ByteBuffer, int, long): nothing to convert back.
+            .withDataModel(GenericData.get()), compression, schema, settings).build();
+        GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(schema, schema, GenericData.get());
+        return new LakeFile(directory, name, temp, writer, (datums, count) -> {
+            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(datums, null);
+            GenericRecord record = null;
+            for (int i = 0; i < count; i++) {
+                record = reader.read(record, decoder);
+                writer.write(record);
+            }
+        });
+    }
+
+    private static <T, B extends ParquetWriter.Builder<T, B>> B configure(B builder, Compression compression, Schema schema,
+                                                                          FileSettings settings) {
+        builder.withConf(new PlainParquetConfiguration())
             .withCodecFactory(CODECS)
             .withCompressionCodec(compression.codec())
             .withRowGroupSize(settings.rowGroupBytes())
@@ -63,29 +101,15 @@ final class LakeFile {
                 builder.withDictionaryEncoding(column, false);
             }
         }
-        return new LakeFile(directory, name, temp, builder.build());
+        return builder;
     }
 
-    void write(GenericRecord record) throws IOException {
-        writer.write(record);
-        records++;
-    }
-
-    long records() {
-        return records;
-    }
-
-    /** Bytes written plus those buffered for the current row group. */
-    long bytes() {
-        return writer.getDataSize();
-    }
-
-    LakeFileName name() {
-        return name;
-    }
-
-    Path directory() {
-        return directory;
+    /**
+     * Writes {@code count} rows from Avro datums of the file's schema, back to back from the array's start;
+     * the array must not change until the file is completed.
+     */
+    void write(byte[] datums, int count) throws IOException {
+        rows.write(datums, count);
     }
 
     /**

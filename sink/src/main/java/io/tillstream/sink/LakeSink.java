@@ -31,17 +31,28 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 /**
- * Lands a topic in the lake: a plain consumer in a consumer group, one {@link PartitionBatch} per
- * assigned partition, offsets committed by hand only after a batch's files are durable. Several
- * sinks with one group share the partitions; a partition taken away is rolled and committed first.
+ * Lands a topic in the lake: a plain consumer in a consumer group hands each assigned partition's
+ * records to its {@link PartitionWriter}, which decodes and writes them into a {@link PartitionBatch}
+ * on the writer threads; offsets are committed by hand, on the consumer's thread, only after a batch's
+ * files are durable. Several sinks with one group share the partitions; a partition taken away is
+ * rolled and committed first.
  *
  * <p>{@link #run()} blocks until {@link #stop()} (from another thread), then completes what is open
  * and commits it, so Ctrl-C loses no time; a kill loses nothing either, only the work since the last
@@ -51,13 +62,21 @@ public final class LakeSink implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LakeSink.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /**
+     * Records handed to the writers and not yet landed, at most: the consumer waits beyond that, so a
+     * slow lake holds back the fetching rather than filling the heap.
+     */
+    private static final int MAX_HANDED_OVER = 50_000;
 
     private final SinkConfig config;
     private final Path lake;
     private final RollPolicy policy;
     private final Compression compression;
     private final LakeFile.FileSettings fileSettings;
-    private final Map<TopicPartition, PartitionBatch> batches = new HashMap<>();
+    private final Map<TopicPartition, PartitionWriter> writers = new HashMap<>();
+    private final Queue<PartitionWriter.Rolled> rolled = new ConcurrentLinkedQueue<>();
+    private final Semaphore handedOver = new Semaphore(MAX_HANDED_OVER);
+    private final LongAdder rejected = new LongAdder();
     /** Per partition, the offset after the last record a poll returned: what the consumer's position may pass safely. */
     private final Map<TopicPartition, Long> returnedEnd = new HashMap<>();
     /** Per partition, the offset this sink last committed, so an idle partition is committed once, not every poll. */
@@ -66,11 +85,12 @@ public final class LakeSink implements AutoCloseable {
     private SchemaRegistryClient registry;
     private RecordDecoder decoder;
     private DeadLetterWriter deadLetters;
+    private ExecutorService threads;
+    private PartitionWriter.Lake writerLake;
     private volatile boolean stopping;
     private volatile SinkStatus status = SinkStatus.STARTING;
     private long records;
     private long files;
-    private long rejected;
 
     private LakeSink(SinkConfig config) {
         this.config = config;
@@ -102,6 +122,8 @@ public final class LakeSink implements AutoCloseable {
         registry = new CachedSchemaRegistryClient(settings);
         decoder = new RecordDecoder(registry, settings);
         deadLetters = new DeadLetterWriter(settings, config.deadLetterTopic());
+        threads = Executors.newFixedThreadPool(config.writerThreads(), new WriterThreads());
+        writerLake = new PartitionWriter.Lake(lake, compression, fileSettings, policy, decoder, deadLetters, rejected, threads);
         consumer = new KafkaConsumer<>(consumerSettings(settings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(config.topic()), new Rebalance());
     }
@@ -161,11 +183,13 @@ public final class LakeSink implements AutoCloseable {
                 for (TopicPartition partition : polled.partitions()) {
                     List<ConsumerRecord<byte[], byte[]>> records = polled.records(partition);
                     returnedEnd.put(partition, records.get(records.size() - 1).offset() + 1);
+                    handOver(partition, records);
                 }
-                for (ConsumerRecord<byte[], byte[]> record : polled) {
-                    land(record);
+                for (PartitionWriter writer : writers.values()) {
+                    writer.checkFailure();
+                    writer.rollIfDue();
                 }
-                rollDue(System.currentTimeMillis());
+                commitRolled();
                 commitIdle();
                 publishStatus();
             }
@@ -175,7 +199,7 @@ public final class LakeSink implements AutoCloseable {
             abortAll();
             throw e;
         }
-        rollAll(new ArrayList<>(batches.keySet()));
+        rollAll(new ArrayList<>(writers.keySet()));
         publishStatus();
     }
 
@@ -199,79 +223,62 @@ public final class LakeSink implements AutoCloseable {
         return config.deadLetterTopic();
     }
 
-    private void land(ConsumerRecord<byte[], byte[]> record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        RecordDecoder.Decoded decoded = decoder.decode(record);
-        PartitionBatch batch = batches.get(partition);
+    private void handOver(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records) {
+        int permits = Math.min(records.size(), MAX_HANDED_OVER);
         try {
-            if (decoded instanceof RecordDecoder.Row row) {
-                if (batch != null && !batch.accepts(row.record().getSchema())) {
-                    roll(partition);
-                    batch = null;
-                }
-                if (batch == null) {
-                    batch = newBatch(partition);
-                }
-                batch.write(record.offset(), row.record(), row.day());
-            } else if (decoded instanceof RecordDecoder.Rejected rejection) {
-                deadLetters.send(record, rejection.reason());
-                rejected++;
-                if (batch == null) {
-                    batch = newBatch(partition);
-                }
-                batch.skip(record.offset());
-            }
-        } catch (IOException e) {
-            throw new SinkException("cannot write to the lake " + lake + ": " + e.getMessage(), e);
+            handedOver.acquire(permits);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SinkException("interrupted while landing", e);
         }
-        if (batch.records() >= policy.maxRecords()) {
-            roll(partition);
-        }
-    }
-
-    private PartitionBatch newBatch(TopicPartition partition) {
-        PartitionBatch batch = new PartitionBatch(partition, lake, compression, fileSettings, System.currentTimeMillis());
-        batches.put(partition, batch);
-        return batch;
-    }
-
-    /** Bytes and age are checked once a poll: adding up the open files' sizes for every record would cost more than writing it. */
-    private void rollDue(long now) {
-        List<TopicPartition> due = new ArrayList<>();
-        batches.forEach((partition, batch) -> {
-            if (policy.due(batch.records(), batch.bytes(), batch.ageMillis(now))) {
-                due.add(partition);
-            }
-        });
-        due.forEach(this::roll);
-    }
-
-    private void rollAll(Collection<TopicPartition> partitions) {
-        partitions.stream().filter(batches::containsKey).forEach(this::roll);
+        writers.computeIfAbsent(partition, p -> new PartitionWriter(p, writerLake, rolled))
+            .land(records, () -> handedOver.release(permits));
     }
 
     /**
-     * Completes the partition's files, waits for its dead letters, then commits, in that order: a
-     * commit never passes a record that is not durable somewhere. It commits the consumer's position
-     * when the batch holds every record the consumer has returned for the partition, else the offset
-     * after the batch's last record; see {@link #commitOffset}.
+     * Completes the partitions' files, once what was handed over before is written, and commits them.
+     * Waits for every roll before reporting a failure, so that none is left running.
      */
-    private void roll(TopicPartition partition) {
-        PartitionBatch batch = batches.get(partition);
-        if (batch == null || batch.isEmpty()) {
-            batches.remove(partition);
+    private void rollAll(Collection<TopicPartition> partitions) {
+        List<PartitionWriter> rolling = partitions.stream().map(writers::get).filter(Objects::nonNull).toList();
+        rolling.stream().map(PartitionWriter::roll).toList()
+            .forEach(roll -> roll.handle((ignored, e) -> null).join());
+        rolling.forEach(PartitionWriter::checkFailure);
+        commitRolled();
+    }
+
+    /**
+     * Commits the batches the writers completed, once the dead letters sent so far are acknowledged, in
+     * that order: a commit never passes a record that is not durable somewhere. Each partition is
+     * committed at the consumer's position when its batch holds every record the consumer has returned
+     * for it, else at the offset after the batch's last record; see {@link #commitOffset}.
+     */
+    private void commitRolled() {
+        if (rolled.isEmpty()) {
             return;
         }
-        try {
-            List<PartitionBatch.Completed> completed = batch.complete();
-            records += completed.stream().mapToLong(PartitionBatch.Completed::records).sum();
-            files += completed.size();
-        } catch (IOException e) {
-            throw new SinkException("cannot complete files in the lake " + lake + ": " + e.getMessage(), e);
-        }
         deadLetters.flush();
-        commit(partition, commitOffset(partition, batch.nextOffset()));
-        batches.remove(partition);
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (PartitionWriter.Rolled batch = rolled.poll(); batch != null; batch = rolled.poll()) {
+            PartitionWriter writer = writers.get(batch.partition());
+            if (writer == null) {
+                continue; // Lost meanwhile: its new owner lands these records again, into files of the same names.
+            }
+            records += batch.records();
+            files += batch.files();
+            writer.rolledTo(batch.nextOffset());
+            offsets.put(batch.partition(), new OffsetAndMetadata(commitOffset(batch.partition(), batch.nextOffset())));
+        }
+        if (!offsets.isEmpty()) {
+            try {
+                consumer.commitSync(offsets);
+            } catch (WakeupException e) {
+                // stop() woke the consumer in the middle of the commit; the batches are taken off the queue, so
+                // commit them now (a wakeup wakes one call only) rather than land them again after a restart.
+                consumer.commitSync(offsets);
+            }
+            offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+        }
     }
 
     /**
@@ -297,7 +304,8 @@ public final class LakeSink implements AutoCloseable {
      */
     private void commitIdle() {
         for (TopicPartition partition : consumer.assignment()) {
-            if (batches.containsKey(partition) || consumer.currentLag(partition).isEmpty()) {
+            PartitionWriter writer = writers.get(partition);
+            if (writer != null && writer.holdsRecords() || consumer.currentLag(partition).isEmpty()) {
                 continue;
             }
             long position = consumer.position(partition);
@@ -321,8 +329,8 @@ public final class LakeSink implements AutoCloseable {
     }
 
     private void abortAll() {
-        batches.values().forEach(PartitionBatch::abort);
-        batches.clear();
+        writers.values().forEach(PartitionWriter::abort);
+        writers.clear();
     }
 
     private void publishStatus() {
@@ -336,8 +344,8 @@ public final class LakeSink implements AutoCloseable {
             }
             lag += partitionLag.getAsLong();
         }
-        int open = batches.values().stream().mapToInt(PartitionBatch::openFiles).sum();
-        status = new SinkStatus(records, files, rejected, open,
+        int open = writers.values().stream().mapToInt(PartitionWriter::openFiles).sum();
+        status = new SinkStatus(records, files, rejected.sum(), open,
             assigned.stream().map(TopicPartition::partition).sorted().toList(), lag);
     }
 
@@ -364,13 +372,14 @@ public final class LakeSink implements AutoCloseable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             rollAll(partitions);
+            writers.keySet().removeAll(partitions);
             forget(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             // Another member may own them already: its rewrite replaces anything of ours.
-            partitions.stream().map(batches::remove).filter(batch -> batch != null).forEach(PartitionBatch::abort);
+            partitions.stream().map(writers::remove).filter(Objects::nonNull).forEach(PartitionWriter::abort);
             forget(partitions);
         }
 
@@ -386,10 +395,26 @@ public final class LakeSink implements AutoCloseable {
     @Override
     public void close() {
         abortAll();
+        if (threads != null) {
+            threads.shutdown();
+        }
         closeQuietly(consumer);
         closeQuietly(deadLetters);
         closeQuietly(decoder);
         closeQuietly(registry);
+    }
+
+    /** Daemons, so that a sink that failed to close them still lets the JVM exit. */
+    private static final class WriterThreads implements ThreadFactory {
+
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "sink-writer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

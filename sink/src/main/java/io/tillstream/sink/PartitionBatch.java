@@ -3,13 +3,13 @@ package io.tillstream.sink;
 import io.tillstream.retail.lake.DayPartition;
 import io.tillstream.retail.lake.LakeFileName;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.TopicPartition;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The records of one Kafka partition read since its last committed offset, in one open file per day
- * directory, all completed together.
+ * The records of one Kafka partition read since its last committed offset, held per day directory
+ * and written, one file per day, when the batch is completed: all of its files together.
  *
  * <p>Why this is exactly once whatever the moment of a kill: a file's name is its topic, partition
  * and first offset, and the offset is committed only once every file of the batch is durable under
@@ -42,12 +42,12 @@ final class PartitionBatch {
     private final Compression compression;
     private final LakeFile.FileSettings settings;
     private final long openedAtMillis;
-    private final Map<DayPartition, LakeFile> files = new HashMap<>();
-    private final Set<Path> createdDirectories = new LinkedHashSet<>();
+    private final Map<DayPartition, DayRecords> days = new HashMap<>();
     private Schema schema;
     private long nextOffset = -1;
     private long records;
     private long skipped;
+    private long bytes;
 
     PartitionBatch(TopicPartition partition, Path lake, Compression compression, LakeFile.FileSettings settings,
                    long openedAtMillis) {
@@ -63,16 +63,15 @@ final class PartitionBatch {
         return schema == null || schema.equals(recordSchema);
     }
 
-    void write(long offset, GenericRecord record, DayPartition day) throws IOException {
-        LakeFile file = files.get(day);
-        if (file == null) {
-            file = LakeFile.open(directory(day), new LakeFileName(partition.topic(), partition.partition(), offset,
-                compression.fileLabel()), compression, record.getSchema(), settings);
-            files.put(day, file);
-            schema = record.getSchema();
-        }
-        file.write(record);
+    /**
+     * Holds a record for its day's file until {@link #complete()}: its Avro datum, {@code value} from
+     * {@code datumStart} on (the bytes after the wire format's header), written with {@code recordSchema}.
+     */
+    void write(long offset, Schema recordSchema, DayPartition day, byte[] value, int datumStart) {
+        schema = recordSchema;
+        days.computeIfAbsent(day, d -> new DayRecords(offset)).add(value, datumStart);
         records++;
+        bytes += value.length - datumStart;
         nextOffset = offset + 1;
     }
 
@@ -91,11 +90,8 @@ final class PartitionBatch {
         return records + skipped;
     }
 
+    /** The Avro bytes of the records held: what the batch takes in memory until it is completed. */
     long bytes() {
-        long bytes = 0;
-        for (LakeFile file : files.values()) {
-            bytes += file.bytes();
-        }
         return bytes;
     }
 
@@ -103,8 +99,9 @@ final class PartitionBatch {
         return nowMillis - openedAtMillis;
     }
 
+    /** The files {@link #complete()} will write: one per day directory. */
     int openFiles() {
-        return files.size();
+        return days.size();
     }
 
     /**
@@ -115,39 +112,74 @@ final class PartitionBatch {
         return nextOffset;
     }
 
-    /** Completes every file of the batch and makes their directory entries durable; returns what was completed. */
+    /**
+     * Writes each day's file in one go, makes it durable under its final name, then makes the
+     * directory entries durable; returns what was completed. One file at a time, rather than a
+     * Parquet writer per day open all along, keeps one file's column writers in the processor's caches:
+     * with records spread over many days, every record went to another file's writers before.
+     */
     List<Completed> complete() throws IOException {
         List<Completed> done = new ArrayList<>();
         Set<Path> directories = new LinkedHashSet<>();
-        for (Map.Entry<DayPartition, LakeFile> entry : files.entrySet()) {
-            LakeFile file = entry.getValue();
-            done.add(new Completed(entry.getKey(), file.complete(), file.records()));
-            directories.add(file.directory());
-        }
-        for (Path created : createdDirectories) {
-            directories.add(created.getParent());
+        for (Map.Entry<DayPartition, DayRecords> entry : days.entrySet()) {
+            DayRecords day = entry.getValue();
+            Path directory = directory(entry.getKey(), directories);
+            LakeFile file = LakeFile.open(directory, new LakeFileName(partition.topic(), partition.partition(),
+                day.firstOffset, compression.fileLabel()), compression, schema, settings);
+            try {
+                file.write(day.datums, day.count);
+                done.add(new Completed(entry.getKey(), file.complete(), day.count));
+            } catch (IOException | RuntimeException e) {
+                file.abort();
+                throw e;
+            }
+            directories.add(directory);
         }
         for (Path directory : directories) {
             LakeFile.force(directory);
         }
-        files.clear();
+        days.clear();
         return done;
     }
 
+    /** Drops the records held; they will be read again from the last committed offset. */
     void abort() {
-        files.values().forEach(LakeFile::abort);
-        files.clear();
+        days.clear();
     }
 
-    private Path directory(DayPartition day) throws IOException {
+    /** The day's directory, created if missing; the parents of those created join {@code changed}. */
+    private Path directory(DayPartition day, Set<Path> changed) throws IOException {
         Path directory = day.directory(lake);
         if (!Files.isDirectory(directory)) {
             for (Path dir = directory; !dir.equals(lake) && !Files.isDirectory(dir); dir = dir.getParent()) {
-                createdDirectories.add(dir);
+                changed.add(dir.getParent());
             }
             Files.createDirectories(directory);
         }
         return directory;
+    }
+
+    /** One day's records, their Avro datums back to back: compact, and read in one pass when the file is written. */
+    private static final class DayRecords {
+
+        private final long firstOffset;
+        private byte[] datums = new byte[1024];
+        private int size;
+        private int count;
+
+        DayRecords(long firstOffset) {
+            this.firstOffset = firstOffset;
+        }
+
+        void add(byte[] value, int from) {
+            int length = value.length - from;
+            if (size + length > datums.length) {
+                datums = Arrays.copyOf(datums, Math.max(datums.length * 2, size + length));
+            }
+            System.arraycopy(value, from, datums, size, length);
+            size += length;
+            count++;
+        }
     }
 
     /** A file made durable under its final name. */

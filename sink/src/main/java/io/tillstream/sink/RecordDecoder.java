@@ -19,6 +19,7 @@ import java.util.Optional;
  * Turns a record's value into a row of its day directory, or says why it cannot be landed. Values
  * are read with the serde's Avro deserializer without logical-type conversions: Parquet takes a
  * decimal's bytes, a date's days and a timestamp's millis as they are, so nothing is converted twice.
+ * Thread-safe: the writer threads share one.
  */
 final class RecordDecoder implements AutoCloseable {
 
@@ -36,7 +37,12 @@ final class RecordDecoder implements AutoCloseable {
     sealed interface Decoded {
     }
 
-    record Row(GenericRecord record, DayPartition day) implements Decoded {
+    /** @param value the bytes on the wire, the record's Avro datum from {@link #datumStart()} on */
+    record Row(GenericRecord record, DayPartition day, byte[] value) implements Decoded {
+
+        int datumStart() {
+            return WireFormat.HEADER_SIZE;
+        }
     }
 
     /** @param reason one line, naming the record's topic, partition and offset */
@@ -45,23 +51,22 @@ final class RecordDecoder implements AutoCloseable {
 
     /** @throws SinkUnreachableException when the registry cannot answer, which is no fault of the record */
     Decoded decode(ConsumerRecord<byte[], byte[]> record) {
-        String where = "topic " + record.topic() + " partition " + record.partition() + " offset " + record.offset();
         byte[] value = record.value();
         if (value == null) {
-            return new Rejected("no value (a tombstone) at " + where);
+            return new Rejected("no value (a tombstone) at " + where(record));
         }
         try {
             if (WireFormat.hasHeader(value)) {
                 String type = registry.getSchema(WireFormat.schemaId(value)).schemaType();
                 if (type != null && !type.equals("AVRO")) {
-                    return new Rejected(type + " value at " + where + ": the sink lands Avro values only so far");
+                    return new Rejected(type + " value at " + where(record) + ": the sink lands Avro values only so far");
                 }
             }
             if (!(avro.deserialize(record) instanceof GenericRecord row)) {
-                return new Rejected("the value at " + where + " is not an Avro record");
+                return new Rejected("the value at " + where(record) + " is not an Avro record");
             }
             Optional<DayPartition> day = DayPartition.of(row);
-            return day.<Decoded>map(d -> new Row(row, d)).orElseGet(() -> new Rejected("the record at " + where
+            return day.<Decoded>map(d -> new Row(row, d, value)).orElseGet(() -> new Rejected("the record at " + where(record)
                 + " has no invoice date (" + DayPartition.YEAR + "/" + DayPartition.MONTH + "/" + DayPartition.DAY
                 + " or " + DayPartition.DATE + ")"));
         } catch (SerializationException | RegistryClientException | RegistryConnectionException e) {
@@ -69,8 +74,13 @@ final class RecordDecoder implements AutoCloseable {
                 throw new SinkUnreachableException("the Schema Registry cannot be used: " + rootMessage(e), e);
             }
             return new Rejected(e instanceof SerializationException ? e.getMessage()
-                : "cannot fetch the schema of the value at " + where + ": " + e.getMessage());
+                : "cannot fetch the schema of the value at " + where(record) + ": " + e.getMessage());
         }
+    }
+
+    /** Only for a rejection's reason: a sale's path builds no string. */
+    private static String where(ConsumerRecord<?, ?> record) {
+        return "topic " + record.topic() + " partition " + record.partition() + " offset " + record.offset();
     }
 
     /** A registry that cannot be reached or fails answers so for every record alike, good or bad. */

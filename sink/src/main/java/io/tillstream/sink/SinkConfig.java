@@ -48,8 +48,9 @@ public final class SinkConfig extends AbstractConfig {
     public static final long DEFAULT_ROLL_RECORDS = 1_000_000L;
 
     public static final String ROLL_BYTES_CONFIG = "roll.bytes";
-    public static final String ROLL_BYTES_DOC = "A partition's open files are completed once they hold this many bytes "
-        + "(compressed, as Parquet counts them); also each file's row group size.";
+    public static final String ROLL_BYTES_DOC = "A partition's open files are completed once the records held for them "
+        + "take this many bytes (as Avro, which the sink holds in memory until it writes the files: at most this much "
+        + "per assigned partition); also each file's row group size.";
     public static final long DEFAULT_ROLL_BYTES = 128L * 1024 * 1024;
 
     public static final String ROLL_INTERVAL_MS_CONFIG = "roll.interval.ms";
@@ -70,6 +71,12 @@ public final class SinkConfig extends AbstractConfig {
     public static final String PLAIN_COLUMNS_DOC = "Columns written without Parquet's dictionary encoding: those whose "
         + "values are nearly all distinct, where a dictionary costs time and memory for every value and saves nothing "
         + "(in the sales dataset every invoice number and nearly every customer id occurs once).";
+
+    public static final String WRITER_THREADS_CONFIG = "writer.threads";
+    public static final String WRITER_THREADS_DOC = "Threads that decode records and write Parquet, beside the consumer's "
+        + "own thread, which only fetches and commits; each partition is written by one at a time, in offset order. "
+        + "Default: one per processor.";
+    public static final int DEFAULT_WRITER_THREADS = Runtime.getRuntime().availableProcessors();
 
     public static final String STARTUP_TIMEOUT_MS_CONFIG = "startup.timeout.ms";
     public static final String STARTUP_TIMEOUT_MS_DOC = "How long start-up may wait for Kafka to answer.";
@@ -93,6 +100,7 @@ public final class SinkConfig extends AbstractConfig {
         }, Importance.MEDIUM, COMPRESSION_DOC)
         .define(DEAD_LETTER_TOPIC_CONFIG, Type.STRING, "", Importance.MEDIUM, DEAD_LETTER_TOPIC_DOC)
         .define(PLAIN_COLUMNS_CONFIG, Type.LIST, "invoice_no,customer_id", Importance.LOW, PLAIN_COLUMNS_DOC)
+        .define(WRITER_THREADS_CONFIG, Type.INT, DEFAULT_WRITER_THREADS, Range.atLeast(1), Importance.LOW, WRITER_THREADS_DOC)
         .define(STARTUP_TIMEOUT_MS_CONFIG, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW, STARTUP_TIMEOUT_MS_DOC);
 
     public SinkConfig(Map<?, ?> originals) {
@@ -129,6 +137,10 @@ public final class SinkConfig extends AbstractConfig {
         return getList(PLAIN_COLUMNS_CONFIG);
     }
 
+    int writerThreads() {
+        return getInt(WRITER_THREADS_CONFIG);
+    }
+
     RollPolicy rollPolicy() {
         return new RollPolicy(getLong(ROLL_RECORDS_CONFIG), getLong(ROLL_BYTES_CONFIG),
             Duration.ofMillis(getLong(ROLL_INTERVAL_MS_CONFIG)));
@@ -142,7 +154,8 @@ public final class SinkConfig extends AbstractConfig {
     Map<String, Object> clientSettings() {
         Map<String, Object> settings = new HashMap<>(originals());
         for (String own : new String[] {TOPIC_CONFIG, PATH_CONFIG, ROLL_RECORDS_CONFIG, ROLL_BYTES_CONFIG,
-            ROLL_INTERVAL_MS_CONFIG, COMPRESSION_CONFIG, DEAD_LETTER_TOPIC_CONFIG, PLAIN_COLUMNS_CONFIG, STARTUP_TIMEOUT_MS_CONFIG}) {
+            ROLL_INTERVAL_MS_CONFIG, COMPRESSION_CONFIG, DEAD_LETTER_TOPIC_CONFIG, PLAIN_COLUMNS_CONFIG, WRITER_THREADS_CONFIG,
+            STARTUP_TIMEOUT_MS_CONFIG}) {
             settings.remove(own);
         }
         // Kafka's own setting, but with the sink's default when not given.

@@ -5,11 +5,15 @@ import io.tillstream.retail.lake.LakeFileName;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +30,8 @@ class PartitionBatchTest {
         .requiredString("invoice_no")
         .name("invoice_date").type(org.apache.avro.LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT))).noDefault()
         .endRecord();
+    /** Where the datum starts in a value: what the batch is told, whatever the header holds. */
+    private static final int HEADER = 5;
     private static final TopicPartition PARTITION = new TopicPartition("sales", 2);
     private static final LocalDate AUG_5 = LocalDate.of(2022, 8, 5);
     private static final LocalDate AUG_6 = AUG_5.plusDays(1);
@@ -85,11 +91,14 @@ class PartitionBatchTest {
     }
 
     @Test
-    void anAbortedBatchLeavesNothingBehind() throws IOException {
+    void recordsAreHeldInMemoryUntilCompletedAndAnAbortedBatchLeavesNothingBehind() throws IOException {
         PartitionBatch batch = batch();
-        write(batch, 7, AUG_5);
-        assertThat(tempFiles()).containsExactly(".sales+2+0000000007.zstd.parquet.tmp");
+        int datumBytes = write(batch, 7, AUG_5) + write(batch, 8, AUG_6);
+        assertThat(batch.bytes()).isEqualTo(datumBytes);
+        assertThat(batch.openFiles()).isEqualTo(2);
+        assertThat(tempFiles()).isEmpty();
         batch.abort();
+        assertThat(batch.openFiles()).isZero();
         assertThat(tempFiles()).isEmpty();
         assertThat(finalFiles()).isEmpty();
     }
@@ -110,11 +119,18 @@ class PartitionBatchTest {
         return new PartitionBatch(PARTITION, lake, Compression.ZSTD, new LakeFile.FileSettings(1 << 20, List.of("invoice_no")), 0);
     }
 
-    private static void write(PartitionBatch batch, long offset, LocalDate date) throws IOException {
+    /** Writes a sale as the sink gets it (a header, then its Avro datum); returns the datum's size. */
+    private static int write(PartitionBatch batch, long offset, LocalDate date) throws IOException {
         GenericRecord sale = new GenericData.Record(SALE);
         sale.put("invoice_no", "I" + offset);
         sale.put("invoice_date", (int) date.toEpochDay());
-        batch.write(offset, sale, DayPartition.of(sale).orElseThrow());
+        ByteArrayOutputStream value = new ByteArrayOutputStream();
+        value.write(new byte[HEADER]);
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(value, null);
+        new GenericDatumWriter<GenericRecord>(SALE).write(sale, encoder);
+        encoder.flush();
+        batch.write(offset, SALE, DayPartition.of(sale).orElseThrow(), value.toByteArray(), HEADER);
+        return value.size() - HEADER;
     }
 
     private List<String> finalFiles() throws IOException {
