@@ -56,13 +56,13 @@ final class LakeFile {
     }
 
     /**
-     * Opens {@code .<name>.tmp} in {@code directory} with pages compressed by {@code compression} (the codec
-     * {@code name} carries), replacing what a crashed attempt left there; the
+     * Opens {@code .<name>.<attempt>.tmp} in {@code directory} with pages compressed by {@code compression} (the codec
+     * {@code name} carries); the
      * {@code plainColumns} present in {@code schema} are written without a dictionary.
      */
     static LakeFile open(Path directory, LakeFileName name, Compression compression, Schema schema,
                          FileSettings settings) throws IOException {
-        Path temp = directory.resolve(name.tempName());
+        Path temp = directory.resolve(name.newTempName());
         OutputFile file = new LocalOutputFile(temp);
         Optional<DatumWriteSupport> direct = DatumWriteSupport.of(schema);
         if (direct.isPresent()) {

@@ -1,6 +1,7 @@
 package io.tillstream.retail.lake;
 
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,9 +12,10 @@ import java.util.regex.Pattern;
  * file an earlier attempt renamed rather than adding a second copy. The sink writes these names and
  * the Control Center's Lake page reads them back, so both go through this one record.
  *
- * <p>While being written, a file is {@code .<name>.tmp}: hidden (dot first) and not ending in
+ * <p>While being written, a file is {@code .<name>.<attempt>.tmp}: hidden (dot first) and not ending in
  * {@code .parquet}, so neither Hive-style readers nor a {@code **}{@code /*.parquet} glob ever see a
- * file that is not complete.
+ * file that is not complete; the attempt part is new for every file opened, so two sinks that both
+ * believe they own a partition (one of them a zombie after a rebalance) never write into one file.
  *
  * @param codec the page codec's label ({@code zstd}, {@code snappy}, ...), empty for uncompressed pages
  */
@@ -32,8 +34,9 @@ public record LakeFileName(String topic, int partition, long firstOffset, String
         return String.format("%s+%d+%010d%s%s", topic, partition, firstOffset, codecPart, SUFFIX);
     }
 
-    public String tempName() {
-        return "." + fileName() + TEMP_SUFFIX;
+    /** A temporary name no other attempt at this file uses. */
+    public String newTempName() {
+        return "." + fileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX;
     }
 
     /** The complete lake file {@code name} names; empty for any other file (one being written, a stranger's). */
@@ -52,7 +55,7 @@ public record LakeFileName(String topic, int partition, long firstOffset, String
 
     /** Whether {@code name} is a file being written (or left half-written by a crash) for this topic-partition. */
     public static boolean isTempOf(String name, String topic, int partition) {
-        return name.startsWith("." + topic + "+" + partition + "+") && name.endsWith(SUFFIX + TEMP_SUFFIX);
+        return name.startsWith("." + topic + "+" + partition + "+") && name.contains(SUFFIX + ".") && name.endsWith(TEMP_SUFFIX);
     }
 
     public static boolean isComplete(String name) {
