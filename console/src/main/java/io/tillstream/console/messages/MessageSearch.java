@@ -56,6 +56,8 @@ final class MessageSearch {
 
     void run(String topic, TopicScan.Range range, MessageFilter filter, int limit, Events events) throws IOException {
         Visitor visitor = new Visitor(filter, limit, events);
+        // At once, so the answer starts before the first record is read.
+        events.send(new Progress(0, 0, 0));
         TopicScan.Result result = scan.scan(topic, range, visitor);
         events.send(new End("end", result.outcome(), result.scanned(), visitor.matched, result.total(), range.budget(),
             visitor.unevaluated, visitor.firstFailure));

@@ -67,7 +67,10 @@ final class TopicScan {
         /** Returns false when it has enough. */
         boolean visit(ConsumerRecord<byte[], byte[]> record) throws IOException;
 
-        /** {@code total} is how many offsets the range spans (records, less any transaction markers). */
+        /**
+         * After each fetch and every thousand records: {@code total} is how many offsets the range spans (records, less
+         * any transaction markers).
+         */
         void progress(long scanned, long total) throws IOException;
     }
 
@@ -77,6 +80,9 @@ final class TopicScan {
 
     /** Offsets per partition read in one go newest first: large enough that seeking back costs little. */
     static final int CHUNK = 50_000;
+
+    /** Records between two progress reports within a fetch. */
+    private static final int PROGRESS_RECORDS = 1_000;
 
     private final Map<String, Object> consumerProps;
     private final Duration timeout;
@@ -205,6 +211,10 @@ final class TopicScan {
                         scanned++;
                         if (!visitor.visit(record)) {
                             return new Result(Outcome.LIMIT, scanned, total);
+                        }
+                        if (scanned % PROGRESS_RECORDS == 0) {
+                            // A costly filter may spend seconds on one fetch: progress, and noticing a cancel, cannot wait.
+                            visitor.progress(scanned, total);
                         }
                     }
                 }
