@@ -104,10 +104,9 @@ public final class MessageRoutes implements Routes, AutoCloseable {
         Long limit = Bodies.queryLong(ctx, "limit", 1, maxRecords);
         TopicScan.Range range = range(ctx, topic, TopicScan.Direction.NEWEST, budget == null ? searchBudget : budget);
         try (ScanSlots.Slot slot = scans.take()) {
-            ctx.disableCompression();
             ctx.contentType(MessageExport.Format.JSONL.contentType());
             ctx.header("Cache-Control", "no-store");
-            OutputStream out = ctx.outputStream();
+            OutputStream out = streamed(ctx);
             search.run(topic.name(), range, filter, limit == null ? Math.min(50, maxRecords) : limit.intValue(), event -> {
                 out.write(ctx.jsonMapper().toJsonString(event, event.getClass()).getBytes(StandardCharsets.UTF_8));
                 out.write('\n');
@@ -131,11 +130,10 @@ public final class MessageRoutes implements Routes, AutoCloseable {
         Long limit = Bodies.queryLong(ctx, "limit", 1, Long.MAX_VALUE);
         TopicScan.Range range = range(ctx, topic, TopicScan.Direction.OLDEST, Long.MAX_VALUE);
         try (ScanSlots.Slot slot = scans.take()) {
-            ctx.disableCompression();
             ctx.contentType(format.contentType());
             ctx.header("Content-Disposition", "attachment; filename=\"" + topic.name() + "." + format.extension() + "\"");
             TopicScan.Result result = export.write(topic.name(), range, filter, limit == null ? Long.MAX_VALUE : limit, format,
-                ctx.outputStream());
+                streamed(ctx));
             if (result.outcome() == TopicScan.Outcome.TIMEOUT) {
                 // The rows so far are sent; failing now breaks the download rather than let it look complete.
                 throw new IOException("Kafka stopped delivering records of " + topic.name() + " after " + result.scanned()
@@ -144,6 +142,14 @@ public final class MessageRoutes implements Routes, AutoCloseable {
         } catch (EofException gone) {
             log.debug("An export of {} was dropped by its client", topic.name());
         }
+    }
+
+    /**
+     * The response's own stream, uncompressed: Javalin's {@code ctx.outputStream()} ignores {@code flush()}, so nothing
+     * would reach the browser before the buffer filled, and a dropped response would go unnoticed as long.
+     */
+    private static OutputStream streamed(Context ctx) throws IOException {
+        return ctx.res().getOutputStream();
     }
 
     /** The browser's selection: one partition or all, from an offset or a time, in a direction. */
