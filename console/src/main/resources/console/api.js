@@ -1,5 +1,17 @@
-// The REST API: every call sends the CSRF cookie back as a header and turns an error body into an Error.
+// The REST API: every call goes to the cluster chosen in the sidebar, sends the CSRF cookie back as a header and turns
+// an error body into an Error.
 const BASE = '/api/v1';
+let scope = BASE;
+
+/** Sends the calls after this one to cluster name's paths (/api/v1/clusters/NAME/...); null: the console's first cluster's. */
+export function useCluster(name) {
+  scope = name === null ? BASE : `${BASE}/clusters/${encodeURIComponent(name)}`;
+}
+
+/** The URL of path on the chosen cluster, for links and downloads that do not go through api(). */
+export function apiUrl(path) {
+  return scope + path;
+}
 
 function csrfToken() {
   const match = document.cookie.match(/(?:^|;\s*)tillstream_csrf=([^;]+)/);
@@ -14,13 +26,14 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', body } = {}) {
+/** consoleWide: a path of the console rather than of a cluster (/clusters). */
+export async function api(path, { method = 'GET', body, consoleWide = false } = {}) {
   const headers = { Accept: 'application/json' };
   if (method !== 'GET') headers['X-CSRF-Token'] = csrfToken();
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {
-    response = await fetch(BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(consoleWide ? BASE + path : apiUrl(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (e) {
     throw new ApiError(0, 'console_unreachable', 'The console does not answer. Is tillstream still running?');
   }

@@ -1,5 +1,5 @@
-// The shell: routes #/path to a page module, polls the page once a second, keeps the theme.
-import { api } from './api.js';
+// The shell: routes #/path to a page module, polls the page once a second, keeps the theme and the chosen cluster.
+import { api, useCluster } from './api.js';
 import { state } from './ui.js';
 import * as overview from './pages/overview.js';
 import * as topics from './pages/topics.js';
@@ -26,6 +26,7 @@ const ROUTES = [
 const POLL_MS = 1000;
 const ALERTS_POLL_MS = 5000;
 let current = null;
+let info = null;
 
 // The banners of the alerts the console evaluates itself (GET /alerts), on every page.
 async function showAlerts() {
@@ -51,7 +52,7 @@ function applyTheme(theme) {
   localStorage.setItem('tillstream-theme', theme);
 }
 
-async function route(info) {
+async function route() {
   if (current) current.leave();
   const path = location.hash.replace(/^#/, '') || '/';
   const match = ROUTES.map((r) => ({ r, m: path.match(r.pattern) })).find((x) => x.m);
@@ -72,23 +73,56 @@ async function route(info) {
   tick();
 }
 
+// What the cluster's info decides: the admin actions shown, the read-only badge, the Sales page.
+async function loadInfo() {
+  info = await api('/info');
+  document.body.classList.toggle('read-only', info.readOnly);
+  document.getElementById('mode').hidden = !info.readOnly;
+  document.querySelector('[data-nav=sales]').hidden = !info.salesApi;
+}
+
+// With several clusters, the sidebar's switcher picks the one every call goes to; the choice is kept across visits.
+function showClusters(clusters) {
+  if (clusters.length < 2) return;
+  const kept = localStorage.getItem('tillstream-cluster');
+  const chosen = clusters.some((c) => c.name === kept) ? kept : clusters[0].name;
+  const select = document.getElementById('cluster');
+  select.replaceChildren(...clusters.map((c) => {
+    const option = document.createElement('option');
+    option.value = c.name;
+    option.textContent = c.name + (c.readOnly ? ' (read-only)' : '');
+    option.title = c.bootstrapServers.join(',');
+    return option;
+  }));
+  select.value = chosen;
+  select.closest('.cluster-switch').hidden = false;
+  useCluster(chosen);
+  select.addEventListener('change', async () => {
+    localStorage.setItem('tillstream-cluster', select.value);
+    useCluster(select.value);
+    await loadInfo();
+    // A topic, group or subject of one cluster is not the other's: go to the list it belongs to.
+    const section = document.querySelector('[data-nav].active');
+    const list = section ? section.getAttribute('href') : '#/';
+    if (location.hash === list) route();
+    else location.hash = list;
+  });
+}
+
 async function start() {
   applyTheme(localStorage.getItem('tillstream-theme')
     || (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'));
   document.getElementById('theme').addEventListener('click', () =>
     applyTheme(document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark'));
-  let info;
   try {
-    info = await api('/info');
+    showClusters(await api('/clusters', { consoleWide: true }));
+    await loadInfo();
   } catch (e) {
     document.getElementById('page').replaceChildren(state('error', 'The console cannot start', e.message));
     return;
   }
-  document.body.classList.toggle('read-only', info.readOnly);
-  document.getElementById('mode').hidden = !info.readOnly;
-  document.querySelector('[data-nav=sales]').hidden = !info.salesApi;
-  window.addEventListener('hashchange', () => route(info));
-  route(info);
+  window.addEventListener('hashchange', () => route());
+  route();
   showAlerts();
 }
 

@@ -94,3 +94,46 @@ export function dialog(title, body, { submitLabel = 'Save', danger = false, subm
 export function field(label, input, hint) {
   return h('label.field', {}, h('span', {}, label), input, hint ? h('small', {}, hint) : null);
 }
+
+/** How far back a chart reaches, in words: "15 minutes", "1 hour", "90 seconds". */
+export function span(ms) {
+  const [unit, size] = ms % 3600000 === 0 ? ['hour', 3600000] : ms % 60000 === 0 ? ['minute', 60000] : ['second', 1000];
+  const n = Math.round(ms / size);
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * A list page: a head with the title, a search box and the page's own controls, and a card with the table of what
+ * load(search) answers, one row(item) each, or a state saying why there is none.
+ * columns: [{ label, num }]; words: { many: 'topics', one: 'topic', failure: 'Cannot list the topics' };
+ * empty: [title, hint] for a list with nothing in it yet. Returns { refresh } for the shell's polling.
+ */
+export function listPage(root, { title, subtitle, words, controls = [], columns, tableClass, load, row, empty }) {
+  const search = h('input.search', { type: 'search', placeholder: 'Search ' + words.many, 'aria-label': 'Search ' + words.many });
+  const body = h('div');
+  root.replaceChildren(
+    h('header.page-head', {}, h('div', {}, h('h1', {}, title), subtitle ? h('p.subtitle', {}, subtitle) : null),
+      h('div.toolbar', {}, search, ...controls)),
+    h('section.card.flush', {}, body));
+  search.addEventListener('input', () => refresh());
+
+  async function refresh() {
+    let items;
+    try {
+      items = await load(search.value);
+    } catch (e) {
+      body.replaceChildren(state('error', words.failure, e.message));
+      return;
+    }
+    if (items.length === 0) {
+      body.replaceChildren(search.value
+        ? state('empty', `No ${words.one} matches "${search.value}"`, 'Try another search.')
+        : state('empty', ...empty));
+      return;
+    }
+    body.replaceChildren(h('table.' + tableClass, {},
+      h('thead', {}, h('tr', {}, columns.map((c) => h(c.num ? 'th.num' : 'th', {}, c.label)))),
+      h('tbody', {}, items.map(row))));
+  }
+  return { refresh };
+}

@@ -1,10 +1,9 @@
 // One consumer group: its state, members and their partitions, lag per partition and over time, and the admin actions.
 import { api } from '../api.js';
 import { lineChart } from '../chart.js';
-import { h, count, dialog, field, stat, state, toast } from '../ui.js';
+import { h, count, dialog, field, span, stat, state, toast } from '../ui.js';
 import { stateBadge, typeLabel } from './groups.js';
 
-const WINDOW_MS = 15 * 60 * 1000;
 
 function resetOffsets(id, topics, onDone) {
   const to = h('select', { name: 'to' },
@@ -83,7 +82,8 @@ export function partitionsTable(partitions) {
       h('td', {}, p.clientId ?? h('span.muted', {}, 'unassigned'))))));
 }
 
-export function create(root, { params: [id] }) {
+export function create(root, { info, params: [id] }) {
+  const windowMs = info.metricsWindowMs;
   const subtitle = h('p.subtitle');
   const stats = h('div.stats');
   const chart = h('div.chart-box');
@@ -101,7 +101,7 @@ export function create(root, { params: [id] }) {
   const deleteButton = h('button.danger.admin', { type: 'button', onclick: () => deleteGroup(id, polling) }, 'Delete');
   const actions = h('div.toolbar', { hidden: true }, resetButton, deleteButton);
   const body = h('div', {}, stats,
-    h('div.grid-2', {}, h('section.card', {}, h('h2', {}, 'Total lag, last 15 minutes'), chart),
+    h('div.grid-2', {}, h('section.card', {}, h('h2', {}, 'Total lag, last ' + span(windowMs)), chart),
       h('section.card', {}, h('h2', {}, 'Members'), members)),
     h('section.card', {}, h('h2', {}, 'Lag per partition'), partitions));
   root.replaceChildren(
@@ -122,7 +122,7 @@ export function create(root, { params: [id] }) {
       const [detail, lag] = await Promise.all([api('/groups/' + encodeURIComponent(id)),
         api(`/groups/${encodeURIComponent(id)}/lag?since=${since}`)]);
       current = detail;
-      samples = samples.concat(lag.samples).filter((s) => s.time > Date.now() - WINDOW_MS);
+      samples = samples.concat(lag.samples).filter((s) => s.time > Date.now() - windowMs);
     } catch (e) {
       actions.hidden = true;
       body.hidden = true;
@@ -144,7 +144,7 @@ export function create(root, { params: [id] }) {
       g.coordinator ? ` · coordinator broker ${g.coordinator.id} (${g.coordinator.host}:${g.coordinator.port})` : '');
     stats.replaceChildren(stat('Members', count(g.members.length)), stat('Partitions', count(g.partitions.length)),
       stat('Topics', count(new Set(g.partitions.map((p) => p.topic)).size)), stat('Total lag', count(g.totalLag)));
-    lineChart(chart, { windowMs: WINDOW_MS, format: count, series: [{ cssVar: '--series-1', values: samples.map((s) => ({ t: s.time, v: s.lag })) }] });
+    lineChart(chart, { windowMs, format: count, series: [{ cssVar: '--series-1', values: samples.map((s) => ({ t: s.time, v: s.lag })) }] });
     members.replaceChildren(membersTable(g.members));
     partitions.replaceChildren(partitionsTable(g.partitions));
   }

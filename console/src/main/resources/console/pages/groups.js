@@ -1,6 +1,6 @@
 // Consumer groups: the list with state, members, topics and total lag, and a search.
 import { api } from '../api.js';
-import { h, count, state } from '../ui.js';
+import { h, count, listPage } from '../ui.js';
 
 const REBALANCING = ['PREPARING_REBALANCE', 'COMPLETING_REBALANCE', 'ASSIGNING', 'RECONCILING'];
 const SHOWN_TOPICS = 3;
@@ -22,40 +22,23 @@ function topicLinks(topics) {
   return h('span', { title: topics.join(', ') }, links, topics.length > SHOWN_TOPICS ? ` +${topics.length - SHOWN_TOPICS}` : '');
 }
 
-export function create(root) {
-  const search = h('input.search', { type: 'search', placeholder: 'Search groups', 'aria-label': 'Search groups' });
-  const body = h('div');
-  root.replaceChildren(
-    h('header.page-head', {},
-      h('div', {}, h('h1', {}, 'Consumer groups'),
-        h('p.subtitle', {}, 'Lag is what a group has yet to read: the end of each partition minus its committed offset.')),
-      h('div.toolbar', {}, search)),
-    h('section.card.flush', {}, body));
-  search.addEventListener('input', () => refresh());
+const COLUMNS = ['Group', 'State', 'Type', 'Members', 'Topics', 'Lag'].map((label, i) => ({ label, num: i === 3 || i === 5 }));
 
-  async function refresh() {
-    let groups;
-    try {
-      groups = await api('/groups?search=' + encodeURIComponent(search.value));
-    } catch (e) {
-      body.replaceChildren(state('error', 'Cannot list the consumer groups', e.message));
-      return;
-    }
-    if (groups.length === 0) {
-      body.replaceChildren(search.value
-        ? state('empty', `No group matches "${search.value}"`, 'Try another search.')
-        : state('empty', 'No consumer groups yet', 'A group appears when its first consumer joins or commits, for example "tillstream consume" or the sales pipeline.'));
-      return;
-    }
-    body.replaceChildren(h('table.groups', {},
-      h('thead', {}, h('tr', {}, ['Group', 'State', 'Type', 'Members', 'Topics', 'Lag'].map((c, i) => h(i === 3 || i === 5 ? 'th.num' : 'th', {}, c)))),
-      h('tbody', {}, groups.map((g) => h('tr', { dataset: { group: g.groupId } },
-        h('td', {}, h('a', { href: '#/groups/' + encodeURIComponent(g.groupId) }, g.groupId)),
-        h('td', {}, stateBadge(g.state)),
-        h('td', {}, typeLabel(g.type, g.protocol === '')),
-        h('td.num', {}, count(g.members)),
-        h('td', {}, topicLinks(g.topics)),
-        h('td.num.lag', {}, count(g.totalLag)))))));
-  }
-  return { refresh };
+export function create(root) {
+  return listPage(root, {
+    title: 'Consumer groups',
+    subtitle: 'Lag is what a group has yet to read: the end of each partition minus its committed offset.',
+    words: { many: 'groups', one: 'group', failure: 'Cannot list the consumer groups' },
+    columns: COLUMNS,
+    tableClass: 'groups',
+    load: (search) => api('/groups?search=' + encodeURIComponent(search)),
+    empty: ['No consumer groups yet', 'A group appears when its first consumer joins or commits, for example "tillstream consume" or the sales pipeline.'],
+    row: (g) => h('tr', { dataset: { group: g.groupId } },
+      h('td', {}, h('a', { href: '#/groups/' + encodeURIComponent(g.groupId) }, g.groupId)),
+      h('td', {}, stateBadge(g.state)),
+      h('td', {}, typeLabel(g.type, g.protocol === '')),
+      h('td.num', {}, count(g.members)),
+      h('td', {}, topicLinks(g.topics)),
+      h('td.num.lag', {}, count(g.totalLag))),
+  });
 }

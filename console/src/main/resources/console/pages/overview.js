@@ -1,9 +1,8 @@
-// Overview: brokers, partition health, log-dir sizes and live throughput for the last 15 minutes.
+// Overview: brokers, partition health, log-dir sizes and live throughput over the console's metrics.window.ms.
 import { api } from '../api.js';
 import { lineChart } from '../chart.js';
-import { h, bytes, count, stat, state, time } from '../ui.js';
+import { h, bytes, count, span, stat, state, time } from '../ui.js';
 
-const WINDOW_MS = 15 * 60 * 1000;
 
 function role(b) {
   if (b.controller) return h('span.badge.accent', {}, 'active controller');
@@ -19,7 +18,8 @@ function disk(b) {
     h('div.meter-bar', {}, h('span', { style: `width:${share}%` })), h('small', {}, `${share}% of ${bytes(b.diskTotalBytes)}`));
 }
 
-export function create(root) {
+export function create(root, { info }) {
+  const windowMs = info.metricsWindowMs;
   const banner = h('div');
   const stats = h('div.stats');
   const bytesChart = h('div.chart-box');
@@ -30,8 +30,8 @@ export function create(root) {
     h('header.page-head', {}, h('div', {}, h('h1', {}, 'Overview'), subtitle)),
     banner, stats,
     h('div.grid-2', {},
-      h('section.card', {}, h('h2', {}, 'Bytes per second'), legend('in', 'out'), bytesChart),
-      h('section.card', {}, h('h2', {}, 'Messages per second'), legend('in', 'out (committed)'), messagesChart)),
+      h('section.card', {}, h('h2', {}, 'Bytes per second, last ' + span(windowMs)), legend('in', 'out'), bytesChart),
+      h('section.card', {}, h('h2', {}, 'Messages per second, last ' + span(windowMs)), legend('in', 'out (committed)'), messagesChart)),
     h('section.card', {}, h('h2', {}, 'Brokers'), brokers));
   let samples = [];
 
@@ -41,7 +41,7 @@ export function create(root) {
       const since = samples.length ? samples[samples.length - 1].time : 0;
       const [o, t] = await Promise.all([api('/cluster'), api('/cluster/throughput?since=' + since)]);
       overview = o;
-      samples = samples.concat(t.samples).filter((s) => s.time > Date.now() - WINDOW_MS);
+      samples = samples.concat(t.samples).filter((s) => s.time > Date.now() - windowMs);
     } catch (e) {
       banner.replaceChildren(state('error', 'Cannot reach the cluster', e.message));
       return;
@@ -60,9 +60,9 @@ export function create(root) {
       stat('In', bytes(overview.rates.bytesIn) + '/s'),
       stat('Messages in', count(overview.rates.messagesIn) + '/s'));
     const series = (field) => samples.map((s) => ({ t: s.time, v: s[field] }));
-    lineChart(bytesChart, { windowMs: WINDOW_MS, format: bytes, series: [
+    lineChart(bytesChart, { windowMs, format: bytes, series: [
       { cssVar: '--series-1', values: series('bytesIn') }, { cssVar: '--series-2', values: series('bytesOut') }] });
-    lineChart(messagesChart, { windowMs: WINDOW_MS, format: count, series: [
+    lineChart(messagesChart, { windowMs, format: count, series: [
       { cssVar: '--series-1', values: series('messagesIn') }, { cssVar: '--series-2', values: series('messagesOut') }] });
     brokers.replaceChildren(overview.brokers.length === 0
       ? state('empty', 'No brokers answered', 'Check --bootstrap-server and that the brokers are running.')

@@ -1,6 +1,6 @@
 // Schema Registry: the subjects with their latest version and compatibility level, search, and registering a new subject.
 import { api } from '../api.js';
-import { h, dialog, field, state, toast } from '../ui.js';
+import { h, dialog, field, listPage, toast } from '../ui.js';
 
 /** The level a subject is checked at, marked when it follows the registry's global level. */
 function levelBadge(level, inherited) {
@@ -36,37 +36,21 @@ function registerSubject() {
   });
 }
 
-export function create(root) {
-  const search = h('input.search', { type: 'search', placeholder: 'Search subjects', 'aria-label': 'Search subjects' });
-  const body = h('div');
-  root.replaceChildren(
-    h('header.page-head', {}, h('div', {}, h('h1', {}, 'Schema Registry'),
-      h('p.subtitle', {}, 'Subjects, their versions and the compatibility rules new versions must meet.')),
-      h('div.toolbar', {}, search, h('button.primary.admin', { type: 'button', onclick: registerSubject }, 'Register schema'))),
-    h('section.card.flush', {}, body));
-  search.addEventListener('input', () => refresh());
+const COLUMNS = ['Subject', 'Latest version', 'Schema ID', 'Type', 'Compatibility'].map((label, i) => ({ label, num: i === 1 || i === 2 }));
 
-  async function refresh() {
-    let subjects;
-    try {
-      subjects = await api(`/schemas/subjects?search=${encodeURIComponent(search.value)}`);
-    } catch (e) {
-      body.replaceChildren(state('error', 'Cannot list the subjects', e.message));
-      return;
-    }
-    if (subjects.length === 0) {
-      body.replaceChildren(search.value
-        ? state('empty', `No subject matches "${search.value}"`, 'Try another search.')
-        : state('empty', 'No schemas yet', 'Register one here, or send Avro sales with "tillstream generate".'));
-      return;
-    }
-    body.replaceChildren(h('table.subjects', {},
-      h('thead', {}, h('tr', {}, h('th', {}, 'Subject'), h('th.num', {}, 'Latest version'), h('th.num', {}, 'Schema ID'),
-        h('th', {}, 'Type'), h('th', {}, 'Compatibility'))),
-      h('tbody', {}, subjects.map((s) => h('tr', { dataset: { subject: s.subject } },
-        h('td', {}, h('a', { href: '#/schemas/' + encodeURIComponent(s.subject) }, s.subject)),
-        h('td.num', {}, s.latestVersion), h('td.num', {}, s.id), h('td', {}, s.type),
-        h('td', {}, levelBadge(s.compatibility, s.compatibilityInherited)))))));
-  }
-  return { refresh };
+export function create(root) {
+  return listPage(root, {
+    title: 'Schema Registry',
+    subtitle: 'Subjects, their versions and the compatibility rules new versions must meet.',
+    words: { many: 'subjects', one: 'subject', failure: 'Cannot list the subjects' },
+    controls: [h('button.primary.admin', { type: 'button', onclick: registerSubject }, 'Register schema')],
+    columns: COLUMNS,
+    tableClass: 'subjects',
+    load: (search) => api(`/schemas/subjects?search=${encodeURIComponent(search)}`),
+    empty: ['No schemas yet', 'Register one here, or send Avro sales with "tillstream generate".'],
+    row: (s) => h('tr', { dataset: { subject: s.subject } },
+      h('td', {}, h('a', { href: '#/schemas/' + encodeURIComponent(s.subject) }, s.subject)),
+      h('td.num', {}, s.latestVersion), h('td.num', {}, s.id), h('td', {}, s.type),
+      h('td', {}, levelBadge(s.compatibility, s.compatibilityInherited))),
+  });
 }

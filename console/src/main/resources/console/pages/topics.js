@@ -1,6 +1,6 @@
 // Topics: the list with sizes and rates, search, and creating a topic.
 import { api } from '../api.js';
-import { h, bytes, count, dialog, field, state, toast } from '../ui.js';
+import { h, bytes, count, dialog, field, listPage, toast } from '../ui.js';
 
 /** key=value lines into an object; blank lines and # comments are skipped. */
 export function parseConfigs(text) {
@@ -34,43 +34,29 @@ function createTopic(onDone) {
   });
 }
 
-export function create(root) {
-  const search = h('input.search', { type: 'search', placeholder: 'Search topics', 'aria-label': 'Search topics' });
-  const internal = h('input', { type: 'checkbox' });
-  const body = h('div');
-  root.replaceChildren(
-    h('header.page-head', {}, h('div', {}, h('h1', {}, 'Topics')),
-      h('div.toolbar', {}, search, h('label.check', {}, internal, 'internal'),
-        h('button.primary.admin', { type: 'button', onclick: () => createTopic(refresh) }, 'Create topic'))),
-    h('section.card.flush', {}, body));
-  search.addEventListener('input', () => refresh());
-  internal.addEventListener('change', () => refresh());
+const COLUMNS = ['Name', 'Partitions', 'Replicas', 'Messages', 'Size', 'In', 'Messages in', 'Messages out', 'Health']
+  .map((label, i) => ({ label, num: i > 0 }));
 
-  async function refresh() {
-    let topics;
-    try {
-      topics = await api(`/topics?internal=${internal.checked}&search=${encodeURIComponent(search.value)}`);
-    } catch (e) {
-      body.replaceChildren(state('error', 'Cannot list the topics', e.message));
-      return;
-    }
-    if (topics.length === 0) {
-      body.replaceChildren(search.value
-        ? state('empty', `No topic matches "${search.value}"`, 'Try another search.')
-        : state('empty', 'No topics yet', 'Create one here, or send sales with "tillstream generate".'));
-      return;
-    }
-    body.replaceChildren(h('table.topics', {},
-      h('thead', {}, h('tr', {}, ['Name', 'Partitions', 'Replicas', 'Messages', 'Size', 'In', 'Messages in', 'Messages out', 'Health']
-        .map((c, i) => h(i ? 'th.num' : 'th', {}, c)))),
-      h('tbody', {}, topics.map((t) => h('tr', { dataset: { topic: t.name } },
-        h('td', {}, h('a', { href: '#/topics/' + encodeURIComponent(t.name) }, t.name), t.internal ? h('span.badge', {}, 'internal') : null),
-        h('td.num', {}, t.partitions), h('td.num', {}, t.replicationFactor), h('td.num', {}, count(t.messages)),
-        h('td.num', {}, bytes(t.sizeBytes)), h('td.num', {}, bytes(t.rates.bytesIn) + '/s'),
-        h('td.num', {}, count(t.rates.messagesIn) + '/s'), h('td.num', {}, count(t.rates.messagesOut) + '/s'),
-        h('td.num', {}, t.offline ? h('span.badge.bad', {}, `${t.offline} offline`)
-          : t.underReplicated ? h('span.badge.warn', {}, `${t.underReplicated} under-replicated`)
-            : h('span.badge.good', {}, 'healthy')))))));
-  }
-  return { refresh };
+export function create(root) {
+  const internal = h('input', { type: 'checkbox' });
+  const list = listPage(root, {
+    title: 'Topics',
+    words: { many: 'topics', one: 'topic', failure: 'Cannot list the topics' },
+    controls: [h('label.check', {}, internal, 'internal'),
+      h('button.primary.admin', { type: 'button', onclick: () => createTopic(list.refresh) }, 'Create topic')],
+    columns: COLUMNS,
+    tableClass: 'topics',
+    load: (search) => api(`/topics?internal=${internal.checked}&search=${encodeURIComponent(search)}`),
+    empty: ['No topics yet', 'Create one here, or send sales with "tillstream generate".'],
+    row: (t) => h('tr', { dataset: { topic: t.name } },
+      h('td', {}, h('a', { href: '#/topics/' + encodeURIComponent(t.name) }, t.name), t.internal ? h('span.badge', {}, 'internal') : null),
+      h('td.num', {}, t.partitions), h('td.num', {}, t.replicationFactor), h('td.num', {}, count(t.messages)),
+      h('td.num', {}, bytes(t.sizeBytes)), h('td.num', {}, bytes(t.rates.bytesIn) + '/s'),
+      h('td.num', {}, count(t.rates.messagesIn) + '/s'), h('td.num', {}, count(t.rates.messagesOut) + '/s'),
+      h('td.num', {}, t.offline ? h('span.badge.bad', {}, `${t.offline} offline`)
+        : t.underReplicated ? h('span.badge.warn', {}, `${t.underReplicated} under-replicated`)
+          : h('span.badge.good', {}, 'healthy'))),
+  });
+  internal.addEventListener('change', () => list.refresh());
+  return list;
 }

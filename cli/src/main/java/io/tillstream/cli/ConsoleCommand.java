@@ -38,7 +38,14 @@ final class ConsoleCommand implements Callable<Integer> {
         description = "Port to listen on (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--read-only", description = "Hide and refuse every admin action.")
+    @Option(names = "--clusters", paramLabel = "FILE",
+        description = "Show several clusters: a properties file with clusters=NAME,... and cluster.NAME.bootstrap.servers,"
+            + " cluster.NAME.command.config, cluster.NAME.registry.url, cluster.NAME.registry.user.info,"
+            + " cluster.NAME.read.only, cluster.NAME.sales.api.url, cluster.NAME.lake.path (see the README). Replaces"
+            + " --bootstrap-server and --command-config; the other options are every cluster's defaults.")
+    Path clustersFile;
+
+    @Option(names = "--read-only", description = "Hide and refuse every admin action (on every cluster).")
     boolean readOnly;
 
     @Option(names = "--users-file", paramLabel = "FILE", description = UsersFile.DOC)
@@ -79,6 +86,16 @@ final class ConsoleCommand implements Callable<Integer> {
         settings.put(ConsoleConfig.LISTEN_HOST_CONFIG, host);
         settings.put(ConsoleConfig.LISTEN_PORT_CONFIG, port);
         settings.put(ConsoleConfig.READ_ONLY_CONFIG, readOnly);
+        if (clustersFile != null) {
+            for (String option : new String[] {"--bootstrap-server", "--command-config"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new CommandFailedException("--clusters names each cluster's brokers and client settings: "
+                        + "drop " + option + ", or put it in " + clustersFile + " as cluster.NAME."
+                        + (option.equals("--command-config") ? "command.config" : "bootstrap.servers"), ExitCode.USAGE);
+                }
+            }
+            settings.put(ConsoleConfig.CLUSTERS_FILE_CONFIG, clustersFile.toString());
+        }
         if (salesApiUrl != null) {
             settings.put(ConsoleConfig.SALES_API_URL_CONFIG, salesApiUrl);
         }
@@ -103,8 +120,9 @@ final class ConsoleCommand implements Callable<Integer> {
             ConsoleConfig.TLS_TRUSTSTORE_PASSWORD_CONFIG, ConsoleConfig.TLS_STORE_TYPE_CONFIG);
         ControlCenter console = createConsole(connection.clientSettings(), registry, settings);
         console.start();
-        out.printf("Control Center is up at %s for Kafka at %s%s. Ctrl-C stops it.%n", console.url(),
-            connection.bootstrapServer(), readOnly ? " (read-only)" : "");
+        out.printf("Control Center is up at %s for %s%s. Ctrl-C stops it.%n", console.url(),
+            clustersFile == null ? "Kafka at " + connection.bootstrapServer() : "clusters " + String.join(", ", console.clusters()),
+            readOnly ? " (read-only)" : "");
         out.flush();
         shutdown.runUntilStopped(out, console::close);
         return ExitCode.OK;

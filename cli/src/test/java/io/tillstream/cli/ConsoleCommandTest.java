@@ -3,12 +3,15 @@ package io.tillstream.cli;
 import io.tillstream.registry.testing.KafkaWithRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -63,5 +66,28 @@ class ConsoleCommandTest {
             assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
             assertThat(result.err()).startsWith("error: ").contains("" + taken.getLocalPort()).hasLineCount(1);
         }
+    }
+
+    @Test
+    void aBadClustersFileIsReportedInOneLineNamingFileAndKey(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("clusters.properties"),
+            "clusters=main,second\ncluster.main.bootstrap.servers=" + stack.bootstrapServers() + "\n");
+
+        Cli.Result result = Cli.run("console", "--clusters", file.toString(), "--port", "0");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(result.err()).isEqualTo("error: " + file + ": cluster.second.bootstrap.servers: missing; every cluster"
+            + " needs its brokers\n");
+    }
+
+    @Test
+    void aClustersFileTakesThePlaceOfTheBootstrapServer(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("clusters.properties"),
+            "clusters=main\ncluster.main.bootstrap.servers=" + stack.bootstrapServers() + "\n");
+
+        Cli.Result result = Cli.run("console", "--clusters", file.toString(), "--bootstrap-server", stack.bootstrapServers());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).startsWith("error: --clusters").contains("--bootstrap-server").hasLineCount(1);
     }
 }

@@ -42,6 +42,16 @@ public final class ConsoleConfig extends AbstractConfig {
     public static final String REGISTRY_USER_INFO_CONFIG = "registry.user.info";
     public static final String REGISTRY_USER_INFO_DOC = "USER:PASSWORD for a registry that needs HTTP basic auth.";
 
+    public static final String CLUSTER_NAME_CONFIG = "cluster.name";
+    public static final String CLUSTER_NAME_DOC = "The cluster's name in the console's sidebar and in its API paths "
+        + "(/api/v1/clusters/NAME/...): letters, digits, '_' and '-'.";
+    public static final String DEFAULT_CLUSTER_NAME = "main";
+
+    public static final String CLUSTERS_FILE_CONFIG = "clusters.file";
+    public static final String CLUSTERS_FILE_DOC = "A properties file naming several clusters for one console (clusters=a,b "
+        + "and cluster.NAME.SETTING lines; see ClustersFile); without it the console shows the one cluster of "
+        + "bootstrap.servers.";
+
     public static final String LISTEN_HOST_CONFIG = "listen.host";
     public static final String LISTEN_HOST_DOC = "The interface the web UI listens on; loopback unless chosen otherwise.";
 
@@ -136,6 +146,9 @@ public final class ConsoleConfig extends AbstractConfig {
         .define(REGISTRY_URL_CONFIG, Type.STRING, "http://127.0.0.1:8081", new ConfigDef.NonEmptyString(),
             Importance.HIGH, REGISTRY_URL_DOC)
         .define(REGISTRY_USER_INFO_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, REGISTRY_USER_INFO_DOC)
+        .define(CLUSTER_NAME_CONFIG, Type.STRING, DEFAULT_CLUSTER_NAME, new ClusterName(), Importance.MEDIUM,
+            CLUSTER_NAME_DOC)
+        .define(CLUSTERS_FILE_CONFIG, Type.STRING, null, Importance.MEDIUM, CLUSTERS_FILE_DOC)
         .define(LISTEN_HOST_CONFIG, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.HIGH,
             LISTEN_HOST_DOC)
         .define(LISTEN_PORT_CONFIG, Type.INT, 9021, Range.between(0, 65_535), Importance.HIGH, LISTEN_PORT_DOC)
@@ -176,6 +189,29 @@ public final class ConsoleConfig extends AbstractConfig {
         .define(ALERT_WINDOW_MS_CONFIG, Type.LONG, 5 * 60_000L, Range.atLeast(1_000), Importance.LOW, ALERT_WINDOW_MS_DOC)
         .define(DEAD_LETTER_TOPICS_CONFIG, Type.LIST, "raw_data_dlq", Importance.LOW, DEAD_LETTER_TOPICS_DOC);
 
+    /**
+     * The settings that belong to one cluster rather than to the console: each cluster of a clusters file has its own,
+     * with the console's as defaults; every Kafka client setting (its command.config file) is a cluster's too.
+     */
+    public static final Set<String> CLUSTER_SETTINGS = Set.of(BOOTSTRAP_SERVERS_CONFIG, REGISTRY_URL_CONFIG,
+        REGISTRY_USER_INFO_CONFIG, READ_ONLY_CONFIG, SALES_API_URL_CONFIG, LAKE_PATH_CONFIG, LAKE_GROUP_ID_CONFIG,
+        DEAD_LETTER_TOPICS_CONFIG);
+
+    /** A name that can stand in a URL path unescaped. */
+    private static final class ClusterName implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null || !value.toString().matches("[A-Za-z0-9_-]+")) {
+                throw new ConfigException(name, value, "a cluster's name is letters, digits, '_' and '-'");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "letters, digits, '_' and '-'";
+        }
+    }
+
     /** An http(s) URL with a host, or none. */
     private static final class HttpUrl implements ConfigDef.Validator {
         @Override
@@ -205,6 +241,26 @@ public final class ConsoleConfig extends AbstractConfig {
         if (getList(BOOTSTRAP_SERVERS_CONFIG).isEmpty()) {
             throw new ConfigException(BOOTSTRAP_SERVERS_CONFIG, "", "at least one broker is needed");
         }
+    }
+
+    /**
+     * The console's settings for cluster {@code name}: these settings but for the cluster's own ({@code cluster}, its
+     * {@link #CLUSTER_SETTINGS} and Kafka client settings), which replace the console's Kafka client settings whole.
+     */
+    public ConsoleConfig forCluster(String name, Map<String, ?> cluster) {
+        Map<String, Object> props = new HashMap<>();
+        originals().forEach((key, value) -> {
+            if (CONFIG.names().contains(key) && !key.equals(BOOTSTRAP_SERVERS_CONFIG) && !key.equals(CLUSTERS_FILE_CONFIG)) {
+                props.put(key, value);
+            }
+        });
+        props.putAll(cluster);
+        if (readOnly()) {
+            // The console's --read-only holds for every cluster; a cluster's own read.only can only add to it.
+            props.put(READ_ONLY_CONFIG, true);
+        }
+        props.put(CLUSTER_NAME_CONFIG, name);
+        return new ConsoleConfig(props);
     }
 
     /** Settings for the console's own Kafka clients: the bootstrap servers and every Kafka client setting given. */
@@ -239,6 +295,16 @@ public final class ConsoleConfig extends AbstractConfig {
     /** Null when the registry needs no credentials. */
     public String registryUserInfo() {
         return getPassword(REGISTRY_USER_INFO_CONFIG) == null ? null : getPassword(REGISTRY_USER_INFO_CONFIG).value();
+    }
+
+    public String clusterName() {
+        return getString(CLUSTER_NAME_CONFIG);
+    }
+
+    /** The clusters file, or null for the one cluster of these settings. */
+    public Path clustersFile() {
+        String file = getString(CLUSTERS_FILE_CONFIG);
+        return file == null ? null : Path.of(file);
     }
 
     public String listenHost() {

@@ -2,43 +2,26 @@ package io.tillstream.console;
 
 import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
-import io.tillstream.console.alerts.AlertRoutes;
-import io.tillstream.console.alerts.Alerts;
-import io.tillstream.console.cluster.ClusterRoutes;
 import io.tillstream.console.cluster.ClusterSampler;
-import io.tillstream.console.groups.GroupRoutes;
-import io.tillstream.console.groups.LagHistory;
 import io.tillstream.console.groups.LagMetrics;
 import io.tillstream.console.http.ApiDocument;
 import io.tillstream.console.http.Routes;
+import io.tillstream.console.http.ScopedRoutes;
 import io.tillstream.console.http.WebServer;
-import io.tillstream.console.lake.LakeRoutes;
-import io.tillstream.console.messages.MessageRoutes;
-import io.tillstream.console.sales.SalesRoutes;
-import io.tillstream.console.schemas.SchemaRoutes;
-import io.tillstream.console.topics.TopicRoutes;
 import io.tillstream.metrics.MetricsEndpoint;
-import io.tillstream.serde.client.CachedSchemaRegistryClient;
-import io.tillstream.serde.client.SchemaRegistryClient;
-import io.tillstream.serde.client.SchemaRegistryClientConfig;
-import io.tillstream.security.AccessFilter;
-import io.tillstream.security.User;
 import io.tillstream.security.UsersFileException;
-import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The Control Center: a web UI and its REST API ({@code /api/v1}) that monitor and administer a
- * Kafka cluster, reached like any client reaches it, and decode its records through the registry.
+ * The Control Center: a web UI and its REST API ({@code /api/v1}) that monitor and administer Kafka
+ * clusters, reached like any client reaches them, and decode their records through their registries:
+ * the one cluster of its settings, or each of a clusters file ({@link ClustersFile}).
  *
  * <pre>{@code
  * try (ControlCenter console = ControlCenter.create(new ConsoleConfig(Map.of(
@@ -52,19 +35,8 @@ public final class ControlCenter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ControlCenter.class);
 
-    /**
-     * What the UI needs to know about this console before it draws anything: {@code readOnly} when the
-     * console runs read-only or the signed-in user is no admin (the UI then hides every admin action),
-     * and who that user is ({@code null} without a users file).
-     */
-    record Info(boolean readOnly, String user, String registryUrl, boolean salesApi, List<String> bootstrapServers) {
-    }
-
     private final ConsoleConfig config;
-    private final Admin admin;
-    private final SchemaRegistryClient registry;
-    private final ClusterSampler sampler;
-    private final MessageRoutes messages;
+    private final List<ConnectedCluster> clusters = new ArrayList<>();
     private final MetricsEndpoint metrics = new MetricsEndpoint();
     private final Javalin http;
     private volatile int port = -1;
@@ -72,53 +44,24 @@ public final class ControlCenter implements AutoCloseable {
 
     private ControlCenter(ConsoleConfig config) {
         this.config = config;
-        Map<String, Object> registrySettings = new HashMap<>();
-        registrySettings.put(SchemaRegistryClientConfig.SCHEMA_REGISTRY_URL_CONFIG, config.registryUrl());
-        if (config.registryUserInfo() != null) {
-            registrySettings.put(SchemaRegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE_CONFIG, "USER_INFO");
-            registrySettings.put(SchemaRegistryClientConfig.USER_INFO_CONFIG, config.registryUserInfo());
-        }
-        config.truststore().ifPresent(trust -> {
-            registrySettings.put(SchemaRegistryClientConfig.SSL_TRUSTSTORE_LOCATION_CONFIG, trust.location().toString());
-            registrySettings.put(SchemaRegistryClientConfig.SSL_TRUSTSTORE_PASSWORD_CONFIG, trust.password());
-            registrySettings.put(SchemaRegistryClientConfig.SSL_TRUSTSTORE_TYPE_CONFIG, trust.type());
-        });
-        this.admin = Admin.create(config.kafkaClientProps());
-        this.registry = new CachedSchemaRegistryClient(registrySettings);
-        this.sampler = new ClusterSampler(admin, config.sampleIntervalMs(), config.metricsWindowMs(), metrics.registry());
-        LagHistory lag = new LagHistory(config.sampleIntervalMs(), config.metricsWindowMs());
-        Alerts alerts = new Alerts(lag, config.alertWindowMs(), Set.copyOf(config.deadLetterTopics()));
-        sampler.onSample(lag);
-        sampler.onSample(alerts);
-        metrics.register(new LagMetrics(sampler));
-        this.messages = new MessageRoutes(config, sampler, registry, registrySettings);
-        String registryUrl = withoutCredentials(config.registryUrl());
-        Routes infoRoute = routes -> routes.get(WebServer.API + "/info", ctx -> {
-            Optional<User> user = AccessFilter.user(ctx);
-            ctx.json(new Info(config.readOnly() || user.map(u -> !u.isAdmin()).orElse(false), user.map(User::name).orElse(null),
-                registryUrl, config.salesApiUrl() != null, config.bootstrapServers()));
-        });
+        List<ConsoleConfig> settings = ClustersFile.read(config);
         try {
-            this.http = WebServer.create(config, List.of(infoRoute, new ApiDocument(), new ClusterRoutes(sampler),
-                new TopicRoutes(admin, sampler), messages, new GroupRoutes(admin, sampler, lag),
-                new SchemaRoutes(registry), new SalesRoutes(config.salesApiUrl(), config.truststore()),
-                new LakeRoutes(admin, config), new AlertRoutes(alerts, sampler)), metrics);
+            settings.forEach(cluster -> clusters.add(new ConnectedCluster(cluster, metrics, settings.size() > 1)));
+        } catch (RuntimeException e) {
+            clusters.forEach(ConnectedCluster::close);
+            throw e;
+        }
+        Map<String, ClusterSampler> samplers = new LinkedHashMap<>();
+        clusters.forEach(cluster -> samplers.put(cluster.name(), cluster.sampler()));
+        metrics.register(new LagMetrics(samplers));
+        Routes clusterList = routes -> routes.get(ScopedRoutes.CLUSTERS,
+            ctx -> ctx.json(clusters.stream().map(ConnectedCluster::summary).toList()));
+        try {
+            this.http = WebServer.create(config, List.of(new ApiDocument(), clusterList,
+                new ScopedRoutes(clusters.stream().map(ConnectedCluster::scope).toList())), metrics);
         } catch (UsersFileException e) {
             close();
             throw new ConsoleStartException(e.getMessage(), e);
-        }
-    }
-
-    /** {@code url} without a {@code user:password@} part, which the UI must never be shown. */
-    static String withoutCredentials(String url) {
-        URI uri = URI.create(url);
-        if (uri.getRawUserInfo() == null) {
-            return url;
-        }
-        try {
-            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getRawPath(), uri.getRawQuery(), null).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Not a URL: " + uri.getScheme() + "://" + uri.getHost(), e);
         }
     }
 
@@ -126,7 +69,7 @@ public final class ControlCenter implements AutoCloseable {
      * A console for {@code config}, not yet started. Creating it does not reach Kafka: Kafka's
      * clients connect lazily, and the pages say so while the cluster is out of reach.
      *
-     * @throws ConsoleStartException if the users file cannot be read
+     * @throws ConsoleStartException if the users file or the clusters file cannot be read
      */
     public static ControlCenter create(ConsoleConfig config) {
         return new ControlCenter(config);
@@ -146,8 +89,13 @@ public final class ControlCenter implements AutoCloseable {
                 + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
         }
         port = http.port();
-        sampler.start();
+        clusters.forEach(ConnectedCluster::start);
         log.info("Control Center at {}", url());
+    }
+
+    /** The names of the clusters shown, the first being the one the API's paths without a cluster answer for. */
+    public List<String> clusters() {
+        return clusters.stream().map(ConnectedCluster::name).toList();
     }
 
     /** The port served, the chosen one when configured as 0; -1 before {@link #start()}. */
@@ -175,7 +123,7 @@ public final class ControlCenter implements AutoCloseable {
             .filter(endpoint -> endpoint.method.isHttpMethod() && endpoint.path.startsWith(WebServer.API)).toList();
     }
 
-    /** Stops serving and closes the Kafka and registry clients; calling it twice is harmless. */
+    /** Stops serving and closes every cluster's Kafka and registry clients; calling it twice is harmless. */
     @Override
     public void close() {
         if (closed) {
@@ -185,9 +133,6 @@ public final class ControlCenter implements AutoCloseable {
         if (http != null) {
             http.stop();
         }
-        sampler.close();
-        messages.close();
-        registry.close();
-        admin.close();
+        clusters.forEach(ConnectedCluster::close);
     }
 }

@@ -378,4 +378,54 @@ class BrowserTest {
         shoot("sidebar-api-link");
         assertThat(consoleErrors).isEmpty();
     }
+
+    @Test
+    void theSidebarSwitchesBetweenClustersAndEachShowsItsOwnTopics(Environment env) {
+        String onMain = "ui-main-" + System.nanoTime();
+        String onSecond = "ui-second-" + System.nanoTime();
+        try (TwoClusters clusters = TwoClusters.start(env)) {
+            clusters.createTopic(TwoClusters.MAIN, onMain);
+            clusters.createTopic(TwoClusters.SECOND, onSecond);
+            Locator mainRow = page.locator("tr[data-topic='" + onMain + "']");
+            Locator secondRow = page.locator("tr[data-topic='" + onSecond + "']");
+            Locator create = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create topic"));
+
+            page.navigate(clusters.console().url() + "/#/topics");
+            Locator switcher = page.locator("#cluster");
+            assertThat(switcher).hasValue(TwoClusters.MAIN);
+            assertThat(mainRow).isVisible();
+            assertThat(secondRow).hasCount(0);
+            assertThat(create).isVisible();
+            shoot("clusters-main");
+
+            switcher.selectOption(TwoClusters.SECOND);
+            assertThat(secondRow).isVisible();
+            assertThat(mainRow).hasCount(0);
+            assertThat(page.locator("#mode")).isVisible();
+            assertThat(create).isHidden();
+            shoot("clusters-second-read-only");
+
+            page.reload();
+            assertThat(switcher).hasValue(TwoClusters.SECOND);
+            assertThat(secondRow).isVisible();
+            switcher.selectOption(TwoClusters.MAIN);
+            assertThat(mainRow).isVisible();
+            assertThat(secondRow).hasCount(0);
+            assertThat(consoleErrors).isEmpty();
+            page.navigate("about:blank"); // the page stops polling before its console stops
+        }
+    }
+
+    @Test
+    void theChartsReachAsFarBackAsTheConsolesMetricsWindow(Environment env) {
+        page.navigate(env.console().url() + "/#/");
+        assertThat(page.getByText("Bytes per second, last 15 minutes")).isVisible();
+        try (ControlCenter console = env.startConsole(Map.of(ConsoleConfig.METRICS_WINDOW_MS_CONFIG, 120_000L))) {
+            page.navigate(console.url() + "/#/");
+            assertThat(page.getByText("Bytes per second, last 2 minutes")).isVisible();
+            assertThat(page.getByText("Messages per second, last 2 minutes")).isVisible();
+            assertThat(consoleErrors).isEmpty();
+            page.navigate("about:blank"); // the page stops polling before its console stops
+        }
+    }
 }

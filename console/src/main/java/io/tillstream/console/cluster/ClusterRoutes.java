@@ -3,6 +3,8 @@ package io.tillstream.console.cluster;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tillstream.console.http.Bodies;
+import io.tillstream.console.http.ConsoleException;
+import io.tillstream.console.http.Errors;
 import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
 
@@ -17,7 +19,7 @@ public final class ClusterRoutes implements Routes {
                            long offline, Rates rates) {
     }
 
-    public record Throughput(long intervalMs, List<ClusterSampler.Sample> samples) {
+    public record Throughput(long intervalMs, List<ThroughputHistory.Sample> samples) {
     }
 
     private final ClusterSampler sampler;
@@ -34,10 +36,20 @@ public final class ClusterRoutes implements Routes {
 
     private void overview(Context ctx) {
         Snapshot s = sampler.latest();
-        ctx.json(new Overview(s.clusterId(), s.metadataVersion(), s.time(), sampler.failure(), s.brokers(),
+        ctx.json(new Overview(s.clusterId(), s.metadataVersion(), s.time(), failure(), s.brokers(),
             s.topics().size(), s.topics().values().stream().mapToInt(t -> t.partitions().size()).sum(),
             s.topics().values().stream().mapToLong(TopicState::underReplicated).sum(),
             s.topics().values().stream().mapToLong(TopicState::offline).sum(), s.rates()));
+    }
+
+    /** Why the last sample failed, in the user's words; null when it did not. */
+    private String failure() {
+        RuntimeException failure = sampler.failure();
+        if (failure == null) {
+            return null;
+        }
+        ConsoleException known = Errors.translate(failure);
+        return known != null ? known.getMessage() : "Sampling the cluster failed: " + failure;
     }
 
     private void throughput(Context ctx) {

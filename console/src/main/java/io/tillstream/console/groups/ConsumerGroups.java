@@ -2,8 +2,8 @@ package io.tillstream.console.groups;
 
 import io.tillstream.console.cluster.Partial;
 import io.tillstream.console.cluster.Snapshot;
-import io.tillstream.console.http.ConsoleException;
-import io.tillstream.console.http.Errors;
+import io.tillstream.console.InvalidInputException;
+import io.tillstream.console.cluster.Futures;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
@@ -16,6 +16,7 @@ import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,8 +39,6 @@ public final class ConsumerGroups {
     private static final Comparator<TopicPartition> BY_TOPIC_AND_PARTITION =
         Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
 
-    private static final String GROUP_NOT_FOUND = "group_not_found";
-
     private final Admin admin;
 
     public ConsumerGroups(Admin admin) {
@@ -48,7 +47,7 @@ public final class ConsumerGroups {
 
     /** The groups whose id contains {@code search} (lower case), ignoring case, with their lag as {@code snapshot} saw it. */
     List<GroupSummary> list(String search, Snapshot snapshot) {
-        List<GroupListing> listings = Errors.await(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all())
+        List<GroupListing> listings = Futures.join(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all())
             .stream().filter(g -> g.groupId().toLowerCase(Locale.ROOT).contains(search))
             .sorted(Comparator.comparing(GroupListing::groupId)).toList();
         if (listings.isEmpty()) {
@@ -119,38 +118,35 @@ public final class ConsumerGroups {
         List<TopicPartition> partitions = request.topic() != null ? partitionsOf(request.topic())
             : committed(groupId).keySet().stream().sorted(BY_TOPIC_AND_PARTITION).toList();
         if (partitions.isEmpty()) {
-            throw ConsoleException.badRequest("Group " + groupId + " has no committed offsets to reset: name a topic.");
+            throw new InvalidInputException("Group " + groupId + " has no committed offsets to reset: name a topic.");
         }
         Map<TopicPartition, Long> offsets = switch (request.target()) {
             case EARLIEST -> offsets(partitions, OffsetSpec.earliest());
             case LATEST -> offsets(partitions, OffsetSpec.latest());
             case TIMESTAMP -> atTimestamp(partitions, request.timestamp());
         };
-        Errors.await(admin.alterConsumerGroupOffsets(groupId, offsets.entrySet().stream()
+        Futures.join(admin.alterConsumerGroupOffsets(groupId, offsets.entrySet().stream()
             .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())))).all());
         return partitions.stream().map(tp -> new OffsetChange(tp.topic(), tp.partition(), offsets.get(tp))).toList();
     }
 
     void delete(String groupId) {
         requireInactive(describe(groupId), "delete it");
-        Errors.await(admin.deleteConsumerGroups(List.of(groupId)).all());
+        Futures.join(admin.deleteConsumerGroups(List.of(groupId)).all());
     }
 
     private ConsumerGroupDescription describe(String groupId) {
         return describeIfExists(groupId).orElseThrow(
-            () -> new ConsoleException(404, GROUP_NOT_FOUND, "There is no consumer group " + groupId + "."));
+            () -> new GroupNotFoundException(groupId));
     }
 
     private Optional<ConsumerGroupDescription> describeIfExists(String groupId) {
         ConsumerGroupDescription group;
         try {
-            group = Errors.await(admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId));
-        } catch (ConsoleException e) {
+            group = Futures.join(admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId));
+        } catch (GroupIdNotFoundException e) {
             // The consumer group protocol's coordinator fails for a group it does not know ...
-            if (e.code().equals(GROUP_NOT_FOUND)) {
-                return Optional.empty();
-            }
-            throw e;
+            return Optional.empty();
         }
         // ... a classic one describes it as DEAD.
         return group.groupState() == GroupState.DEAD ? Optional.empty() : Optional.of(group);
@@ -160,7 +156,7 @@ public final class ConsumerGroups {
     private static void requireInactive(ConsumerGroupDescription group, String action) {
         if (!group.members().isEmpty() || group.groupState() != GroupState.EMPTY) {
             int members = group.members().size();
-            throw new ConsoleException(409, "group_not_empty", "Group " + group.groupId() + " has " + members
+            throw new GroupHasMembersException("Group " + group.groupId() + " has " + members
                 + (members == 1 ? " active member" : " active members") + " (" + group.groupState().name()
                 + "): stop its consumers first, then " + action + ".");
         }
@@ -168,7 +164,7 @@ public final class ConsumerGroups {
 
     private Map<TopicPartition, Long> committed(String groupId) {
         Map<TopicPartition, Long> committed = new HashMap<>();
-        Errors.await(admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()).forEach((tp, offset) -> {
+        Futures.join(admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()).forEach((tp, offset) -> {
             if (offset != null) {
                 committed.put(tp, offset.offset());
             }
@@ -177,13 +173,13 @@ public final class ConsumerGroups {
     }
 
     private List<TopicPartition> partitionsOf(String topic) {
-        TopicDescription description = Errors.await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
+        TopicDescription description = Futures.join(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
         return description.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
     }
 
     /** The offsets {@code spec} names; fails whole, since a reset must not move some partitions and guess at others. */
     private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
-        return Errors.await(admin.listOffsets(partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> spec))).all())
+        return Futures.join(admin.listOffsets(partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> spec))).all())
             .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 

@@ -48,7 +48,7 @@ public final class Bodies {
      */
     public static void requireConfirmation(Context ctx, String name, String what) {
         if (!name.equals(ctx.queryParam("confirm"))) {
-            throw new ConsoleException(400, "confirmation_mismatch",
+            throw new ConsoleException(ErrorCode.CONFIRMATION_MISMATCH,
                 "Type the " + what + ", " + name + ", to confirm that it should be deleted.");
         }
     }

@@ -2,33 +2,31 @@ package io.tillstream.console.http;
 
 /**
  * A request that cannot be answered as asked. {@link WebServer} turns it into
- * {@code {"error": {"code": ..., "message": ...}}} with {@link #status()}; the message is shown to
+ * {@code {"error": {"code": ..., "message": ...}}} with the code's status; the message is shown to
  * the user as it is, so it says what to do.
  */
 public final class ConsoleException extends RuntimeException {
 
-    private final int status;
-    private final String code;
+    private final ErrorCode code;
 
-    public ConsoleException(int status, String code, String message) {
+    public ConsoleException(ErrorCode code, String message) {
         super(message);
-        this.status = status;
         this.code = code;
     }
 
     public static ConsoleException badRequest(String message) {
-        return new ConsoleException(400, "bad_request", message);
+        return new ConsoleException(ErrorCode.BAD_REQUEST, message);
     }
 
     public static ConsoleException notFound(String message) {
-        return new ConsoleException(404, "not_found", message);
+        return new ConsoleException(ErrorCode.NOT_FOUND, message);
     }
 
     public int status() {
-        return status;
+        return code.status();
     }
 
     public String code() {
-        return code;
+        return code.code();
     }
 }

@@ -47,7 +47,7 @@ final class Csrf {
         String header = ctx.header(HEADER);
         if (!valid(cookie) || header == null
             || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8))) {
-            throw new ConsoleException(403, "csrf_token_invalid",
+            throw new ConsoleException(ErrorCode.CSRF_TOKEN_INVALID,
                 "This request lacks the console's CSRF token. Reload the page and try again.");
         }
     }

@@ -1,5 +1,12 @@
 package io.tillstream.console.http;
 
+import io.tillstream.console.InvalidInputException;
+import io.tillstream.console.cluster.TopicNotFoundException;
+import io.tillstream.console.groups.GroupHasMembersException;
+import io.tillstream.console.groups.GroupNotFoundException;
+import io.tillstream.console.lake.LakeUnreadableException;
+import io.tillstream.console.messages.TooManyBrowsesException;
+import io.tillstream.console.sales.SalesApiException;
 import io.tillstream.serde.client.RegistryClientException;
 import io.tillstream.serde.client.RegistryConnectionException;
 import org.apache.kafka.common.config.ConfigException;
@@ -8,6 +15,7 @@ import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
@@ -22,25 +30,14 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
-/** The one place where a failure of Kafka, the registry or a request becomes an answer for the user. */
+/**
+ * The one place where a failure of Kafka, the registry, the console's own domain (its typed exceptions) or a request
+ * becomes an answer for the user.
+ */
 public final class Errors {
 
     private Errors() {
-    }
-
-    /** The value of a Kafka call, or its failure as a {@link ConsoleException} when it is one a user can act on. */
-    public static <T> T await(Future<T> future) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            ConsoleException known = translate(e.getCause());
-            throw known != null ? known : new CompletionException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConsoleException(503, "interrupted", "The console is shutting down");
-        }
     }
 
     /** {@code e} as the error a user sees, or null for a failure nobody foresaw (a bug: logged, answered 500). */
@@ -51,36 +48,64 @@ public final class Errors {
         if ((e instanceof ExecutionException || e instanceof CompletionException) && e.getCause() != null) {
             return translate(e.getCause());
         }
+        if (e instanceof TopicNotFoundException) {
+            return new ConsoleException(ErrorCode.TOPIC_NOT_FOUND, e.getMessage());
+        }
+        if (e instanceof GroupNotFoundException) {
+            return new ConsoleException(ErrorCode.GROUP_NOT_FOUND, e.getMessage());
+        }
+        if (e instanceof GroupHasMembersException) {
+            return new ConsoleException(ErrorCode.GROUP_NOT_EMPTY, e.getMessage());
+        }
+        if (e instanceof InvalidInputException) {
+            return new ConsoleException(ErrorCode.BAD_REQUEST, e.getMessage());
+        }
+        if (e instanceof TooManyBrowsesException) {
+            return new ConsoleException(ErrorCode.TOO_MANY_BROWSES, e.getMessage());
+        }
+        if (e instanceof LakeUnreadableException) {
+            return new ConsoleException(ErrorCode.LAKE_UNREADABLE, e.getMessage());
+        }
+        if (e instanceof SalesApiException sales) {
+            return new ConsoleException(switch (sales.problem()) {
+                case UNAVAILABLE -> ErrorCode.SALES_UNAVAILABLE;
+                case NOT_READY -> ErrorCode.SALES_NOT_READY;
+                case FAILED -> ErrorCode.SALES_FAILED;
+            }, e.getMessage());
+        }
+        if (e instanceof InterruptException) {
+            return new ConsoleException(ErrorCode.INTERRUPTED, "The console is shutting down");
+        }
         if (e instanceof UnknownTopicOrPartitionException) {
-            return new ConsoleException(404, "topic_not_found", e.getMessage());
+            return new ConsoleException(ErrorCode.TOPIC_NOT_FOUND, e.getMessage());
         }
         if (e instanceof TopicExistsException) {
-            return new ConsoleException(409, "topic_exists", e.getMessage());
+            return new ConsoleException(ErrorCode.TOPIC_EXISTS, e.getMessage());
         }
         if (e instanceof GroupIdNotFoundException) {
-            return new ConsoleException(404, "group_not_found", e.getMessage());
+            return new ConsoleException(ErrorCode.GROUP_NOT_FOUND, e.getMessage());
         }
         if (e instanceof GroupNotEmptyException || e instanceof UnknownMemberIdException) {
             // A consumer joined between the console's check and the change: the broker refuses it just as we would.
-            return new ConsoleException(409, "group_not_empty",
+            return new ConsoleException(ErrorCode.GROUP_NOT_EMPTY,
                 "The group has active members: stop its consumers first, then try again.");
         }
         if (e instanceof InvalidTopicException || e instanceof InvalidPartitionsException
             || e instanceof InvalidReplicationFactorException || e instanceof InvalidConfigurationException
             || e instanceof InvalidRequestException || e instanceof PolicyViolationException
             || e instanceof ConfigException) {
-            return new ConsoleException(400, "invalid_request", e.getMessage());
+            return new ConsoleException(ErrorCode.INVALID_REQUEST, e.getMessage());
         }
         if (e instanceof AuthorizationException) {
-            return new ConsoleException(403, "kafka_denied",
+            return new ConsoleException(ErrorCode.KAFKA_DENIED,
                 "Kafka refused the console's client: " + e.getMessage());
         }
         if (e instanceof TimeoutException || e instanceof AuthenticationException) {
-            return new ConsoleException(503, "kafka_unavailable",
+            return new ConsoleException(ErrorCode.KAFKA_UNAVAILABLE,
                 "Kafka did not answer: " + e.getMessage() + ". Check that the brokers are running and reachable.");
         }
         if (e instanceof RegistryConnectionException) {
-            return new ConsoleException(502, "registry_unavailable", e.getMessage()
+            return new ConsoleException(ErrorCode.REGISTRY_UNAVAILABLE, e.getMessage()
                 + ". Check that the registry is running there, or start the console with --registry-url.");
         }
         if (e instanceof RegistryClientException registry) {
@@ -89,10 +114,10 @@ public final class Errors {
         if (e instanceof SerializationException) {
             // The registry's failures reach us wrapped by the serializer.
             ConsoleException cause = e.getCause() == null ? null : translate(e.getCause());
-            return cause != null ? cause : new ConsoleException(400, "serialization_failed", e.getMessage());
+            return cause != null ? cause : new ConsoleException(ErrorCode.SERIALIZATION_FAILED, e.getMessage());
         }
         if (e instanceof ApiException) {
-            return new ConsoleException(400, "kafka_rejected", e.getMessage());
+            return new ConsoleException(ErrorCode.KAFKA_REJECTED, e.getMessage());
         }
         return null;
     }
@@ -102,22 +127,22 @@ public final class Errors {
         String message = e.registryMessage();
         int status = e.status();
         return switch (e.errorCode()) {
-            case RegistryClientException.SUBJECT_NOT_FOUND -> new ConsoleException(404, "subject_not_found", message);
-            case RegistryClientException.VERSION_NOT_FOUND -> new ConsoleException(404, "version_not_found", message);
-            case RegistryClientException.INCOMPATIBLE_SCHEMA -> new ConsoleException(409, "schema_incompatible", message);
-            case RegistryClientException.INVALID_SCHEMA -> new ConsoleException(422, "invalid_schema", message);
+            case RegistryClientException.SUBJECT_NOT_FOUND -> new ConsoleException(ErrorCode.SUBJECT_NOT_FOUND, message);
+            case RegistryClientException.VERSION_NOT_FOUND -> new ConsoleException(ErrorCode.VERSION_NOT_FOUND, message);
+            case RegistryClientException.INCOMPATIBLE_SCHEMA -> new ConsoleException(ErrorCode.SCHEMA_INCOMPATIBLE, message);
+            case RegistryClientException.INVALID_SCHEMA -> new ConsoleException(ErrorCode.INVALID_SCHEMA, message);
             default -> {
                 if (status == 401 || status == 403) {
-                    yield new ConsoleException(502, "registry_denied", "The schema registry refused the console's "
+                    yield new ConsoleException(ErrorCode.REGISTRY_DENIED, "The schema registry refused the console's "
                         + "credentials (HTTP " + status + "); check --registry-user-info. " + message);
                 }
                 if (status >= 500 || e.errorCode() == status) {
                     // No Confluent error code: a proxy, a registry failing, or an endpoint this registry lacks.
-                    yield new ConsoleException(502, "registry_failed",
+                    yield new ConsoleException(ErrorCode.REGISTRY_FAILED,
                         "The schema registry answered HTTP " + status + ": " + message);
                 }
-                yield status == 404 ? new ConsoleException(404, "schema_not_found", message)
-                    : new ConsoleException(status == 422 ? 422 : 400, "registry_rejected", message);
+                yield status == 404 ? new ConsoleException(ErrorCode.SCHEMA_NOT_FOUND, message)
+                    : new ConsoleException(status == 422 ? ErrorCode.REGISTRY_UNPROCESSABLE : ErrorCode.REGISTRY_REJECTED, message);
             }
         };
     }

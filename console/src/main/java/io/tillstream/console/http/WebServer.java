@@ -27,8 +27,8 @@ import java.util.Set;
 
 /**
  * The console's HTTP server: the web UI's files from the jar at {@code /} and the REST API under
- * {@value #API}. Authentication, CSRF, read-only mode and the error body are decided here, once,
- * for every route.
+ * {@value #API}. Authentication, CSRF and the error body are decided here, once, for every route; read-only
+ * clusters in {@link ScopedRoutes}.
  */
 public final class WebServer {
 
@@ -55,7 +55,7 @@ public final class WebServer {
         AccessFilter access = config.usersFile() == null ? null
             : new AccessFilter(new HttpAccess(UsersFile.read(Path.of(config.usersFile())), Set.of()),
                 "Tillstream Control Center", WebServer::changes, (status, message) ->
-                    new ConsoleException(status, status == 401 ? "unauthorized" : "forbidden", message));
+                    new ConsoleException(status == 401 ? ErrorCode.UNAUTHORIZED : ErrorCode.FORBIDDEN, message));
         Csrf csrf = new Csrf();
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         return Javalin.create(javalin -> {
@@ -80,16 +80,12 @@ public final class WebServer {
                 javalin.routes.before(access);
             } else {
                 javalin.routes.before(new HostCheck(List.of(config.listenHost()),
-                    (status, message) -> new ConsoleException(status, "host_refused", message)));
+                    (status, message) -> new ConsoleException(ErrorCode.HOST_REFUSED, message)));
             }
             javalin.routes.before(ctx -> {
                 csrf.issue(ctx);
                 if (changes(ctx)) {
                     csrf.check(ctx);
-                    if (config.readOnly()) {
-                        throw new ConsoleException(403, "read_only",
-                            "The console runs read-only: start it without --read-only to change the cluster.");
-                    }
                 }
             });
             routes.forEach(r -> r.addTo(javalin.routes));
@@ -118,12 +114,13 @@ public final class WebServer {
 
     private static void mapErrors(JavalinConfig javalin) {
         javalin.routes.exception(HttpResponseException.class, (e, ctx) ->
-            respond(ctx, e.getStatus(), e.getStatus() == 404 ? "not_found" : "http_" + e.getStatus(), e.getMessage()));
+            respond(ctx, e.getStatus(), e.getStatus() == 404 ? ErrorCode.NOT_FOUND.code() : "http_" + e.getStatus(), e.getMessage()));
         javalin.routes.exception(Exception.class, (e, ctx) -> {
             ConsoleException known = Errors.translate(e);
             if (known == null) {
                 log.error("{} {} failed", ctx.method(), ctx.path(), e);
-                respond(ctx, 500, "internal", "The console failed unexpectedly; its log has the details.");
+                respond(ctx, ErrorCode.INTERNAL.status(), ErrorCode.INTERNAL.code(),
+                    "The console failed unexpectedly; its log has the details.");
             } else {
                 respond(ctx, known.status(), known.code(), known.getMessage());
             }

@@ -1,6 +1,5 @@
 package io.tillstream.console.lake;
 
-import io.tillstream.console.http.ConsoleException;
 import io.tillstream.retail.lake.DayPartition;
 import io.tillstream.retail.lake.LakeFileName;
 
@@ -87,7 +86,7 @@ final class LakeDirectory {
             && DayPartition.ofDirectory(path.getParent()).isPresent())) {
             return walk.sorted(Comparator.naturalOrder()).toList();
         } catch (IOException e) {
-            throw new ConsoleException(500, "lake_unreadable", "Cannot list the lake directory " + root + ": " + e.getMessage());
+            throw new LakeUnreadableException("Cannot list the lake directory " + root + ": " + e.getMessage(), e);
         }
     }
 

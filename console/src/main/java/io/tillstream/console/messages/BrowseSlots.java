@@ -1,7 +1,5 @@
 package io.tillstream.console.messages;
 
-import io.tillstream.console.http.ConsoleException;
-
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
@@ -21,7 +19,7 @@ final class BrowseSlots {
 
     <T> T run(Supplier<T> browse) {
         if (!free.tryAcquire()) {
-            throw new ConsoleException(429, "too_many_browses", slots + " message browses are already running "
+            throw new TooManyBrowsesException(slots + " message browses are already running "
                 + "(messages.max.concurrent.browses): try again when one has finished.");
         }
         try {

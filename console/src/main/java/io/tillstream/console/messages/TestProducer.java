@@ -1,7 +1,7 @@
 package io.tillstream.console.messages;
 
-import io.tillstream.console.http.ConsoleException;
-import io.tillstream.console.http.Errors;
+import io.tillstream.console.InvalidInputException;
+import io.tillstream.console.cluster.Futures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,7 +87,7 @@ final class TestProducer implements AutoCloseable {
             case "text" -> request.value() == null ? null : request.value().getBytes(StandardCharsets.UTF_8);
             case "avro" -> avro(topic, request);
             case "json_schema" -> jsonSchema(topic, request);
-            default -> throw ConsoleException.badRequest("format is 'text', 'avro' or 'json_schema', not '"
+            default -> throw new InvalidInputException("format is 'text', 'avro' or 'json_schema', not '"
                 + request.format() + "'.");
         };
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, request.partition(), null,
@@ -95,7 +95,7 @@ final class TestProducer implements AutoCloseable {
             value, request.headers() == null ? List.of() : request.headers().entrySet().stream()
                 .<Header>map(h -> new RecordHeader(h.getKey(),
                     h.getValue() == null ? null : h.getValue().getBytes(StandardCharsets.UTF_8))).toList());
-        RecordMetadata sent = Errors.await(producer.send(record));
+        RecordMetadata sent = Futures.join(producer.send(record));
         return new Sent(sent.partition(), sent.offset());
     }
 
@@ -106,14 +106,14 @@ final class TestProducer implements AutoCloseable {
                 ? registry.getAvroSchema(registry.getLatestVersion(topic + "-value").id())
                 : new Schema.Parser().parse(request.schema());
         } catch (SchemaParseException e) {
-            throw ConsoleException.badRequest("The schema is not valid Avro: " + e.getMessage());
+            throw new InvalidInputException("The schema is not valid Avro: " + e.getMessage());
         }
         Object datum;
         try {
             datum = new GenericDatumReader<>(schema).read(null,
                 DecoderFactory.get().jsonDecoder(schema, request.value() == null ? "null" : request.value()));
         } catch (IOException | AvroRuntimeException e) {
-            throw ConsoleException.badRequest("The value does not match the schema (write it in Avro's JSON encoding, "
+            throw new InvalidInputException("The value does not match the schema (write it in Avro's JSON encoding, "
                 + "unions as {\"type\": value}): " + e.getMessage());
         }
         return serializer.serialize(topic, datum);
@@ -124,7 +124,7 @@ final class TestProducer implements AutoCloseable {
         try {
             value = JSON.readTree(request.value() == null ? "null" : request.value());
         } catch (JsonProcessingException e) {
-            throw ConsoleException.badRequest("The value is not JSON: " + e.getOriginalMessage());
+            throw new InvalidInputException("The value is not JSON: " + e.getOriginalMessage());
         }
         // A serializer per message: it keeps the latest schema ID it found per topic, and a subject gets new versions
         // while the console runs.
@@ -132,7 +132,7 @@ final class TestProducer implements AutoCloseable {
             jsonSchema.configure(jsonSchemaSettings, false);
             return jsonSchema.serialize(topic, value);
         } catch (SerializationException e) {
-            throw ConsoleException.badRequest(e.getMessage());
+            throw new InvalidInputException(e.getMessage());
         }
     }
 

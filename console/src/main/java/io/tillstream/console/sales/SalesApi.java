@@ -2,8 +2,8 @@ package io.tillstream.console.sales;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tillstream.console.http.ConsoleException;
 import io.tillstream.security.Truststore;
+import org.apache.kafka.common.errors.InterruptException;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -60,23 +60,22 @@ final class SalesApi {
             throw unavailable("does not answer (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
                 + ")");
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConsoleException(503, "interrupted", "The console is shutting down");
+            throw new InterruptException(e);
         }
         if (response.statusCode() == 200) {
             return response.body();
         }
         String reason = reason(response.body());
         if (response.statusCode() == 503) {
-            throw new ConsoleException(503, "sales_not_ready", "The sales pipeline at " + baseUrl + " is not ready yet: "
+            throw new SalesApiException(SalesApiException.Problem.NOT_READY, "The sales pipeline at " + baseUrl + " is not ready yet: "
                 + reason);
         }
-        throw new ConsoleException(502, "sales_failed", "The sales pipeline at " + baseUrl + " answered HTTP "
+        throw new SalesApiException(SalesApiException.Problem.FAILED, "The sales pipeline at " + baseUrl + " answered HTTP "
             + response.statusCode() + ": " + reason);
     }
 
-    private ConsoleException unavailable(String what) {
-        return new ConsoleException(503, "sales_unavailable", "The sales pipeline at " + baseUrl + " " + what
+    private SalesApiException unavailable(String what) {
+        return new SalesApiException(SalesApiException.Problem.UNAVAILABLE, "The sales pipeline at " + baseUrl + " " + what
             + ". Check that tillstream process (or tillstream demo) is running there.");
     }
 

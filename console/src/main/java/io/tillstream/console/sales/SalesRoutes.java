@@ -3,6 +3,7 @@ package io.tillstream.console.sales;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tillstream.console.http.ConsoleException;
+import io.tillstream.console.http.ErrorCode;
 import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
 import io.tillstream.security.Truststore;
@@ -34,7 +35,7 @@ public final class SalesRoutes implements Routes {
     private void view(Context ctx) {
         String pathAndQuery = SalesView.named(ctx.pathParam("view")).pathAndQuery(ctx);
         if (pipeline == null) {
-            throw new ConsoleException(404, "sales_not_configured", "No sales pipeline is connected to this console. "
+            throw new ConsoleException(ErrorCode.SALES_NOT_CONFIGURED, "No sales pipeline is connected to this console. "
                 + "Run tillstream demo, or run tillstream console --sales-api-url http://host:7070 next to tillstream process.");
         }
         ctx.contentType("application/json").result(pipeline.get(pathAndQuery, ctx.header("Authorization")));

@@ -2,6 +2,7 @@ package io.tillstream.console.schemas;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tillstream.console.http.ConsoleException;
+import io.tillstream.console.http.ErrorCode;
 import io.tillstream.serde.client.CompatibilityLevel;
 import io.tillstream.serde.client.SchemaDefinition;
 import io.tillstream.serde.client.SchemaReference;
@@ -50,7 +51,7 @@ final class SchemaRequests {
             try {
                 new Schema.Parser().parse(schema);
             } catch (AvroRuntimeException e) { // SchemaParseException, and AvroTypeException for a bad default
-                throw new ConsoleException(422, "invalid_schema", e.getCause() instanceof JsonProcessingException json
+                throw new ConsoleException(ErrorCode.INVALID_SCHEMA, e.getCause() instanceof JsonProcessingException json
                     ? "The schema is not valid JSON: " + json.getOriginalMessage() + " (line "
                         + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")."
                     : "The schema is not valid Avro: " + e.getMessage());

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tillstream.console.http.Bodies;
 import io.tillstream.console.http.ConsoleException;
+import io.tillstream.console.http.ErrorCode;
 import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
 import io.tillstream.serde.client.CompatibilityLevel;
@@ -122,7 +123,7 @@ public final class SchemaRoutes implements Routes {
         }
         CompatibilityVerdict verdict = verdict(subject, schema);
         if (!verdict.compatible()) {
-            throw new ConsoleException(409, "schema_incompatible", verdict.refusal(subject));
+            throw new ConsoleException(ErrorCode.SCHEMA_INCOMPATIBLE, verdict.refusal(subject));
         }
         int id = registry.register(subject, schema, false);
         ctx.status(201).json(new Registered(subject, registry.lookup(subject, schema, false).version(), id, true));
@@ -136,7 +137,7 @@ public final class SchemaRoutes implements Routes {
     private CompatibilityVerdict verdict(String subject, SchemaDefinition schema) {
         CompatibilityResult result = registry.testCompatibility(subject, schema);
         if (!result.compatible() && result.messages().size() == 1 && result.messages().get(0).startsWith("Invalid ")) {
-            throw new ConsoleException(422, "invalid_schema", result.messages().get(0));
+            throw new ConsoleException(ErrorCode.INVALID_SCHEMA, result.messages().get(0));
         }
         return CompatibilityVerdict.of(result, registry.getCompatibility(subject).name());
     }

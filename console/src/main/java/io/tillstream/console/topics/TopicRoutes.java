@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import io.tillstream.console.cluster.ClusterSampler;
 import io.tillstream.console.cluster.Snapshot;
 import io.tillstream.console.http.Bodies;
-import io.tillstream.console.http.Errors;
+import io.tillstream.console.cluster.Futures;
 import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -71,7 +71,7 @@ public final class TopicRoutes implements Routes {
 
     private List<TopicDetail.ConfigValue> configs(String name) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, name);
-        Config config = Errors.await(admin.describeConfigs(Set.of(resource),
+        Config config = Futures.join(admin.describeConfigs(Set.of(resource),
             new DescribeConfigsOptions().includeDocumentation(true)).all()).get(resource);
         return config.entries().stream()
             .sorted(Comparator.comparing(ConfigEntry::name))
@@ -88,7 +88,7 @@ public final class TopicRoutes implements Routes {
         if (request.configs() != null) {
             topic.configs(request.configs());
         }
-        Errors.await(admin.createTopics(List.of(topic)).all());
+        Futures.join(admin.createTopics(List.of(topic)).all());
         sampler.refresh();
         ctx.status(201).json(Map.of("name", request.name()));
     }
@@ -102,7 +102,7 @@ public final class TopicRoutes implements Routes {
                 ? new AlterConfigOp(new ConfigEntry(e.getKey(), null), AlterConfigOp.OpType.DELETE)
                 : new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
             .toList();
-        Errors.await(admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, name), ops)).all());
+        Futures.join(admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, name), ops)).all());
         ctx.json(Map.of("name", name));
     }
 
@@ -110,7 +110,7 @@ public final class TopicRoutes implements Routes {
         String name = TopicRequests.requireName(ctx.pathParam("name"));
         TopicRequests.Partitions request = Bodies.read(ctx, TopicRequests.Partitions.class);
         request.validate();
-        Errors.await(admin.createPartitions(Map.of(name, NewPartitions.increaseTo(request.count()))).all());
+        Futures.join(admin.createPartitions(Map.of(name, NewPartitions.increaseTo(request.count()))).all());
         sampler.refresh();
         ctx.json(Map.of("name", name, "partitions", request.count()));
     }
@@ -119,7 +119,7 @@ public final class TopicRoutes implements Routes {
     private void delete(Context ctx) {
         String name = TopicRequests.requireName(ctx.pathParam("name"));
         Bodies.requireConfirmation(ctx, name, "topic's name");
-        Errors.await(admin.deleteTopics(List.of(name)).all());
+        Futures.join(admin.deleteTopics(List.of(name)).all());
         sampler.refresh();
         ctx.status(204);
     }

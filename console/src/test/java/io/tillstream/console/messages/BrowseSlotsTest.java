@@ -1,6 +1,7 @@
 package io.tillstream.console.messages;
 
 import io.tillstream.console.http.ConsoleException;
+import io.tillstream.console.http.Errors;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;
@@ -24,10 +25,11 @@ class BrowseSlotsTest {
         }));
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
-        assertThatThrownBy(() -> slots.run(() -> "second")).isInstanceOfSatisfying(ConsoleException.class, e -> {
-            assertThat(e.status()).isEqualTo(429);
-            assertThat(e.code()).isEqualTo("too_many_browses");
-            assertThat(e.getMessage()).contains("messages.max.concurrent.browses");
+        assertThatThrownBy(() -> slots.run(() -> "second")).isInstanceOfSatisfying(TooManyBrowsesException.class, e -> {
+            ConsoleException answer = Errors.translate(e);
+            assertThat(answer.status()).isEqualTo(429);
+            assertThat(answer.code()).isEqualTo("too_many_browses");
+            assertThat(answer.getMessage()).contains("messages.max.concurrent.browses");
         });
         release.countDown();
         assertThat(running.get(10, TimeUnit.SECONDS)).isEqualTo("first");
