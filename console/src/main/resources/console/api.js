@@ -46,11 +46,6 @@ export async function api(path, { method = 'GET', body, consoleWide = false } = 
   return data;
 }
 
-/** The address of an API path, for a link such as a download. */
-export function apiUrl(path) {
-  return BASE + path;
-}
-
 /**
  * A GET answered as JSON lines, read as they arrive: onLine gets each parsed line. Abort with signal; the server
  * stops working when the response is dropped.
@@ -58,7 +53,7 @@ export function apiUrl(path) {
 export async function apiLines(path, onLine, signal) {
   let response;
   try {
-    response = await fetch(BASE + path, { headers: { Accept: 'application/x-ndjson' }, signal });
+    response = await fetch(apiUrl(path), { headers: { Accept: 'application/x-ndjson' }, signal });
   } catch (e) {
     if (e.name === 'AbortError') throw e;
     throw new ApiError(0, 'console_unreachable', 'The console does not answer. Is tillstream still running?');

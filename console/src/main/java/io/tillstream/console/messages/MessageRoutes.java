@@ -8,6 +8,7 @@ import io.tillstream.console.cluster.PartitionState;
 import io.tillstream.console.cluster.TopicState;
 import io.tillstream.console.http.Bodies;
 import io.tillstream.console.http.ConsoleException;
+import io.tillstream.console.http.ErrorCode;
 import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
 import io.tillstream.serde.RecordJson;
@@ -176,7 +177,7 @@ public final class MessageRoutes implements Routes, AutoCloseable {
         try {
             return MessageFilter.compile(expression, filterLimits);
         } catch (MessageFilter.InvalidFilterException e) {
-            throw new ConsoleException(400, "invalid_filter", e.getMessage());
+            throw new ConsoleException(ErrorCode.INVALID_FILTER, e.getMessage());
         }
     }
 

@@ -1,7 +1,5 @@
 package io.tillstream.console.messages;
 
-import io.tillstream.console.http.ConsoleException;
-
 import java.util.concurrent.Semaphore;
 
 /**
@@ -26,7 +24,7 @@ final class ScanSlots {
 
     Slot take() {
         if (!free.tryAcquire()) {
-            throw new ConsoleException(429, "too_many_scans", slots + " searches or exports are already running "
+            throw new TooManyScansException(slots + " searches or exports are already running "
                 + "(messages.max.concurrent.scans): try again when one has finished, or cancel one.");
         }
         return free::release;
