@@ -45,3 +45,37 @@ export async function api(path, { method = 'GET', body, consoleWide = false } = 
   }
   return data;
 }
+
+/**
+ * A GET answered as JSON lines, read as they arrive: onLine gets each parsed line. Abort with signal; the server
+ * stops working when the response is dropped.
+ */
+export async function apiLines(path, onLine, signal) {
+  let response;
+  try {
+    response = await fetch(apiUrl(path), { headers: { Accept: 'application/x-ndjson' }, signal });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'console_unreachable', 'The console does not answer. Is tillstream still running?');
+  }
+  if (!response.ok) {
+    const data = await response.json().catch(() => null);
+    const error = data && data.error ? data.error : { code: 'http_' + response.status, message: response.statusText };
+    throw new ApiError(response.status, error.code, error.message);
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffered += decoder.decode(value, { stream: true });
+    let newline;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      if (line.trim()) onLine(JSON.parse(line));
+    }
+  }
+  if (buffered.trim()) onLine(JSON.parse(buffered));
+}

@@ -1,5 +1,5 @@
 // One topic: partitions, a message browser decoding through the registry, test messages, configs and admin actions.
-import { api } from '../api.js';
+import { api, apiLines, apiUrl } from '../api.js';
 import { h, bytes, count, dialog, field, stat, state, time, toast } from '../ui.js';
 
 function produce(name, partitions, onDone) {
@@ -97,6 +97,15 @@ const TRUNCATED = {
   timeout: 'Kafka did not deliver every message in time (console.request.timeout.ms): the oldest may be missing.',
 };
 
+const OUTCOME = {
+  complete: (e) => `Scanned everything: ${count(e.scanned)} records, ${count(e.matched)} found.`,
+  budget: (e) => e.matched === 0
+    ? `Not found within ${count(e.scanned)} scanned (of ${count(e.total)}): raise the budget to look further.`
+    : `${count(e.matched)} found within ${count(e.scanned)} scanned (the budget, of ${count(e.total)}): more may lie beyond.`,
+  limit: (e) => `Found ${count(e.matched)}, the limit, after ${count(e.scanned)} scanned.`,
+  timeout: (e) => `Kafka stopped delivering after ${count(e.scanned)} scanned: the search is incomplete.`,
+};
+
 function browser(name) {
   const partition = h('select', { 'aria-label': 'Partition' }, h('option', { value: '' }, 'All partitions'));
   const mode = h('select', { 'aria-label': 'Seek' }, h('option', { value: 'latest' }, 'Newest'),
@@ -105,17 +114,59 @@ function browser(name) {
   const limit = h('select', { 'aria-label': 'Limit' }, [20, 50, 100, 500].map((n) => h('option', { value: n, selected: n === 50 }, `${n} messages`)));
   const live = h('input', { type: 'checkbox' });
   const list = h('div.messages');
+  const filter = h('input.filter.mono', { type: 'text', 'aria-label': 'Filter', spellcheck: false,
+    placeholder: 'CEL filter: key == "I138884" && value.shopping_mall == "Kanyon"' });
+  const direction = h('select', { 'aria-label': 'Direction' }, h('option', { value: 'newest' }, 'Newest first'), h('option', { value: 'oldest' }, 'Oldest first'));
+  const budget = h('select', { 'aria-label': 'Budget' }, [100000, 1000000, 10000000, 100000000].map((n) =>
+    h('option', { value: n, selected: n === 1000000 }, `scan at most ${count(n)}`)));
+  const searchButton = h('button', { type: 'button', onclick: () => search() }, 'Search');
+  const cancelButton = h('button', { type: 'button', hidden: true, onclick: () => running && running.abort() }, 'Cancel');
+  const progress = h('p.search-progress.muted', { role: 'status' });
+  const exportLink = (format, label) => h('a.button.export', { href: '#', download: '', dataset: { format },
+    onclick: (e) => { e.currentTarget.href = apiUrl(`/topics/${encodeURIComponent(name)}/export?${exportQuery(format)}`); } }, label);
   mode.addEventListener('change', () => {
     position.hidden = mode.value === 'latest';
     position.type = mode.value === 'timestamp' ? 'datetime-local' : 'text';
   });
   let open = new Set();
+  let running = null;
 
-  async function load() {
-    const query = new URLSearchParams({ limit: limit.value, raw: 'true' });
+  /** The partition and start position chosen, as the browse, search and export endpoints take them. */
+  function selection() {
+    const query = new URLSearchParams();
     if (partition.value !== '') query.set('partition', partition.value);
     if (mode.value === 'offset' && position.value) query.set('offset', position.value.trim());
     if (mode.value === 'timestamp' && position.value) query.set('timestamp', String(new Date(position.value).getTime()));
+    return query;
+  }
+
+  function exportQuery(format) {
+    const query = selection();
+    query.set('format', format);
+    if (filter.value.trim()) query.set('filter', filter.value.trim());
+    return query;
+  }
+
+  function table(messages) {
+    return h('table.message-table', {},
+      h('thead', {}, h('tr', {}, ['Partition', 'Offset', 'Time', 'Key', 'Value', 'Format'].map((c) => h('th', {}, c)))),
+      h('tbody', {}, messages.flatMap((m) => {
+        const id = `${m.partition}-${m.offset}`;
+        const row = h('tr.clickable', { dataset: { offset: m.offset }, onclick: () => {
+          open.has(id) ? open.delete(id) : open.add(id);
+          row.nextSibling.hidden = !open.has(id);
+        } }, h('td.num', {}, m.partition), h('td.num', {}, m.offset), h('td.nowrap', {}, time(m.timestamp)),
+        h('td', {}, payload(m.key)), h('td.value', {}, payload(m.value)), h('td', {}, formatBadge(m.value)));
+        return [row, h('tr.expanded', { hidden: !open.has(id) }, h('td', { colSpan: 6 }, detail(m)))];
+      })));
+  }
+
+  async function load() {
+    if (running) return;
+    progress.textContent = '';
+    const query = selection();
+    query.set('limit', limit.value);
+    query.set('raw', 'true');
     let page;
     try {
       page = await api(`/topics/${encodeURIComponent(name)}/messages?${query}`);
@@ -129,22 +180,69 @@ function browser(name) {
       list.replaceChildren(state('empty', 'No messages here', 'Produce a test message, or seek to an earlier offset or time.'));
       return;
     }
-    list.replaceChildren(...(truncated === null ? [] : [truncated]), h('table.message-table', {},
-      h('thead', {}, h('tr', {}, ['Partition', 'Offset', 'Time', 'Key', 'Value', 'Format'].map((c) => h('th', {}, c)))),
-      h('tbody', {}, messages.flatMap((m) => {
-        const id = `${m.partition}-${m.offset}`;
-        const row = h('tr.clickable', { dataset: { offset: m.offset }, onclick: () => {
-          open.has(id) ? open.delete(id) : open.add(id);
-          row.nextSibling.hidden = !open.has(id);
-        } }, h('td.num', {}, m.partition), h('td.num', {}, m.offset), h('td.nowrap', {}, time(m.timestamp)),
-        h('td', {}, payload(m.key)), h('td.value', {}, payload(m.value)), h('td', {}, formatBadge(m.value)));
-        return [row, h('tr.expanded', { hidden: !open.has(id) }, h('td', { colSpan: 6 }, detail(m)))];
-      }))));
+    list.replaceChildren(...(truncated === null ? [] : [truncated]), table(messages));
   }
 
+  /** Streams a search: progress as it scans, matches as they are found; Cancel drops the response, which stops it. */
+  async function search() {
+    if (!filter.value.trim()) return load();
+    if (running) running.abort();
+    const controller = new AbortController();
+    running = controller;
+    const query = selection();
+    query.set('filter', filter.value.trim());
+    query.set('direction', direction.value);
+    query.set('budget', budget.value);
+    query.set('limit', limit.value);
+    const matches = [];
+    let last = { scanned: 0, matched: 0 };
+    let drawn = 0;
+    const draw = () => {
+      drawn = matches.length;
+      list.replaceChildren(matches.length ? table(matches) : state('empty', 'Nothing found yet', 'The search goes on; Cancel stops it.'));
+    };
+    searchButton.disabled = true;
+    cancelButton.hidden = false;
+    progress.textContent = 'Searching…';
+    draw();
+    try {
+      await apiLines(`/topics/${encodeURIComponent(name)}/search?${query}`, (line) => {
+        if (line.error) throw new Error(line.error.message);
+        if (line.type === 'match') {
+          matches.push(line.message);
+          last.matched++;
+        } else if (line.type === 'progress') {
+          last = line;
+          progress.textContent = `Scanned ${count(line.scanned)} of ${count(line.total)}, ${count(line.matched)} found…`;
+        } else if (line.type === 'end') {
+          last = line;
+          const failures = line.unevaluated > 0 ? ` ${count(line.unevaluated)} records could not be evaluated (${line.firstFailure}).` : '';
+          progress.textContent = (OUTCOME[line.outcome] || (() => `Ended: ${line.outcome}.`))(line) + failures;
+        }
+        if (matches.length !== drawn && (line.type !== 'match' || matches.length % 50 === 0)) draw();
+      }, controller.signal);
+      draw();
+      if (matches.length === 0) list.replaceChildren(state('empty', 'No match', progress.textContent));
+    } catch (e) {
+      if (e.name === 'AbortError') {
+        progress.textContent = `Cancelled after ${count(last.scanned)} scanned, ${count(matches.length)} found.`;
+        draw();
+      } else {
+        progress.textContent = '';
+        list.replaceChildren(state('error', e.code === 'invalid_filter' ? 'The filter cannot be used' : 'Cannot search', e.message));
+      }
+    } finally {
+      if (running === controller) running = null;
+      searchButton.disabled = false;
+      cancelButton.hidden = true;
+    }
+  }
+
+  filter.addEventListener('keydown', (e) => { if (e.key === 'Enter') search(); });
   const element = h('section.card', {}, h('div.section-head', {}, h('h2', {}, 'Messages'),
     h('div.toolbar', {}, partition, mode, position, limit, h('label.check', {}, live, 'live'),
-      h('button', { type: 'button', onclick: load }, 'Load'))), list);
+      h('button', { type: 'button', onclick: load }, 'Load'), exportLink('csv', 'Export CSV'), exportLink('jsonl', 'Export JSONL'))),
+  h('div.toolbar.message-search', {}, filter, direction, budget, searchButton, cancelButton), progress, list);
   return {
     element, load,
     setPartitions(n) {

@@ -1,5 +1,7 @@
 package io.tillstream.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tillstream.serde.CsvRows;
 import io.tillstream.serde.RecordJson;
 import io.tillstream.serde.WireFormat;
 import io.tillstream.serde.client.RegistryClientException;
@@ -20,7 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -30,11 +34,11 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code tillstream consume}: prints a topic's records decoded, one JSON line each, as Confluent's
- * console consumers do, whatever the format ({@link RecordJson}). Values are polled as bytes and decoded here, so that a record that
+ * console consumers do, whatever the format ({@link RecordJson}), or as CSV rows ({@link CsvRows}). Values are polled as bytes and decoded here, so that a record that
  * cannot be decoded costs one line on standard error, not the rest of the topic.
  */
 @Command(name = "consume", mixinStandardHelpOptions = true,
-    description = {"Print a topic's records as JSON lines: Avro, JSON Schema and Protobuf values decoded through the"
+    description = {"Print a topic's records as JSON lines (or CSV with --output csv): Avro, JSON Schema and Protobuf values decoded through the"
             + " Schema Registry by the type of their schema ID (Protobuf in its JSON mapping), and plain JSON as it is.",
         "Prices and other decimals print as JSON numbers with their exact decimals (1500.40); dates and timestamps as"
             + " ISO-8601 strings. A record that cannot be decoded prints one line on standard error (its partition,"
@@ -70,6 +74,13 @@ final class ConsumeCommand implements Callable<Integer> {
     @Option(names = "--print-key", description = "Print each record's key before its value, separated by a tab.")
     boolean printKey;
 
+    @Option(names = "--output", paramLabel = "json|csv", defaultValue = "json",
+        description = "json (default): one JSON line per record, as above. csv: RFC 4180 with a header row; the columns"
+            + " partition, offset, timestamp (epoch ms), key, headers (a JSON object), then the value's fields, chosen from"
+            + " the first record (nested ones with dotted names), and value_other for whatever a later record has beyond"
+            + " them.")
+    String output;
+
     @Option(names = "--print-metadata",
         description = "Print Partition:, Offset:, CreateTime: (or LogAppendTime:) and SchemaId: before each record, tab-separated.")
     boolean printMetadata;
@@ -92,6 +103,7 @@ final class ConsumeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long consumed = 0;
         long undecodable = 0;
+        CsvRows csv = output.equals("csv") ? new CsvRows(out) : null;
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(),
             new ByteArrayDeserializer(), new ByteArrayDeserializer());
         // Ctrl-C wakes the poll up; the hook then waits until the consumer is closed and the summary printed.
@@ -103,11 +115,8 @@ final class ConsumeCommand implements Callable<Integer> {
                 start(consumer, partitions);
                 while (max == null || consumed < max) {
                     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                        String line = format(record, keys, values);
-                        if (line == null) {
+                        if (!print(record, keys, values, out, csv)) {
                             undecodable++;
-                        } else {
-                            out.println(line);
                         }
                         consumed++;
                         if (max != null && consumed >= max) {
@@ -119,6 +128,9 @@ final class ConsumeCommand implements Callable<Integer> {
                 }
             } catch (WakeupException stopped) {
                 // Ctrl-C: only the summary is left to do.
+            }
+            if (csv != null) {
+                finish(csv);
             }
             out.flush();
             err.println("Processed a total of " + consumed + " messages" + (undecodable == 0 ? "" : ", " + undecodable
@@ -135,6 +147,13 @@ final class ConsumeCommand implements Callable<Integer> {
         if (partition != null && group != null) {
             throw new CommandFailedException("--partition and --group do not go together: a group's partitions are"
                 + " assigned by Kafka", ExitCode.USAGE);
+        }
+        if (!output.equals("json") && !output.equals("csv")) {
+            throw new CommandFailedException("--output must be json or csv, not '" + output + "'", ExitCode.USAGE);
+        }
+        if (output.equals("csv") && (printKey || printMetadata)) {
+            throw new CommandFailedException("--print-key and --print-metadata are for --output json: every CSV row has the"
+                + " key and the record's partition, offset and timestamp", ExitCode.USAGE);
         }
         if (max != null && max < 1) {
             throw new CommandFailedException("--max must be at least 1, not " + max, ExitCode.USAGE);
@@ -182,22 +201,18 @@ final class ConsumeCommand implements Callable<Integer> {
         }
     }
 
-    /** The record's line, or null after reporting on standard error why it cannot be decoded. */
-    private String format(ConsumerRecord<byte[], byte[]> record, RecordJson keys, RecordJson values) {
-        StringBuilder line = new StringBuilder();
+    /** Prints the record as a JSON line or a CSV row; false after reporting on standard error why it cannot be decoded. */
+    private boolean print(ConsumerRecord<byte[], byte[]> record, RecordJson keys, RecordJson values, PrintWriter out,
+                          CsvRows csv) {
         try {
-            if (printMetadata) {
-                line.append("Partition:").append(record.partition())
-                    .append("\tOffset:").append(record.offset())
-                    .append('\t').append(record.timestampType().name).append(':').append(record.timestamp())
-                    .append("\tSchemaId:").append(WireFormat.hasHeader(record.value()) ? WireFormat.schemaId(record.value()) : "none")
-                    .append('\t');
+            if (csv != null) {
+                RecordJson.Json value = values.read(record);
+                csv.write(new CsvRows.Row(record.partition(), record.offset(), record.timestamp(),
+                    record.key() == null ? null : csvKey(record, keys), record.headers(), value == null ? null : value.tree()));
+            } else {
+                out.println(line(record, keys, values));
             }
-            if (printKey) {
-                line.append(key(record, keys)).append('\t');
-            }
-            line.append(text(values.read(record)));
-            return line.toString();
+            return true;
         } catch (SerializationException e) {
             if (e.getCause() instanceof RegistryConnectionException
                 || e.getCause() instanceof RegistryClientException client && client.status() >= 500) {
@@ -206,8 +221,44 @@ final class ConsumeCommand implements Callable<Integer> {
             }
             // The message names the topic, partition and offset.
             spec.commandLine().getErr().println("skipped: " + e.getMessage());
-            return null;
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** An empty selection still prints the CSV header, so the output is always a valid file. */
+    private static void finish(CsvRows csv) {
+        try {
+            csv.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String line(ConsumerRecord<byte[], byte[]> record, RecordJson keys, RecordJson values) {
+        StringBuilder line = new StringBuilder();
+        if (printMetadata) {
+            line.append("Partition:").append(record.partition())
+                .append("\tOffset:").append(record.offset())
+                .append('\t').append(record.timestampType().name).append(':').append(record.timestamp())
+                .append("\tSchemaId:").append(WireFormat.hasHeader(record.value()) ? WireFormat.schemaId(record.value()) : "none")
+                .append('\t');
+        }
+        if (printKey) {
+            line.append(key(record, keys)).append('\t');
+        }
+        line.append(text(values.read(record)));
+        return line.toString();
+    }
+
+    /** A key as a CSV cell: a string as its text, whatever else as its JSON. */
+    private static String csvKey(ConsumerRecord<byte[], byte[]> record, RecordJson keys) {
+        if (!WireFormat.hasHeader(record.key())) {
+            return new String(record.key(), StandardCharsets.UTF_8);
+        }
+        JsonNode key = keys.read(record).tree();
+        return key.isTextual() ? key.textValue() : key.toString();
     }
 
     /** Keys in Confluent's wire format are decoded; others (Tillstream's invoice numbers) print as UTF-8 text. */

@@ -119,6 +119,33 @@ class ConsumeCommandTest {
     }
 
     @Test
+    void outputCsvPrintsAHeaderThenARowPerSaleWithItsFieldsAsColumns() {
+        String topic = TestPlatform.unique("consume");
+        platform.createTopic(topic, 1);
+        Sale sale = new SyntheticSales(5, 10, Clock.systemUTC()).next();
+        RecordMetadata first = GeneratedSales.sendRaw(platform, topic, sale.getInvoiceNo().getBytes(StandardCharsets.UTF_8),
+            GeneratedSales.avroSerializer(platform).serialize(topic, sale));
+        // A later value that is no record: its JSON goes to value_other, so nothing is dropped.
+        RecordMetadata second = GeneratedSales.sendRaw(platform, topic, null,
+            "\"a note, \\\"quoted\\\"\"".getBytes(StandardCharsets.UTF_8));
+
+        Cli.Result result = consume("--topic", topic, "--from-beginning", "--max", "2", "--output", "csv");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out().split("\r\n")).containsExactly(
+            "partition,offset,timestamp,key,headers,invoice_no,customer_id,gender,age,category,quantity,price,payment_method,"
+                + "invoice_date,shopping_mall,event_time,value_other",
+            "0,0," + first.timestamp() + "," + sale.getInvoiceNo() + ",{}," + String.join(",", sale.getInvoiceNo(),
+                sale.getCustomerId(), sale.getGender().toString(), String.valueOf(sale.getAge()), sale.getCategory().toString(),
+                String.valueOf(sale.getQuantity()), sale.getPrice().toPlainString(), sale.getPaymentMethod().toString(),
+                sale.getInvoiceDate().toString(), sale.getShoppingMall().toString(),
+                sale.getEventTime().truncatedTo(ChronoUnit.MILLIS).toString()) + ",",
+            "0,1," + second.timestamp() + ",,{},,,,,,,,,,,,\"{\"\"value\"\":\"\"a note, \\\"\"quoted\\\"\"\"\"}\"");
+        assertThat(consume("--output", "csv", "--print-key").err())
+            .startsWith("error: --print-key and --print-metadata are for --output json");
+    }
+
+    @Test
     void anOffsetWithoutAPartitionIsAUsageError() {
         Cli.Result result = consume("--offset", "5");
 

@@ -113,6 +113,27 @@ public final class ConsoleConfig extends AbstractConfig {
     public static final String MESSAGES_MAX_CONCURRENT_DOC = "How many message-browser requests may read at once; one "
         + "more is answered 429, so browsing cannot exhaust the memory of the JVM the console shares with the broker.";
 
+    public static final String MESSAGES_MAX_CONCURRENT_SCANS_CONFIG = "messages.max.concurrent.scans";
+    public static final String MESSAGES_MAX_CONCURRENT_SCANS_DOC = "How many searches and exports may read at once; each "
+        + "holds a server thread and a consumer while it streams its answer, so one more is answered 429.";
+
+    public static final String MESSAGES_SEARCH_BUDGET_CONFIG = "messages.search.budget";
+    public static final String MESSAGES_SEARCH_BUDGET_DOC = "How many records a search scans when it does not ask for "
+        + "another budget; past it the search says it found nothing (or what it found) within that many.";
+
+    public static final String MESSAGES_SEARCH_MAX_BUDGET_CONFIG = "messages.search.max.budget";
+    public static final String MESSAGES_SEARCH_MAX_BUDGET_DOC = "The largest budget a search may ask for; a larger one is "
+        + "refused.";
+
+    public static final String MESSAGES_FILTER_MAX_LENGTH_CONFIG = "messages.filter.max.length";
+    public static final String MESSAGES_FILTER_MAX_LENGTH_DOC = "The longest filter expression (in characters) a search "
+        + "or export accepts; a longer one is refused before it is parsed.";
+
+    public static final String MESSAGES_FILTER_MAX_ITERATIONS_CONFIG = "messages.filter.max.iterations";
+    public static final String MESSAGES_FILTER_MAX_ITERATIONS_DOC = "The most loop iterations (CEL's all, exists, map, "
+        + "filter macros, nested ones counted together) a filter may take on one record, which bounds what each record "
+        + "costs; a filter that takes more is refused.";
+
     public static final String ALERT_WINDOW_MS_CONFIG = "alerts.window.ms";
     public static final String ALERT_WINDOW_MS_DOC = "How long a group's lag must keep growing, and how recent a dead letter "
         + "must be, for the console's alert banners (the 5m of the Prometheus rules in docs/monitoring).";
@@ -160,6 +181,16 @@ public final class ConsoleConfig extends AbstractConfig {
             MESSAGES_MAX_BYTES_DOC)
         .define(MESSAGES_MAX_CONCURRENT_CONFIG, Type.INT, 4, Range.atLeast(1), Importance.LOW,
             MESSAGES_MAX_CONCURRENT_DOC)
+        .define(MESSAGES_MAX_CONCURRENT_SCANS_CONFIG, Type.INT, 2, Range.atLeast(1), Importance.LOW,
+            MESSAGES_MAX_CONCURRENT_SCANS_DOC)
+        .define(MESSAGES_SEARCH_BUDGET_CONFIG, Type.LONG, 1_000_000L, Range.atLeast(1), Importance.LOW,
+            MESSAGES_SEARCH_BUDGET_DOC)
+        .define(MESSAGES_SEARCH_MAX_BUDGET_CONFIG, Type.LONG, 100_000_000L, Range.atLeast(1), Importance.LOW,
+            MESSAGES_SEARCH_MAX_BUDGET_DOC)
+        .define(MESSAGES_FILTER_MAX_LENGTH_CONFIG, Type.INT, 2_048, Range.between(16, 100_000), Importance.LOW,
+            MESSAGES_FILTER_MAX_LENGTH_DOC)
+        .define(MESSAGES_FILTER_MAX_ITERATIONS_CONFIG, Type.INT, 1_000, Range.between(1, 1_000_000), Importance.LOW,
+            MESSAGES_FILTER_MAX_ITERATIONS_DOC)
         .define(ALERT_WINDOW_MS_CONFIG, Type.LONG, 5 * 60_000L, Range.atLeast(1_000), Importance.LOW, ALERT_WINDOW_MS_DOC)
         .define(DEAD_LETTER_TOPICS_CONFIG, Type.LIST, "raw_data_dlq", Importance.LOW, DEAD_LETTER_TOPICS_DOC)
         .define(DEAD_LETTERS_REDRIVE_LIMIT_CONFIG, Type.INT, Redrive.DEFAULT_LIMIT, Range.atLeast(0), Importance.LOW,
@@ -363,6 +394,26 @@ public final class ConsoleConfig extends AbstractConfig {
 
     public int messagesMaxConcurrent() {
         return getInt(MESSAGES_MAX_CONCURRENT_CONFIG);
+    }
+
+    public int messagesMaxConcurrentScans() {
+        return getInt(MESSAGES_MAX_CONCURRENT_SCANS_CONFIG);
+    }
+
+    public long messagesSearchBudget() {
+        return getLong(MESSAGES_SEARCH_BUDGET_CONFIG);
+    }
+
+    public long messagesSearchMaxBudget() {
+        return getLong(MESSAGES_SEARCH_MAX_BUDGET_CONFIG);
+    }
+
+    public int messagesFilterMaxLength() {
+        return getInt(MESSAGES_FILTER_MAX_LENGTH_CONFIG);
+    }
+
+    public int messagesFilterMaxIterations() {
+        return getInt(MESSAGES_FILTER_MAX_ITERATIONS_CONFIG);
     }
 
     public int requestTimeoutMs() {

@@ -1,7 +1,6 @@
 package io.tillstream.console;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.ConsoleMessage;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(Environment.Extension.class)
 class BrowserTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
     private static final String SCHEMA = "{\"type\": \"record\", \"name\": \"Sale\", \"fields\": ["
         + "{\"name\": \"invoice_no\", \"type\": \"string\"}, {\"name\": \"shopping_mall\", \"type\": \"string\"}]}";
 
@@ -59,18 +56,8 @@ class BrowserTest {
 
     @BeforeAll
     static void launch() throws Exception {
-        // Fails rather than skips: CI installs chromium (.ci/run), so its absence is a broken machine.
-        assertThat(Files.isExecutable(CHROMIUM))
-            .as("Debian's chromium at " + CHROMIUM + " runs the browser tests: apt-get install -y chromium")
-            .isTrue();
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-            .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-            .setExecutablePath(CHROMIUM)
-            .setHeadless(true)
-            .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll

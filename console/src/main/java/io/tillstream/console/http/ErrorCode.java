@@ -8,6 +8,7 @@ import java.util.Locale;
  */
 public enum ErrorCode {
     BAD_REQUEST(400),
+    INVALID_FILTER(400),
     INVALID_REQUEST(400),
     CONFIRMATION_MISMATCH(400),
     SERIALIZATION_FAILED(400),
@@ -37,6 +38,7 @@ public enum ErrorCode {
     /** The registry refused a request with 422 without a Confluent error code the console knows. */
     REGISTRY_UNPROCESSABLE(422, "registry_rejected"),
     TOO_MANY_BROWSES(429),
+    TOO_MANY_SCANS(429),
     INTERNAL(500),
     LAKE_UNREADABLE(500),
     REGISTRY_UNAVAILABLE(502),

@@ -8,6 +8,7 @@ import io.tillstream.console.groups.GroupHasMembersException;
 import io.tillstream.console.groups.GroupNotFoundException;
 import io.tillstream.console.lake.LakeUnreadableException;
 import io.tillstream.console.messages.TooManyBrowsesException;
+import io.tillstream.console.messages.TooManyScansException;
 import io.tillstream.console.sales.SalesApiException;
 import io.tillstream.retail.deadletters.DeadLetterException;
 import io.tillstream.serde.client.RegistryClientException;
@@ -68,6 +69,9 @@ public final class Errors {
         }
         if (e instanceof TooManyBrowsesException) {
             return new ConsoleException(ErrorCode.TOO_MANY_BROWSES, e.getMessage());
+        }
+        if (e instanceof TooManyScansException) {
+            return new ConsoleException(ErrorCode.TOO_MANY_SCANS, e.getMessage());
         }
         if (e instanceof LakeUnreadableException) {
             return new ConsoleException(ErrorCode.LAKE_UNREADABLE, e.getMessage());

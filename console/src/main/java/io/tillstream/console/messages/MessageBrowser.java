@@ -9,14 +9,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.stream.StreamSupport;
 
 /**
  * Reads a window of records from a topic's partitions with a consumer of its own that belongs to
@@ -171,11 +169,6 @@ final class MessageBrowser {
     }
 
     private Message message(ConsumerRecord<byte[], byte[]> record, boolean raw) {
-        List<Message.Header> headers = StreamSupport.stream(record.headers().spliterator(), false)
-            .map(h -> new Message.Header(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8)))
-            .toList();
-        return new Message(record.partition(), record.offset(), record.timestamp(), record.timestampType().name,
-            Payload.decode(record.key(), record, keys, raw), Payload.decode(record.value(), record, values, raw),
-            headers);
+        return new ScannedRecord(record, keys, values).message(raw);
     }
 }

@@ -29,14 +29,18 @@ public record Payload(String format, Integer schemaId, JsonNode content, String 
             return new Payload("null", null, null, null, null, 0);
         }
         String hex = withHex ? HexFormat.of().formatHex(data) : null;
-        try {
-            RecordJson.Json json = reader.read(record);
-            return new Payload(json.format().name().toLowerCase(Locale.ROOT), json.schemaId(), json.tree(), null, hex,
-                data.length);
-        } catch (SerializationException e) {
-            if (WireFormat.hasHeader(data)) {
-                return new Payload("binary", WireFormat.schemaId(data),
-                    JsonNodeFactory.instance.textNode(HexFormat.of().formatHex(data)), e.getMessage(), hex, data.length);
+        // Plain text such as an invoice number goes straight to text: asking the reader would only fail, and a search
+        // pays that on every record.
+        if (data.length > 0 && (data[0] == WireFormat.MAGIC_BYTE || mayStartJson(data))) {
+            try {
+                RecordJson.Json json = reader.read(record);
+                return new Payload(json.format().name().toLowerCase(Locale.ROOT), json.schemaId(), json.tree(), null, hex,
+                    data.length);
+            } catch (SerializationException e) {
+                if (WireFormat.hasHeader(data)) {
+                    return new Payload("binary", WireFormat.schemaId(data),
+                        JsonNodeFactory.instance.textNode(HexFormat.of().formatHex(data)), e.getMessage(), hex, data.length);
+                }
             }
         }
         // Neither framed nor JSON: text that is no JSON, or bytes no reader knows.
@@ -45,6 +49,17 @@ public record Payload(String format, Integer schemaId, JsonNode content, String 
             ? new Payload("text", null, JsonNodeFactory.instance.textNode(text), null, hex, data.length)
             : new Payload("binary", null, JsonNodeFactory.instance.textNode(HexFormat.of().formatHex(data)), null, hex,
                 data.length);
+    }
+
+    /** Whether the first byte that is no whitespace can start a JSON text. */
+    private static boolean mayStartJson(byte[] data) {
+        for (byte b : data) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return b == '{' || b == '[' || b == '"' || b == '-' || b >= '0' && b <= '9' || b == 't' || b == 'f'
+                    || b == 'n';
+            }
+        }
+        return false;
     }
 
     private static String utf8(byte[] data) {
