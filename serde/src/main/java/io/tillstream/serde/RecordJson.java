@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -44,16 +45,72 @@ public final class RecordJson {
     /** What a key or value was read as. */
     public enum Format { AVRO, JSON_SCHEMA, PROTOBUF, JSON }
 
-    /** A key or value read: its format, the schema ID of its header (null for plain JSON), and its JSON text on one line. */
-    public record Json(Format format, Integer schemaId, String text) {
+    /**
+     * A key or value read: its format, the schema ID of its header (null for plain JSON), and its JSON, as text on one
+     * line or as a tree, each made only when asked. An Avro value comes as a tree, so a reader of the tree (a search
+     * over millions of values) never pays for writing it as text and parsing it back. Two are equal when their
+     * format, schema ID and text are.
+     */
+    public static final class Json {
+        private final Format format;
+        private final Integer schemaId;
+        private String text;
+        private JsonNode tree;
 
-        /** The text as a tree, decimals keeping their scale. */
-        public JsonNode tree() {
-            try {
-                return MAPPER.readTree(text);
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
+        public Json(Format format, Integer schemaId, String text) {
+            this.format = format;
+            this.schemaId = schemaId;
+            this.text = text;
+        }
+
+        private Json(Format format, Integer schemaId, JsonNode tree) {
+            this.format = format;
+            this.schemaId = schemaId;
+            this.tree = tree;
+        }
+
+        public Format format() {
+            return format;
+        }
+
+        public Integer schemaId() {
+            return schemaId;
+        }
+
+        /** The JSON text on one line. */
+        public String text() {
+            if (text == null) {
+                text = write(tree);
             }
+            return text;
+        }
+
+        /** The JSON as a tree, decimals keeping their scale. */
+        public JsonNode tree() {
+            if (tree == null) {
+                try {
+                    tree = MAPPER.readTree(text);
+                } catch (JsonProcessingException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return tree;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Json other && format == other.format && Objects.equals(schemaId, other.schemaId)
+                && text().equals(other.text());
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(format, schemaId, text());
+        }
+
+        @Override
+        public String toString() {
+            return "Json[format=" + format + ", schemaId=" + schemaId + ", text=" + text() + "]";
         }
     }
 
@@ -109,7 +166,7 @@ public final class RecordJson {
         }
         String type = schemaType(record, id);
         return switch (type) {
-            case SchemaDefinition.AVRO -> new Json(Format.AVRO, id, AvroJson.write(avro.deserialize(record)));
+            case SchemaDefinition.AVRO -> new Json(Format.AVRO, id, AvroJson.toJson(avro.deserialize(record)));
             case AbstractJsonSchemaSerde.JSON_SCHEMA_TYPE -> new Json(Format.JSON_SCHEMA, id, write(jsonSchema.deserialize(record)));
             case RegisteredFiles.PROTOBUF -> new Json(Format.PROTOBUF, id, protobufJson(record, id, protobuf.deserialize(record)));
             default -> throw failure(record, "schema ID " + id + " is of type " + type
