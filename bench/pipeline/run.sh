@@ -10,6 +10,9 @@
 #     pipeline's histogram of now - event_time when each sale reaches the aggregation (/api/v1/metrics/latency).
 #
 #   bench/pipeline/run.sh [records] [stream-threads] [latency-seconds]     defaults: 2000000 1 60
+#
+# PROCESS_JFR=file.jfr records a JFR profile (settings=profile) of the `tillstream process` JVM over the whole run;
+# read the stream thread's samples with `jfr print --events jdk.ExecutionSample --stack-depth 80 file.jfr`.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../lib.sh"
@@ -29,6 +32,12 @@ registry=http://127.0.0.1:$registry_port
 api=http://127.0.0.1:$http_port
 
 start_up $port $registry_port
+# CPU seconds (user + system) a process has used so far: on a shared machine, what each side cost is steadier than
+# how long it took, so the broker's and each client's CPU are reported beside the rates.
+cpu_seconds() { # pid
+  awk -v tick="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / tick }' "/proc/$1/stat"
+}
+broker=$(ss -ltnpH "sport = :$port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1)
 
 echo "Pre-filling raw_data (6 partitions) with $records sales..."
 # shellcheck disable=SC2086 # java_opts (lib.sh) holds several options
@@ -48,13 +57,16 @@ echo
 echo "Kafka Streams floor (exactly_once_v2, no work of ours): counting, then copying every record"
 "$root/tillstream" topics create --topic raw_data-copy --partitions 6 --bootstrap-server $bootstrap >/dev/null
 floor() { # count|copy
-  java $java_opts -Dlogback.configurationFile="$work/logback.xml" -cp "$jar" "$here/StreamsFloor.java" \
-    $bootstrap raw_data "$records" "$1" 2>/dev/null | tail -n 1
+  broker_before=$(cpu_seconds "$broker")
+  /usr/bin/time -f '%U %S' -o "$work/floor-$1.cpu" java $java_opts -Dlogback.configurationFile="$work/logback.xml" -cp "$jar" \
+    "$here/StreamsFloor.java" $bootstrap raw_data "$records" "$1" 2>/dev/null | tail -n 1
+  echo "$(awk '{ printf "%.1f", $1 + $2 }' "$work/floor-$1.cpu") $(echo "$(cpu_seconds "$broker") - $broker_before" | bc)" \
+    > "$work/floor-$1.cpus"
 }
 floor_count=$(floor count)
 floor_copy=$(floor copy)
-echo "$floor_count"
-echo "$floor_copy"
+echo "$floor_count   (CPU s: app, broker: $(cat "$work/floor-count.cpus"))"
+echo "$floor_copy   (CPU s: app, broker: $(cat "$work/floor-copy.cpus"))"
 floor_count_rate=$(echo "$floor_count" | sed -n 's/.*: \([0-9]*\) records\/s$/\1/p')
 floor_copy_rate=$(echo "$floor_copy" | sed -n 's/.*: \([0-9]*\) records\/s$/\1/p')
 
@@ -67,8 +79,9 @@ echo "tillstream process ($threads stream thread(s), exactly_once_v2${STREAMS_SE
 # More Kafka Streams settings (one per line, e.g. commit.interval.ms=1000) can come in $STREAMS_SETTINGS.
 printf 'num.stream.threads=%s\n%s\n' "$threads" "${STREAMS_SETTINGS:-}" > "$work/streams.properties"
 start=$(date +%s.%N)
+broker_before=$(cpu_seconds "$broker")
 # shellcheck disable=SC2086
-java $java_opts -jar "$jar" process --bootstrap-server $bootstrap --registry-url $registry \
+java $java_opts ${PROCESS_JFR:+-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$PROCESS_JFR} -jar "$jar" process --bootstrap-server $bootstrap --registry-url $registry \
   --http-port $http_port --state-dir "$work/state" --command-config "$work/streams.properties" > "$work/process.out" 2>&1 &
 processor=$!
 wait_for_line "$work/process.out" "Ctrl-C stops it" 120 >/dev/null
@@ -78,11 +91,14 @@ while [ "$(counted)" -lt "$records" ]; do
   sleep 0.2
 done
 done_at=$(date +%s.%N)
+process_cpu=$(cpu_seconds $processor)
+broker_cpu=$(echo "$(cpu_seconds "$broker") - $broker_before" | bc)
 rate_all=$(echo "$records / ($done_at - $start)" | bc -l)
 rate_running=$(echo "$records / ($done_at - $ready)" | bc -l)
 printf 'start to ready: %.1f s; ready to all %s aggregated: %.1f s\n' "$(echo "$ready - $start" | bc -l)" "$records" \
   "$(echo "$done_at - $ready" | bc -l)"
 echo "dead letters: $(curl -s "$api/api/v1/sales/dead-letters")"
+echo "CPU s from start to all aggregated: process $process_cpu, broker $broker_cpu"
 
 echo
 printf '%-40s %12s\n' "" "records/s"

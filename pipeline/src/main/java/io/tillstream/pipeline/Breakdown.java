@@ -14,7 +14,7 @@ public enum Breakdown {
     CATEGORY("by_category", EnrichedSale::getCategory),
     PAYMENT_METHOD("by_payment_method", EnrichedSale::getPaymentMethod),
     /** By invoice date, the sale's event day, as an ISO date, so that keys sort by day. */
-    DAY("by_day", sale -> sale.getInvoiceDate().toString()),
+    DAY("by_day", EnrichedSale::getInvoiceDate),
     /** Queryable only: no topic. */
     CUSTOMER(null, EnrichedSale::getCustomerId);
 
@@ -22,9 +22,9 @@ public enum Breakdown {
 
     private final String topicSuffix;
     private final String prefix;
-    private final Function<EnrichedSale, String> group;
+    private final Function<EnrichedSale, ?> group;
 
-    Breakdown(String topicSuffix, Function<EnrichedSale, String> group) {
+    Breakdown(String topicSuffix, Function<EnrichedSale, ?> group) {
         this.topicSuffix = topicSuffix;
         this.prefix = name().toLowerCase() + "|";
         this.group = group;
@@ -55,6 +55,11 @@ public enum Breakdown {
     /** The store key of the group {@code sale} belongs to. */
     public String keyOf(EnrichedSale sale) {
         return prefix + group.apply(sale);
+    }
+
+    /** What names {@code sale}'s group (a label, a date): equal values, equal {@link #keyOf keys}. */
+    public Object groupValue(EnrichedSale sale) {
+        return group.apply(sale);
     }
 
     /** The store key of the group named {@code group}. */

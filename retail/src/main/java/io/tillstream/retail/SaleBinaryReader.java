@@ -21,6 +21,11 @@ public final class SaleBinaryReader {
 
     private static final SaleBinaryReader INSTANCE = new SaleBinaryReader();
 
+    private static final Labels GENDERS = new Labels(Gender.values());
+    private static final Labels CATEGORIES = new Labels(Category.values());
+    private static final Labels PAYMENT_METHODS = new Labels(PaymentMethod.values());
+    private static final Labels MALLS = new Labels(ShoppingMall.values());
+
     /** @throws IllegalStateException if Sale's generated class no longer has the layout read here */
     public static SaleBinaryReader get() {
         return INSTANCE;
@@ -34,14 +39,14 @@ public final class SaleBinaryReader {
         Cursor in = new Cursor(data, offset);
         String invoiceNo = in.string();
         String customerId = in.string();
-        String gender = in.string();
+        String gender = in.label(GENDERS);
         int age = in.integer();
-        String category = in.string();
+        String category = in.label(CATEGORIES);
         int quantity = in.integer();
         BigDecimal price = in.decimal(SaleAvroLayout.PRICE_SCALE);
-        String paymentMethod = in.string();
+        String paymentMethod = in.label(PAYMENT_METHODS);
         LocalDate invoiceDate = LocalDate.ofEpochDay(in.integer());
-        String shoppingMall = in.string();
+        String shoppingMall = in.label(MALLS);
         Instant eventTime = Instant.ofEpochMilli(in.varint());
         return new Sale(invoiceNo, customerId, gender, age, category, quantity, price, paymentMethod, invoiceDate, shoppingMall,
             eventTime);
@@ -51,6 +56,35 @@ public final class SaleBinaryReader {
     public static final class MalformedAvroException extends RuntimeException {
         MalformedAvroException(String message) {
             super(message);
+        }
+    }
+
+    /**
+     * One categorical column's labels as Strings and as UTF-8. A label read is the very String its
+     * {@link DatasetValue} holds whenever the bytes match one: no new String per sale, and its hash,
+     * cached in the String, is not computed again by every lookup the rules and the totals make.
+     */
+    private static final class Labels {
+        private final String[] labels;
+        private final byte[][] utf8;
+
+        Labels(DatasetValue[] values) {
+            labels = new String[values.length];
+            utf8 = new byte[values.length][];
+            for (int i = 0; i < values.length; i++) {
+                labels[i] = values[i].label();
+                utf8[i] = labels[i].getBytes(StandardCharsets.UTF_8);
+            }
+        }
+
+        /** The label {@code data[from..to)} spells, or null. */
+        String find(byte[] data, int from, int to) {
+            for (int i = 0; i < utf8.length; i++) {
+                if (Arrays.equals(utf8[i], 0, utf8[i].length, data, from, to)) {
+                    return labels[i];
+                }
+            }
+            return null;
         }
     }
 
@@ -107,6 +141,15 @@ public final class SaleBinaryReader {
         String string() {
             int length = length();
             String value = new String(data, position, length, StandardCharsets.UTF_8);
+            position += length;
+            return value;
+        }
+
+        /** A string that is usually one of {@code labels}: then that very String, else a new one. */
+        String label(Labels labels) {
+            int length = length();
+            String known = labels.find(data, position, position + length);
+            String value = known != null ? known : new String(data, position, length, StandardCharsets.UTF_8);
             position += length;
             return value;
         }

@@ -69,6 +69,20 @@ class SaleBinaryReaderTest {
     }
 
     @Test
+    void theDatasetsLabelsReadAsTheLabelsOwnStringsAndOtherTextAsItself() {
+        Sale sale = new SyntheticSales(5, 10, Clock.systemUTC()).next();
+        sale.setCategory(Category.FOOD_AND_BEVERAGE.label());
+        sale.setShoppingMall("Kanyon ");
+        Sale read = reader.read(avroBytes(sale), 0);
+
+        assertThat(read.getGender()).isSameAs(Gender.fromLabel(sale.getGender()).orElseThrow().label());
+        assertThat(read.getCategory()).isSameAs(Category.FOOD_AND_BEVERAGE.label());
+        assertThat(read.getPaymentMethod()).isSameAs(PaymentMethod.fromLabel(sale.getPaymentMethod()).orElseThrow().label());
+        assertThat(read.getShoppingMall()).isEqualTo("Kanyon ");
+        assertThat(read).isEqualTo(avroRead(avroBytes(sale)));
+    }
+
+    @Test
     void theSaleStartsAtTheOffsetGiven() {
         Sale sale = new SyntheticSales(3, 10, Clock.systemUTC()).next();
         byte[] body = avroBytes(sale);

@@ -4,7 +4,6 @@ import io.tillstream.pipeline.Breakdown;
 import io.tillstream.pipeline.EnrichedSale;
 import io.tillstream.pipeline.SalesTotals;
 import io.tillstream.pipeline.Topics;
-import io.tillstream.pipeline.Totals;
 import io.tillstream.retail.SaleDecoder;
 import io.tillstream.serde.SpecificAvroSerde;
 import io.tillstream.serde.client.SchemaRegistryClient;
@@ -54,7 +53,6 @@ public final class SalesTopology {
     public static final Duration WINDOW = Duration.ofMinutes(1);
 
     private static final String MINUTE_PREFIX = "minute|";
-    private static final Serde<Totals> TOTALS = TotalsSerdes.totals();
 
     private final Topics topics;
     private final Duration windowGrace;
@@ -91,8 +89,7 @@ public final class SalesTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(DEAD_LETTER_STORE),
             Serdes.String(), Serdes.Long()));
         builder.addStateStore(TotalsStore.builder(TOTALS_STORE));
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.inMemoryWindowStore(PER_MINUTE_STORE, windowRetention, WINDOW, false),
-            Serdes.String(), TOTALS).withCachingEnabled());
+        builder.addStateStore(MinuteTotalsStore.builder(PER_MINUTE_STORE, windowRetention, WINDOW));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MERGED_STORE), Serdes.String(),
             TotalsSerdes.splitTotals()).withCachingEnabled());
 
