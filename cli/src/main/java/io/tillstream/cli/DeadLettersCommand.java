@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tillstream.pipeline.PipelineConfig;
 import io.tillstream.retail.deadletters.DeadLetter;
 import io.tillstream.retail.deadletters.DeadLetterException;
 import io.tillstream.retail.deadletters.DeadLetterFilter;
@@ -47,7 +48,7 @@ import java.util.stream.Collectors;
     subcommands = {DeadLettersCommand.ListDeadLetters.class, DeadLettersCommand.RedriveDeadLetters.class})
 final class DeadLettersCommand extends CommandGroup {
 
-    static final String DEFAULT_TOPIC = "raw_data_dlq";
+    static final String DEFAULT_TOPIC = PipelineConfig.DEFAULT_DEAD_LETTER_TOPIC;
 
     /** Which dead letters: the same conditions as the page's filter. */
     static final class Filters {

@@ -1,5 +1,6 @@
 package io.tillstream.pipeline;
 
+import io.tillstream.retail.DeadLetters;
 import io.tillstream.security.Https;
 import io.tillstream.security.UsersFile;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -58,10 +59,12 @@ public final class PipelineConfig extends AbstractConfig {
 
     public static final String SOURCE_TOPIC_CONFIG = "source.topic";
     public static final String SOURCE_TOPIC_DOC = "The topic of Avro sales to process; it must exist.";
+    public static final String DEFAULT_SOURCE_TOPIC = "raw_data";
 
     public static final String DEAD_LETTER_TOPIC_CONFIG = "dead.letter.topic";
     public static final String DEAD_LETTER_TOPIC_DOC = "Where records that cannot be decoded or break a sale's rules "
         + "go, with their original key and value bytes and tillstream.error.* headers. Created if missing.";
+    public static final String DEFAULT_DEAD_LETTER_TOPIC = DEFAULT_SOURCE_TOPIC + DeadLetters.TOPIC_SUFFIX;
 
     public static final String ENRICHED_TOPIC_CONFIG = "enriched.topic";
     public static final String ENRICHED_TOPIC_DOC = "Where valid sales go with their derived fields (Avro). "
@@ -98,8 +101,8 @@ public final class PipelineConfig extends AbstractConfig {
         .define(USERS_FILE_CONFIG, Type.STRING, null, Importance.MEDIUM, USERS_FILE_DOC)
         .define(HTTP_TLS_KEYSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.MEDIUM, HTTP_TLS_KEYSTORE_LOCATION_DOC)
         .define(HTTP_TLS_KEYSTORE_PASSWORD_CONFIG, Type.PASSWORD, "", Importance.MEDIUM, HTTP_TLS_KEYSTORE_PASSWORD_DOC)
-        .define(SOURCE_TOPIC_CONFIG, Type.STRING, "raw_data", new ConfigDef.NonEmptyString(), Importance.HIGH, SOURCE_TOPIC_DOC)
-        .define(DEAD_LETTER_TOPIC_CONFIG, Type.STRING, "raw_data_dlq", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+        .define(SOURCE_TOPIC_CONFIG, Type.STRING, DEFAULT_SOURCE_TOPIC, new ConfigDef.NonEmptyString(), Importance.HIGH, SOURCE_TOPIC_DOC)
+        .define(DEAD_LETTER_TOPIC_CONFIG, Type.STRING, DEFAULT_DEAD_LETTER_TOPIC, new ConfigDef.NonEmptyString(), Importance.MEDIUM,
             DEAD_LETTER_TOPIC_DOC)
         .define(ENRICHED_TOPIC_CONFIG, Type.STRING, "sales_enriched", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
             ENRICHED_TOPIC_DOC)

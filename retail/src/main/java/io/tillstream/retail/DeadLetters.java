@@ -24,11 +24,19 @@ public final class DeadLetters {
      */
     public static final String REDRIVE_COUNT_HEADER = "tillstream.redrive.count";
 
+    /** A dead-letter topic is named after the topic whose records it keeps: {@code raw_data_dlq} for {@code raw_data}. */
+    public static final String TOPIC_SUFFIX = "_dlq";
+
     /** The value is not a sale in Confluent's wire format with a schema the registry knows. */
     public static final String DECODE = "decode";
     /** The value is a sale, but breaks one of {@link SaleRules}. */
     public static final String INVALID = "invalid";
 
     private DeadLetters() {
+    }
+
+    /** The dead-letter topic of {@code source}'s records. */
+    public static String topicFor(String source) {
+        return source + TOPIC_SUFFIX;
     }
 }

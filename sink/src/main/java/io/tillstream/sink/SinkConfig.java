@@ -1,5 +1,6 @@
 package io.tillstream.sink;
 
+import io.tillstream.retail.DeadLetters;
 import io.tillstream.retail.lake.LakeFileName;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -126,7 +127,7 @@ public final class SinkConfig extends AbstractConfig {
 
     public String deadLetterTopic() {
         String topic = getString(DEAD_LETTER_TOPIC_CONFIG);
-        return topic.isEmpty() ? topic() + "_dlq" : topic;
+        return topic.isEmpty() ? DeadLetters.topicFor(topic()) : topic;
     }
 
     public Compression compression() {

@@ -11,6 +11,7 @@ import io.tillstream.console.http.Bodies;
 import io.tillstream.console.http.ConsoleException;
 import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
+import io.tillstream.retail.DeadLetters;
 import io.tillstream.retail.deadletters.DeadLetterFilter;
 import io.tillstream.retail.deadletters.DeadLetterLog;
 import io.tillstream.retail.deadletters.Redrive;
@@ -32,7 +33,6 @@ public final class DeadLetterRoutes implements Routes {
 
     private static final String TOPIC = WebServer.API + "/dead-letters/{name}";
     /** The suffix the sink names its dead-letter topic with, and the pipeline its default one. */
-    private static final String DEAD_LETTER_SUFFIX = "_dlq";
 
     /** What the page lists: a dead-letter topic, its records and its end (the sum of its partitions' end offsets). */
     record DeadLetterTopic(String topic, long messages, long endOffset) {
@@ -86,7 +86,7 @@ public final class DeadLetterRoutes implements Routes {
     private void topics(Context ctx) {
         Snapshot snapshot = sampler.latest();
         Set<String> names = new TreeSet<>(configured);
-        snapshot.topics().keySet().stream().filter(name -> name.endsWith(DEAD_LETTER_SUFFIX)).forEach(names::add);
+        snapshot.topics().keySet().stream().filter(name -> name.endsWith(DeadLetters.TOPIC_SUFFIX)).forEach(names::add);
         ctx.json(names.stream().map(name -> {
             TopicState topic = snapshot.topics().get(name);
             return topic == null ? new DeadLetterTopic(name, 0, 0)
