@@ -13,6 +13,7 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ class ProcessCommandTest {
         Path config = Files.writeString(work.resolve("client.properties"),
             "# A killed member leaves the group after this long, instead of 45 s\nsession.timeout.ms=6000\nheartbeat.interval.ms=2000\n");
         List<String> command = List.of(javaBinary(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-            Tillstream.class.getName(), "process", "--bootstrap-server", platform.bootstrapServers(),
+            Tillstream.class.getName(), "process", "-v", "--bootstrap-server", platform.bootstrapServers(),
             "--registry-url", platform.registryUrl(), "--application-id", TestPlatform.unique("app"),
             "--http-port", Integer.toString(port), "--state-dir", work.resolve("state").toString(),
             "--stream-threads", "2", "--command-config", config.toString());
@@ -74,7 +75,9 @@ class ProcessCommandTest {
         Process second = start(command, work.resolve("second.out"));
         try {
             producing.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-            Awaitility.await().atMost(PATIENCE).until(() -> api.invoicesCounted() == SALES);
+            Awaitility.await().atMost(PATIENCE.multipliedBy(2)).untilAsserted(() -> assertThat(api.invoicesCounted())
+                .as(() -> "sales counted after the restart; the restarted processor's last warnings:\n" + warnings(work.resolve("second.log")))
+                .isEqualTo(SALES));
 
             assertThat(api.rows("/api/v1/sales/by-mall")).isEqualTo(generated.byMall());
             assertThat(api.rows("/api/v1/sales/by-category")).isEqualTo(generated.byCategory());
@@ -156,10 +159,22 @@ class ProcessCommandTest {
     }
 
     private static Process start(List<String> command, Path output) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Path log = output.resolveSibling(output.getFileName().toString().replace(".out", ".log"));
+        Process process = new ProcessBuilder(command).redirectOutput(output.toFile()).redirectError(log.toFile()).start();
         Awaitility.await().atMost(PATIENCE).until(() -> Files.readString(output).contains("Ctrl-C stops it.") || !process.isAlive());
-        assertThat(process.isAlive()).as("process is running; its output: %s", Files.readString(output)).isTrue();
+        assertThat(process.isAlive()).as("process is running; its output: %s%s", Files.readString(output), Files.readString(log))
+            .isTrue();
         return process;
+    }
+
+    /** The last warnings and errors Kafka Streams logged (-v), for a failure's message. */
+    private static String warnings(Path log) {
+        try (var lines = Files.lines(log)) {
+            List<String> warnings = lines.filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).toList();
+            return String.join("\n", warnings.subList(Math.max(0, warnings.size() - 30), warnings.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(cannot read " + log + ": " + e.getMessage() + ")";
+        }
     }
 
     private static String javaBinary() {
