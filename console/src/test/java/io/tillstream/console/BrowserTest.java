@@ -1,10 +1,8 @@
 package io.tillstream.console;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.ConsoleMessage;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.tillstream.pipeline.testing.MirroredSale;
@@ -17,9 +15,7 @@ import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,40 +38,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The UI in Debian's headless chromium, driven by Playwright, against the real cluster and
  * registry. Screenshots of each page go to {@code target/screenshots/} for review.
  */
-@ExtendWith(Environment.Extension.class)
+@ExtendWith({Environment.Extension.class, Chromium.Extension.class})
 class BrowserTest {
 
-    private static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
     private static final String SCHEMA = "{\"type\": \"record\", \"name\": \"Sale\", \"fields\": ["
         + "{\"name\": \"invoice_no\", \"type\": \"string\"}, {\"name\": \"shopping_mall\", \"type\": \"string\"}]}";
 
-    private static Playwright playwright;
-    private static Browser browser;
+    private Browser browser;
     private Page page;
     private final List<String> consoleErrors = new ArrayList<>();
 
-    @BeforeAll
-    static void launch() throws Exception {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void quit() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @BeforeEach
-    void openPage() {
-        page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900)).newPage();
-        page.onConsoleMessage((ConsoleMessage m) -> {
-            if (m.type().equals("error")) {
-                consoleErrors.add(m.text());
-            }
-        });
-        page.onPageError(error -> consoleErrors.add(error));
+    void openPage(Browser browser) {
+        this.browser = browser;
+        page = Chromium.newPage(browser, consoleErrors);
         page.setDefaultTimeout(15_000);
     }
 
@@ -85,7 +61,7 @@ class BrowserTest {
     }
 
     private void shoot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        Chromium.screenshot(page, name);
     }
 
     @Test
@@ -313,8 +289,7 @@ class BrowserTest {
     void anAclCreatedInTheUiIsListedByKafkaAndDeletedThereWhileAViewerMayNotCreateOne(Environment env, @TempDir Path dir)
         throws Exception {
         try (AuthorizedCluster secured = AuthorizedCluster.start(env, dir)) {
-            Page admin = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900)
-                .setHttpCredentials(AuthorizedCluster.ADMIN, AuthorizedCluster.ADMIN_PASSWORD)).newPage();
+            Page admin = Chromium.newPage(browser, AuthorizedCluster.ADMIN, AuthorizedCluster.ADMIN_PASSWORD, consoleErrors);
             admin.navigate(secured.console().url() + "/#/acls");
             assertThat(admin.locator("h1")).hasText("ACLs");
             admin.getByText("Create ACL").click();
@@ -322,7 +297,7 @@ class BrowserTest {
             admin.locator("dialog select[name=operation]").selectOption("WRITE");
             admin.locator("dialog select[name=patternType]").selectOption("PREFIXED");
             admin.locator("dialog input[name=resourceName]").fill("returns.");
-            admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("acl-create.png")));
+            Chromium.screenshot(admin, "acl-create");
             admin.locator("dialog button[type=submit]").click();
             Locator row = admin.locator("tbody[data-group='User:carol'] tr[data-acl]");
             assertThat(row).hasCount(1);
@@ -332,7 +307,7 @@ class BrowserTest {
                 new AccessControlEntry("User:carol", "*", AclOperation.WRITE, AclPermissionType.ALLOW)));
             admin.locator("select[aria-label='Group by']").selectOption("resource");
             assertThat(admin.locator("tbody[data-group='TOPIC:returns. (prefix)'] tr[data-acl]")).containsText("User:carol");
-            admin.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("acls.png")).setFullPage(true));
+            Chromium.screenshot(admin, "acls");
 
             admin.locator("tr[data-acl] button:has-text('Delete')").click();
             admin.locator("dialog input[name=confirm]").fill("User:carol");
@@ -343,8 +318,7 @@ class BrowserTest {
 
             secured.admin().createAcls(List.of(new AclBinding(new ResourcePattern(ResourceType.GROUP, "*", PatternType.LITERAL),
                 new AccessControlEntry("User:vic", "*", AclOperation.READ, AclPermissionType.ALLOW)))).all().get();
-            Page viewer = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900)
-                .setHttpCredentials(AuthorizedCluster.VIEWER, AuthorizedCluster.VIEWER_PASSWORD)).newPage();
+            Page viewer = Chromium.newPage(browser, AuthorizedCluster.VIEWER, AuthorizedCluster.VIEWER_PASSWORD, consoleErrors);
             viewer.navigate(secured.console().url() + "/#/acls");
             assertThat(viewer.locator("tbody[data-group='User:vic'] tr[data-acl]")).containsText("GROUP:*");
             assertThat(viewer.getByText("Create ACL")).isHidden();
@@ -392,22 +366,20 @@ class BrowserTest {
         new Client(env.console().url()).post("/api/v1/topics", Map.of("name", "viewed", "partitions", 1));
         Path users = Files.writeString(env.dataDir().resolve("browser-users"), "vic: vicpw,viewer\nada: adapw,admin\n");
         try (ControlCenter secured = env.startConsole(Map.of(ConsoleConfig.USERS_FILE_CONFIG, users.toString()))) {
-            Page viewer = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900)
-                .setHttpCredentials("vic", "vicpw")).newPage();
+            Page viewer = Chromium.newPage(browser, "vic", "vicpw", consoleErrors);
             viewer.navigate(secured.url() + "/#/topics/viewed");
             assertThat(viewer.locator("h1")).hasText("viewed");
             assertThat(viewer.locator("#mode")).isVisible();
             assertThat(viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete").setExact(true)))
                 .isHidden();
-            viewer.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("topic-viewer.png")).setFullPage(true));
+            Chromium.screenshot(viewer, "topic-viewer");
             Object answer = viewer.evaluate("async () => { const { api } = await import('/api.js');"
                 + " try { await api('/topics/viewed?confirm=viewed', { method: 'DELETE' }); return 'deleted'; }"
                 + " catch (e) { return e.status + ' ' + e.message; } }");
             assertThat(String.valueOf(answer)).startsWith("403 Forbidden: user vic may only read");
             viewer.context().close();
 
-            Page admin = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900)
-                .setHttpCredentials("ada", "adapw")).newPage();
+            Page admin = Chromium.newPage(browser, "ada", "adapw", consoleErrors);
             admin.navigate(secured.url() + "/#/topics/viewed");
             assertThat(admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete").setExact(true)))
                 .isVisible();

@@ -14,10 +14,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.net.Socket;
@@ -94,40 +98,12 @@ class MessageSearchApiTest {
         return produced;
     }
 
-    /** RFC 4180 as the export writes it: quoted fields may hold commas, doubled quotes and line breaks. */
-    private static List<List<String>> parseCsv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i++;
-            } else {
-                field.append(c);
-            }
+    /** The export read back by Apache Commons CSV as RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
+    private static List<List<String>> parseCsv(String text) throws IOException {
+        assertThat(text).as("every row ends with CRLF").endsWith("\r\n");
+        try (CSVParser parser = CSVParser.parse(text, CSVFormat.RFC4180)) {
+            return parser.stream().map(CSVRecord::toList).toList();
         }
-        assertThat(field.length()).as("the file ends with CRLF").isZero();
-        return rows;
     }
 
     @Test

@@ -3,17 +3,13 @@ package io.tillstream.console;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,43 +18,24 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The message browser's search and export in Debian's headless chromium, against the real cluster and registry. */
-@ExtendWith(Environment.Extension.class)
+@ExtendWith({Environment.Extension.class, Chromium.Extension.class})
 class MessageSearchBrowserTest {
 
-    private static final Path SCREENSHOTS = Chromium.SCREENSHOTS;
     private static final String SCHEMA = "{\"type\": \"record\", \"name\": \"Sale\", \"fields\": ["
         + "{\"name\": \"invoice_no\", \"type\": \"string\"}, {\"name\": \"shopping_mall\", \"type\": \"string\"}]}";
 
-    private static Playwright playwright;
-    private static Browser browser;
     private Page page;
-    private final List<String> pageErrors = new ArrayList<>();
-
-    @BeforeAll
-    static void launch() throws Exception {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void quit() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+    private final List<String> errors = new ArrayList<>();
 
     @BeforeEach
-    void openPage() {
-        page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900).setAcceptDownloads(true))
-            .newPage();
-        page.onPageError(pageErrors::add);
+    void openPage(Browser browser) {
+        page = Chromium.newPage(browser, errors);
         page.setDefaultTimeout(30_000);
     }
 
     @AfterEach
     void closePage() {
         page.context().close();
-        assertThat(pageErrors).isEmpty();
     }
 
     @Test
@@ -91,7 +68,8 @@ class MessageSearchBrowserTest {
         List<String> lines = Files.readAllLines(kanyon.path(), StandardCharsets.UTF_8);
         assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).contains("\"shopping_mall\":\"Kanyon\""));
         assertThat(String.join("\n", lines)).contains("\"key\":\"I100000\"", "\"key\":\"I100002\"");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("topic-export.png")).setFullPage(true));
+        Chromium.screenshot(page, "topic-export");
+        assertThat(errors).isEmpty();
     }
 
     @Test
@@ -106,7 +84,7 @@ class MessageSearchBrowserTest {
             new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
         assertThat(page.locator(".message-table tbody tr.clickable")).hasCount(1);
         assertThat(page.locator(".message-table")).containsText(MillionRecords.NEEDLE);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("topic-search.png")).setFullPage(true));
+        Chromium.screenshot(page, "topic-search");
 
         page.locator("input.filter").fill("valueText.contains(\"never\")");
         page.locator("select[aria-label=Direction]").selectOption("oldest");
@@ -120,5 +98,7 @@ class MessageSearchBrowserTest {
         page.getByText("Search", new Page.GetByTextOptions().setExact(true)).click();
         assertThat(page.getByText("The filter cannot be used")).isVisible();
         assertThat(page.locator(".messages")).containsText("line 1, column 7");
+        assertThat(errors).as("only the refused filter's 400").containsExactly(
+            "Failed to load resource: the server responded with a status of 400 (Bad Request)");
     }
 }
