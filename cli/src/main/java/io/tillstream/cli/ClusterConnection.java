@@ -1,5 +1,6 @@
 package io.tillstream.cli;
 
+import io.tillstream.security.SilentKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
@@ -50,9 +51,8 @@ final class ClusterConnection implements AutoCloseable {
         } catch (CommandFailedException e) {
             connection.close();
             if (e.getCause() instanceof TimeoutException) {
-                throw new CommandFailedException("cannot reach Kafka at " + options.bootstrapServer() + " within "
-                    + DurationConverter.format(options.timeout()) + "; is it running? ('tillstream up' starts one)",
-                    ExitCode.UNREACHABLE, e.getCause());
+                throw new CommandFailedException(SilentKafka.message(options.bootstrapServer(),
+                    DurationConverter.format(options.timeout()), options.clientSettings()), ExitCode.UNREACHABLE, e.getCause());
             }
             throw e;
         }

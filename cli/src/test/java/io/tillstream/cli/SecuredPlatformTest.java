@@ -110,6 +110,12 @@ class SecuredPlatformTest {
                 assertThatThrownBy(() -> guesser.describeCluster().clusterId().get(20, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(SaslAuthenticationException.class);
             }
+            // The commands without the written settings: Kafka drops a PLAINTEXT client silently, and the error says why.
+            Cli.Result plaintext = Cli.run("topics", "list", "--bootstrap-server", bootstrap, "--timeout", "2s");
+            assertThat(plaintext.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
+            assertThat(plaintext.err()).hasLineCount(1).startsWith("error: Kafka at " + bootstrap
+                + " accepts connections but did not answer a PLAINTEXT client within 2s; if its listener wants SASL or TLS,"
+                + " give its client settings with --command-config FILE");
             Cli.Result topics = Cli.run("topics", "list", "--bootstrap-server", bootstrap, "--command-config", clientProperties.toString());
             assertThat(topics.exitCode()).as(topics.err()).isZero();
             assertThat(topics.out()).contains("raw_data");

@@ -88,7 +88,7 @@ public final class SalesPipeline implements AutoCloseable {
         try {
             Properties properties = streamsProperties();
             try (Admin admin = Admin.create(new StreamsConfig(properties).getAdminConfigs(config.applicationId() + "-setup"))) {
-                TopicSetup topics = new TopicSetup(admin, config.bootstrapServers(), config.startupTimeout());
+                TopicSetup topics = new TopicSetup(admin, config.bootstrapServers(), config.clientSettings(), config.startupTimeout());
                 int partitions = topics.sourcePartitions(config.topics().source());
                 registerOutputSchemas();
                 topics.createMissing(config.topics(), partitions, config.windowRetention());

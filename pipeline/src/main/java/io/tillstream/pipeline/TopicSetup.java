@@ -1,5 +1,6 @@
 package io.tillstream.pipeline;
 
+import io.tillstream.security.SilentKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -28,11 +29,14 @@ final class TopicSetup {
 
     private final Admin admin;
     private final String bootstrapServers;
+    private final Map<String, Object> clientSettings;
     private final Duration timeout;
 
-    TopicSetup(Admin admin, String bootstrapServers, Duration timeout) {
+    /** @param clientSettings the Kafka client settings {@code admin} was made with, which an error message may name */
+    TopicSetup(Admin admin, String bootstrapServers, Map<String, Object> clientSettings, Duration timeout) {
         this.admin = admin;
         this.bootstrapServers = bootstrapServers;
+        this.clientSettings = clientSettings;
         this.timeout = timeout;
     }
 
@@ -94,8 +98,8 @@ final class TopicSetup {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof TimeoutException) {
-                throw new PipelineUnreachableException("cannot reach Kafka at " + bootstrapServers + " within "
-                    + timeout.toMillis() + " ms; is it running? ('tillstream up' starts one)", cause);
+                throw new PipelineUnreachableException(SilentKafka.message(bootstrapServers, timeout.toMillis() + " ms",
+                    clientSettings), cause);
             }
             if (cause instanceof AuthenticationException) {
                 throw new PipelineUnreachableException("authentication to Kafka at " + bootstrapServers + " failed: "
