@@ -4,6 +4,13 @@
 # the same average record size (the generator's key+value bytes per record), acks=all, and the same
 # compression, batch.size and linger.ms. Prints both throughputs, their ratio, and the generator's
 # largest heap use (sampled every second with jstat) to show that the heap stays flat.
+# Each side's CPU seconds (user + system) are printed beside its rate: its own JVM's, and the broker's
+# (the `up` JVM's) while that side ran, which are steadier than rates on a shared machine. So is what
+# the broker stored per record, which shows how well each side's records compress.
+#
+# GENERATOR_JFR=dir records a JFR profile (settings=profile) of each round's generator JVM as
+# dir/generate-<round>.jfr; read its threads' samples with
+# `jfr print --events jdk.ExecutionSample --stack-depth 80 file.jfr`.
 #
 #   bench/generator/run.sh [records] [compression] [key] [rounds]   defaults: 2000000 lz4 invoice_no 3
 set -euo pipefail
@@ -26,10 +33,18 @@ trap 'kill $(jobs -p) 2>/dev/null || true; wait; rm -rf "$work"' EXIT
 
 start_up $port $registry_port
 bootstrap=127.0.0.1:$port
+broker=$(pgrep -f "java .*up --data-dir $work/data")
+cpu_seconds() { # pid: user + system CPU seconds of a running process so far
+  awk -v tick="$(getconf CLK_TCK)" '{ printf "%.2f\n", ($14 + $15) / tick }' "/proc/$1/stat"
+}
+stored_bytes() { # topic: the bytes of its log segments on the broker's disk
+  find "$work/data" -path "*/$1-[0-9]*/*.log" -print0 | du -cb --files0-from=- | tail -n 1 | cut -f 1
+}
+echo "load at the start: $(uptime)"
 "$root/tillstream" topics create --topic warmup --partitions 6 --bootstrap-server $bootstrap >/dev/null
 
 producer_performance() { # topic records record-size
-  java -Xmx512m -cp "$cp" org.apache.kafka.tools.ProducerPerformance --topic "$1" \
+  /usr/bin/time -f '%U %S' -o "$work/perf.cpu" java -Xmx512m -cp "$cp" org.apache.kafka.tools.ProducerPerformance --topic "$1" \
     --num-records "$2" --record-size "$3" --throughput -1 \
     --producer-props bootstrap.servers=$bootstrap acks=all enable.idempotence=true compression.type=$compression \
       linger.ms=$linger_ms batch.size=$batch_size 2>/dev/null | tail -n 1
@@ -46,41 +61,57 @@ field() { # file label: the first number after "label:" in a generator summary
 max_heap_kb=0
 max_old_kb=0
 ratios=()
-printf '%-8s %-22s %12s %8s\n' "round" "" "records/s" "MB/s"
+printf '%-8s %-22s %12s %8s %9s %11s %13s\n' "round" "" "records/s" "MB/s" "CPU s" "broker CPU s" "stored B/rec"
 for round in $(seq 1 "$rounds"); do
   "$root/tillstream" topics create --topic "generated-$round" --partitions 6 --bootstrap-server $bootstrap >/dev/null
   "$root/tillstream" topics create --topic "perf-$round" --partitions 6 --bootstrap-server $bootstrap >/dev/null
   out="$work/generate-$round.out"
   # shellcheck disable=SC2086 # java_opts (lib.sh) holds several options
-  java $java_opts -jar "$jar" generate --rate max --count "$records" \
+  broker_before=$(cpu_seconds "$broker")
+  /usr/bin/time -f '%U %S' -o "$work/generate.cpu" \
+    java $java_opts ${GENERATOR_JFR:+-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$GENERATOR_JFR/generate-$round.jfr} -jar "$jar" generate --rate max --count "$records" \
     --topic "generated-$round" --key "$key" --compression "$compression" --seed "$round" \
     --bootstrap-server $bootstrap --registry-url http://127.0.0.1:$registry_port > "$out" 2> "$work/generate.err" &
   generator=$!
+  # $! is /usr/bin/time's; jstat needs its child, the generator's JVM.
+  jvm=
+  while [ -z "$jvm" ] && kill -0 $generator 2>/dev/null; do
+    jvm=$(pgrep -P $generator java || true)
+    sleep 0.1
+  done
   # jstat -gc columns 3, 4, 6, 8: survivor 0 and 1, eden and old generation used (KB). Eden holds garbage
   # until the next young collection, so the old generation shows what the run really keeps.
   while kill -0 $generator 2>/dev/null; do
-    read -r used old < <(jstat -gc $generator 2>/dev/null | awk 'NR == 2 { printf "%d %d\n", $3 + $4 + $6 + $8, $8 }') || true
+    read -r used old < <(jstat -gc "$jvm" 2>/dev/null | awk 'NR == 2 { printf "%d %d\n", $3 + $4 + $6 + $8, $8 }') || true
     if [ "${used:-0}" -gt "$max_heap_kb" ]; then max_heap_kb=$used; fi
     if [ "${old:-0}" -gt "$max_old_kb" ]; then max_old_kb=$old; fi
     sleep 1
   done
   wait $generator || { cat "$work/generate.err"; exit 1; }
+  gen_broker_cpu=$(echo "$(cpu_seconds "$broker") - $broker_before" | bc)
+  gen_cpu=$(awk '{ print $1 + $2 }' "$work/generate.cpu")
   gen_rate=$(field "$out" "Records\/s")
   gen_mb=$(field "$out" "MB\/s")
   size=$(printf '%.0f' "$(sed -n 's/^Bytes: *[0-9]* (\([0-9.]*\) per record.*/\1/p' "$out")")
 
+  broker_before=$(cpu_seconds "$broker")
   perf=$(producer_performance "perf-$round" "$records" "$size")
+  perf_broker_cpu=$(echo "$(cpu_seconds "$broker") - $broker_before" | bc)
+  perf_cpu=$(awk '{ print $1 + $2 }' "$work/perf.cpu")
   perf_rate=$(echo "$perf" | sed -n 's/.* records sent, \([0-9.]*\) records\/sec (\([0-9.]*\) MB\/sec).*/\1/p')
   perf_mb=$(echo "$perf" | sed -n 's/.* records sent, \([0-9.]*\) records\/sec (\([0-9.]*\) MB\/sec).*/\2/p')
   ratio=$(echo "$gen_rate / $perf_rate" | bc -l)
   ratios+=("$ratio")
-  printf '%-8s %-22s %12.0f %8.2f\n' "$round" "tillstream generate" "$gen_rate" "$gen_mb"
-  printf '%-8s %-22s %12.0f %8.2f   (%s bytes a record)\n' "" "ProducerPerformance" "$perf_rate" "$perf_mb" "$size"
+  printf '%-8s %-22s %12.0f %8.2f %9.2f %11.2f %13.1f\n' "$round" "tillstream generate" "$gen_rate" "$gen_mb" \
+    "$gen_cpu" "$gen_broker_cpu" "$(echo "$(stored_bytes "generated-$round") / $records" | bc -l)"
+  printf '%-8s %-22s %12.0f %8.2f %9.2f %11.2f %13.1f   (%s bytes a record)\n' "" "ProducerPerformance" "$perf_rate" "$perf_mb" \
+    "$perf_cpu" "$perf_broker_cpu" "$(echo "$(stored_bytes "perf-$round") / $records" | bc -l)" "$size"
   printf '%-8s %-22s %12.2f\n' "" "ratio" "$ratio"
 done
 median=$(printf '%s\n' "${ratios[@]}" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
 echo
-printf 'median ratio (records/s) over %d rounds: %.2f   (target >= 0.8)\n' "$rounds" "$median"
+echo "load at the end: $(uptime)"
+printf 'median ratio (records/s) over %d rounds: %.2f   (target >= 1.0)\n' "$rounds" "$median"
 echo "generator max heap used: $((max_heap_kb / 1024)) MB, of which old generation $((max_old_kb / 1024)) MB (jstat, every second)"
 echo "last round's generator summary:"
 cat "$work/generate-$rounds.out"
