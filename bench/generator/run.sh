@@ -8,9 +8,11 @@
 # (the `up` JVM's) while that side ran, which are steadier than rates on a shared machine. So is what
 # the broker stored per record, which shows how well each side's records compress.
 #
-# GENERATOR_JFR=dir records a JFR profile (settings=profile) of each round's generator JVM as
-# dir/generate-<round>.jfr; read its threads' samples with
-# `jfr print --events jdk.ExecutionSample --stack-depth 80 file.jfr`.
+# GENERATOR_JAVA_OPTS replaces the generator's JVM options alone (by default those ./tillstream runs
+# with, as for `tillstream up`; ProducerPerformance runs with -Xmx512m), e.g. GENERATOR_JAVA_OPTS=-Xmx512m
+# to give both sides the same. JFR_DIR=dir records a JFR profile (settings=profile) of each round's
+# generator and ProducerPerformance JVMs as dir/generate-<round>.jfr and dir/perf-<round>.jfr; read
+# their threads' samples with `jfr print --events jdk.ExecutionSample --stack-depth 80 file.jfr`.
 #
 #   bench/generator/run.sh [records] [compression] [key] [rounds]   defaults: 2000000 lz4 invoice_no 3
 set -euo pipefail
@@ -20,17 +22,20 @@ records=${1:-2000000}
 compression=${2:-lz4}
 key=${3:-invoice_no}
 rounds=${4:-3}
-# The generator's own producer defaults (ProducerSettings), given to ProducerPerformance too.
+# The generator's own producer defaults (ProducerSettings), given to ProducerPerformance too; LINGER_MS
+# gives both sides another linger.ms (the generator through --command-config).
 batch_size=262144
-linger_ms=10
+linger_ms=${LINGER_MS:-10}
 port=39292
 registry_port=39281
 
+generator_java_opts=${GENERATOR_JAVA_OPTS:-$java_opts}
 ensure_jar
 cp=$(bench_classpath)
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; wait; rm -rf "$work"' EXIT
 
+printf 'linger.ms=%s\n' "$linger_ms" > "$work/generator.properties"
 start_up $port $registry_port
 bootstrap=127.0.0.1:$port
 broker=$(pgrep -f "java .*up --data-dir $work/data")
@@ -43,8 +48,9 @@ stored_bytes() { # topic: the bytes of its log segments on the broker's disk
 echo "load at the start: $(uptime)"
 "$root/tillstream" topics create --topic warmup --partitions 6 --bootstrap-server $bootstrap >/dev/null
 
-producer_performance() { # topic records record-size
-  /usr/bin/time -f '%U %S' -o "$work/perf.cpu" java -Xmx512m -cp "$cp" org.apache.kafka.tools.ProducerPerformance --topic "$1" \
+producer_performance() { # topic records record-size [jfr-file]
+  /usr/bin/time -f '%U %S' -o "$work/perf.cpu" java -Xmx512m ${4:+-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$4} \
+    -cp "$cp" org.apache.kafka.tools.ProducerPerformance --topic "$1" \
     --num-records "$2" --record-size "$3" --throughput -1 \
     --producer-props bootstrap.servers=$bootstrap acks=all enable.idempotence=true compression.type=$compression \
       linger.ms=$linger_ms batch.size=$batch_size 2>/dev/null | tail -n 1
@@ -52,6 +58,20 @@ producer_performance() { # topic records record-size
 
 # A fresh broker runs interpreted code at first; warm it up so that neither side pays for that.
 producer_performance warmup 500000 80 >/dev/null
+
+# What the broker's JVM (with the registry and Control Center beside it) spends doing nothing for 5 s,
+# and what each side's JVM spends to start, reach the cluster (and the registry) and send one record:
+# the parts of the CPU seconds below that do not grow with the records.
+broker_before=$(cpu_seconds "$broker")
+sleep 5
+idle_rate=$(echo "($(cpu_seconds "$broker") - $broker_before) / 5" | bc -l)
+# shellcheck disable=SC2086 # java_opts (lib.sh) holds several options
+/usr/bin/time -f '%U %S' -o "$work/generate.cpu" java $generator_java_opts -jar "$jar" generate --rate max --count 1 --topic warmup \
+  --key "$key" --compression "$compression" --bootstrap-server $bootstrap --registry-url http://127.0.0.1:$registry_port \
+  >/dev/null 2>"$work/generate.err" || { cat "$work/generate.err"; exit 1; }
+producer_performance warmup 1 80 >/dev/null
+printf 'broker idle: %.2f CPU s a second; one record: generate %.2f CPU s, ProducerPerformance %.2f CPU s\n' "$idle_rate" \
+  "$(awk '{ print $1 + $2 }' "$work/generate.cpu")" "$(awk '{ print $1 + $2 }' "$work/perf.cpu")"
 
 # Rounds alternate the two sides, so that a burst of other load on the shared machine hits one round
 # of each rather than one side only; the ratio reported is the median of the rounds' ratios.
@@ -69,9 +89,10 @@ for round in $(seq 1 "$rounds"); do
   # shellcheck disable=SC2086 # java_opts (lib.sh) holds several options
   broker_before=$(cpu_seconds "$broker")
   /usr/bin/time -f '%U %S' -o "$work/generate.cpu" \
-    java $java_opts ${GENERATOR_JFR:+-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$GENERATOR_JFR/generate-$round.jfr} -jar "$jar" generate --rate max --count "$records" \
+    java $generator_java_opts ${JFR_DIR:+-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$JFR_DIR/generate-$round.jfr} -jar "$jar" generate --rate max --count "$records" \
     --topic "generated-$round" --key "$key" --compression "$compression" --seed "$round" \
-    --bootstrap-server $bootstrap --registry-url http://127.0.0.1:$registry_port > "$out" 2> "$work/generate.err" &
+    --bootstrap-server $bootstrap --command-config "$work/generator.properties" --registry-url http://127.0.0.1:$registry_port \
+    > "$out" 2> "$work/generate.err" &
   generator=$!
   # $! is /usr/bin/time's; jstat needs its child, the generator's JVM.
   jvm=
@@ -95,7 +116,7 @@ for round in $(seq 1 "$rounds"); do
   size=$(printf '%.0f' "$(sed -n 's/^Bytes: *[0-9]* (\([0-9.]*\) per record.*/\1/p' "$out")")
 
   broker_before=$(cpu_seconds "$broker")
-  perf=$(producer_performance "perf-$round" "$records" "$size")
+  perf=$(producer_performance "perf-$round" "$records" "$size" ${JFR_DIR:+"$JFR_DIR/perf-$round.jfr"})
   perf_broker_cpu=$(echo "$(cpu_seconds "$broker") - $broker_before" | bc)
   perf_cpu=$(awk '{ print $1 + $2 }' "$work/perf.cpu")
   perf_rate=$(echo "$perf" | sed -n 's/.* records sent, \([0-9.]*\) records\/sec (\([0-9.]*\) MB\/sec).*/\1/p')
