@@ -59,9 +59,7 @@ public final class AvroBinaryOutput {
             char c = value.charAt(i);
             if (c >= 0x80) {
                 position = start;
-                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-                writeLong(utf8.length);
-                writeRaw(utf8);
+                writeUtf8(value.getBytes(StandardCharsets.UTF_8));
                 return;
             }
             buffer[position++] = (byte) c;
@@ -103,7 +101,14 @@ public final class AvroBinaryOutput {
         }
     }
 
-    private void writeRaw(byte[] bytes) {
+    /** A string whose UTF-8 bytes are {@code utf8}, e.g. a code made as ASCII bytes without a String. */
+    public void writeUtf8(byte[] utf8) {
+        writeLong(utf8.length);
+        writeRaw(utf8);
+    }
+
+    /** Bytes already in Avro's encoding, e.g. a run of fields encoded once and written for many records. */
+    public void writeRaw(byte[] bytes) {
         ensureCapacity(bytes.length);
         System.arraycopy(bytes, 0, buffer, position, bytes.length);
         position += bytes.length;

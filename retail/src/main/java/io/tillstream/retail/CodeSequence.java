@@ -22,11 +22,39 @@ final class CodeSequence {
     }
 
     String next() {
-        return code(next++);
+        return format(nextNumber());
+    }
+
+    /** The next code's number, the digits after its letter. */
+    long nextNumber() {
+        return number(next++);
     }
 
     String code(long index) {
-        long number = index < SPAN ? FIRST + Math.floorMod(STEP * index + offset, SPAN) : FIRST + index;
+        return format(number(index));
+    }
+
+    /** The code whose digits are {@code number}. */
+    String format(long number) {
         return prefix + Long.toString(number);
+    }
+
+    /** The code whose digits are {@code number}, as its ASCII bytes: what a string of it would encode to, without the string. */
+    byte[] ascii(long number) {
+        int digits = 1;
+        for (long rest = number / 10; rest != 0; rest /= 10) {
+            digits++;
+        }
+        byte[] code = new byte[1 + digits];
+        code[0] = (byte) prefix;
+        for (int i = digits; i > 0; i--) {
+            code[i] = (byte) ('0' + number % 10);
+            number /= 10;
+        }
+        return code;
+    }
+
+    private long number(long index) {
+        return index < SPAN ? FIRST + Math.floorMod(STEP * index + offset, SPAN) : FIRST + index;
     }
 }

@@ -30,10 +30,11 @@ public final class SyntheticSales implements Iterator<Sale> {
     private final Clock clock;
     private final Customer[] customers;
     private final CodeSequence invoices;
-    /** The invoice date of the current day and when it ends: resolving the time zone for every sale costs a fifth of the generator's time. */
+    private final SaleDraw draw = new SaleDraw();
+    /** The invoice date of the current day and when it ends (epoch millis): resolving the time zone for every sale costs a fifth of the generator's time. */
     private LocalDate today;
-    private Instant todayStarts = Instant.MAX;
-    private Instant tomorrowStarts = Instant.MIN;
+    private long todayStarts = Long.MAX_VALUE;
+    private long tomorrowStarts = Long.MIN_VALUE;
 
     /**
      * @param seed      makes the stream reproducible
@@ -55,13 +56,44 @@ public final class SyntheticSales implements Iterator<Sale> {
         }
     }
 
-    private LocalDate invoiceDate(Instant now) {
-        if (now.isBefore(todayStarts) || !now.isBefore(tomorrowStarts)) {
-            today = LocalDate.ofInstant(now, MALL_TIME_ZONE);
-            todayStarts = today.atStartOfDay(MALL_TIME_ZONE).toInstant();
-            tomorrowStarts = today.plusDays(1).atStartOfDay(MALL_TIME_ZONE).toInstant();
+    /** The invoice date of a sale at {@code epochMilli}; days start on whole seconds, so millis decide it as an Instant would. */
+    LocalDate invoiceDate(long epochMilli) {
+        if (epochMilli < todayStarts || epochMilli >= tomorrowStarts) {
+            today = LocalDate.ofInstant(Instant.ofEpochMilli(epochMilli), MALL_TIME_ZONE);
+            todayStarts = today.atStartOfDay(MALL_TIME_ZONE).toInstant().toEpochMilli();
+            tomorrowStarts = today.plusDays(1).atStartOfDay(MALL_TIME_ZONE).toInstant().toEpochMilli();
         }
         return today;
+    }
+
+    /**
+     * Draws the next sale into {@code into}, in the order that makes a seed's stream: customer, category,
+     * quantity, payment method, mall (the invoice number takes no draw).
+     */
+    void draw(SaleDraw into) {
+        into.customer = random.nextInt(customers.length);
+        into.category = CATEGORIES.draw(random);
+        into.quantity = random.nextInt(1, MAX_QUANTITY + 1);
+        into.invoiceNumber = invoices.nextNumber();
+        into.paymentMethod = PAYMENTS.draw(random);
+        into.shoppingMall = MALLS.draw(random);
+    }
+
+    Customer customer(int index) {
+        return customers[index];
+    }
+
+    int customerCount() {
+        return customers.length;
+    }
+
+    /** The invoice code of {@code number} as ASCII bytes. */
+    byte[] invoiceCode(long number) {
+        return invoices.ascii(number);
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     @Override
@@ -71,14 +103,13 @@ public final class SyntheticSales implements Iterator<Sale> {
 
     @Override
     public Sale next() {
-        Customer customer = customers[random.nextInt(customers.length)];
-        Category category = CATEGORIES.draw(random);
-        int quantity = random.nextInt(1, MAX_QUANTITY + 1);
+        draw(draw);
+        Customer customer = customers[draw.customer];
         Instant now = clock.instant();
         // The all-fields constructor, not the builder: the builder validates every field again, which
-        // shows in an unthrottled run. Arguments are evaluated in order, so the draws stay reproducible.
-        return new Sale(invoices.next(), customer.id(), customer.gender().label(), customer.age(), category.label(),
-            quantity, category.price(quantity), PAYMENTS.draw(random).label(), invoiceDate(now),
-            MALLS.draw(random).label(), now);
+        // shows in an unthrottled run.
+        return new Sale(invoices.format(draw.invoiceNumber), customer.id(), customer.gender().label(),
+            customer.age(), draw.category.label(), draw.quantity, draw.category.price(draw.quantity),
+            draw.paymentMethod.label(), invoiceDate(now.toEpochMilli()), draw.shoppingMall.label(), now);
     }
 }

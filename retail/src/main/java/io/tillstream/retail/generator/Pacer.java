@@ -15,7 +15,10 @@ public interface Pacer {
 
     long NANOS_PER_DAY = ChronoUnit.DAYS.getDuration().toNanos();
 
-    /** Nanoseconds after the start at which record {@code index} (0-based), {@code sale}, is due. */
+    /**
+     * Nanoseconds after the start at which record {@code index} (0-based), {@code sale}, is due; only
+     * {@link #replay} looks at the sale, which may be null for the others (a synthetic sale is drawn once due).
+     */
     long dueNanos(long index, Sale sale);
 
     /** Every record is due at once. */

@@ -42,7 +42,7 @@ class RegistrySaleEncoder<T> implements SaleEncoder {
 
     private final String topic;
     protected final SchemaRegistryClient registry;
-    private final SaleKey key;
+    protected final SaleKey key;
     private final Serializer<T> serializer;
     private final Function<Sale, T> toValue;
 

@@ -2,6 +2,7 @@ package io.tillstream.retail.generator;
 
 import io.tillstream.retail.Sale;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -15,6 +16,11 @@ interface SaleEncoder extends AutoCloseable {
     byte[] key(Sale sale);
 
     byte[] value(Sale sale);
+
+    /** The records of {@code source}'s sales in this encoding; call after {@link #prepare}. */
+    default SaleRecords records(SaleSource source, Clock clock) {
+        return new EncodedSales(source, this, clock);
+    }
 
     /** Makes sure encoding can work, e.g. that the schema is registered, trying for up to {@code timeout}. */
     void prepare(Duration timeout);

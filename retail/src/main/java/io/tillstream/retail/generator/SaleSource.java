@@ -16,23 +16,7 @@ public interface SaleSource extends Iterator<Sale>, AutoCloseable {
 
     /** Sales drawn from the dataset's distributions, reproducible by {@code seed}. */
     static SaleSource synthetic(long seed, int customers, Clock clock) {
-        SyntheticSales sales = new SyntheticSales(seed, customers, clock);
-        return new SaleSource() {
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            public Sale next() {
-                return sales.next();
-            }
-
-            @Override
-            public void close() {
-                // Nothing held.
-            }
-        };
+        return new SyntheticSaleSource(new SyntheticSales(seed, customers, clock));
     }
 
     /**

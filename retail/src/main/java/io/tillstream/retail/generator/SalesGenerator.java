@@ -2,7 +2,6 @@ package io.tillstream.retail.generator;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.tillstream.metrics.MetricsEndpoint;
-import io.tillstream.retail.Sale;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -168,29 +167,27 @@ public final class SalesGenerator implements AutoCloseable {
 
     private void send(Producer<byte[], byte[]> producer, SaleEncoder encoder) {
         Pacer pacer = pacer();
+        SaleRecords records = encoder.records(source, clock);
         // Read once: a config lookup per record is a measurable share of an unthrottled run.
         String topic = config.topic();
         long limit = config.count().orElse(Long.MAX_VALUE);
         long durationNanos = config.duration().map(Duration::toNanos).orElse(Long.MAX_VALUE);
         stats.started();
         long start = System.nanoTime();
-        for (long index = 0; index < limit && !stopRequested && !stats.hasFailure() && source.hasNext(); index++) {
-            Sale sale = source.next();
-            long due = pacer.dueNanos(index, sale);
+        for (long index = 0; index < limit && !stopRequested && !stats.hasFailure() && records.hasNext(); index++) {
+            long due = records.nextDueNanos(pacer, index);
             long now = System.nanoTime();
             if (due >= durationNanos || now - start >= durationNanos) {
                 return;
             }
-            if (start + due - now > 0) {
-                if (!awaitDue(start + due)) {
-                    return;
-                }
-                // The source stamped the sale when it was drawn; it goes out now.
-                sale.setEventTime(clock.instant());
+            boolean early = start + due - now > 0;
+            if (early && !awaitDue(start + due)) {
+                return;
             }
             try {
-                byte[] key = encoder.key(sale);
-                byte[] value = encoder.value(sale);
+                records.encode(early);
+                byte[] key = records.key();
+                byte[] value = records.value();
                 producer.send(new ProducerRecord<>(topic, key, value), new Delivery(stats, size(key) + value.length));
             } catch (KafkaException e) {
                 stats.stoppedBy("record " + (index + 1) + " was not sent: " + e.getMessage());

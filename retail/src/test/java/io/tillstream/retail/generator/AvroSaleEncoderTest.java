@@ -3,6 +3,7 @@ package io.tillstream.retail.generator;
 import io.tillstream.registry.testing.KafkaWithRegistry;
 import io.tillstream.retail.Sale;
 import io.tillstream.retail.SyntheticSales;
+import io.tillstream.retail.TickingClock;
 import io.tillstream.serde.KafkaAvroSerializer;
 import io.tillstream.serde.WireFormat;
 import io.tillstream.serde.client.CachedSchemaRegistryClient;
@@ -12,10 +13,14 @@ import org.apache.avro.SchemaBuilder;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -54,6 +59,28 @@ class AvroSaleEncoderTest {
         }
     }
 
+    /** A synthetic source's records are drawn straight into bytes: the serializer's for the sales the stream would give. */
+    @ParameterizedTest
+    @EnumSource(SaleKey.class)
+    void syntheticRecordsAreTheSerializersBytesForTheSalesOfTheSameSeed(SaleKey key) {
+        Map<String, Object> settings = settings();
+        try (AvroSaleEncoder encoder = prepared(settings, key); KafkaAvroSerializer serializer = serializer(settings)) {
+            Instant start = Instant.parse("2026-11-29T21:00:00Z");
+            Duration step = Duration.ofSeconds(97).plusNanos(1_234_567);
+            SyntheticSales expected = new SyntheticSales(11, 2_000, new TickingClock(start, step));
+            SaleRecords records = encoder.records(SaleSource.synthetic(11, 2_000, new TickingClock(start, step)), Clock.systemUTC());
+            assertThat(records).isInstanceOf(SyntheticAvroRecords.class);
+            for (int i = 0; i < 20_000; i++) {
+                Sale sale = expected.next();
+                records.nextDueNanos(Pacer.unthrottled(), i);
+                records.encode(false);
+                assertThat(records.value()).as("sale %d: %s", i, sale).isEqualTo(serializer.serialize(topic, sale));
+                String expectedKey = key.of(sale);
+                assertThat(records.key()).isEqualTo(expectedKey == null ? null : expectedKey.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
     @Test
     void aSaleTheBinaryWriterRefusesIsWrittenOrRejectedByTheSerializer() {
         Map<String, Object> settings = settings();
@@ -85,11 +112,17 @@ class AvroSaleEncoderTest {
 
             assertThat(value).isEqualTo(serializer.serialize(topic, sale));
             assertThat(WireFormat.schemaId(value)).isEqualTo(latestId);
+            assertThat(encoder.records(SaleSource.synthetic(1, 10, Clock.systemUTC()), Clock.systemUTC()))
+                .as("synthetic sales through the serializer, which writes the latest schema").isInstanceOf(EncodedSales.class);
         }
     }
 
     private AvroSaleEncoder prepared(Map<String, Object> settings) {
-        AvroSaleEncoder encoder = new AvroSaleEncoder(topic, SaleKey.INVOICE_NO, settings, Duration.ofSeconds(5));
+        return prepared(settings, SaleKey.INVOICE_NO);
+    }
+
+    private AvroSaleEncoder prepared(Map<String, Object> settings, SaleKey key) {
+        AvroSaleEncoder encoder = new AvroSaleEncoder(topic, key, settings, Duration.ofSeconds(5));
         encoder.prepare(Duration.ofSeconds(5));
         return encoder;
     }

@@ -1,6 +1,7 @@
 package io.tillstream.retail.generator;
 
 import io.tillstream.retail.Sale;
+import io.tillstream.retail.SyntheticSaleWriter;
 import io.tillstream.retail.SyntheticSales;
 import io.tillstream.serde.KafkaAvroSerializer;
 import io.tillstream.serde.WireFormat;
@@ -17,6 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
@@ -26,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * Nanoseconds per sale value in Confluent's wire format: the generator's {@link SaleBinaryWriter}
  * against Tillstream's {@link KafkaAvroSerializer}, over the same rotation of synthetic sales. The
  * registry is a stand-in that registers every schema as ID 1: after its first record the serializer
- * never asks it again, so only the encoding is measured. Run with {@code bench/generator/encode.sh}.
+ * never asks it again, so only the encoding is measured. And nanoseconds per synthetic record, key
+ * and value, drawn and encoded: through a {@link Sale} and the {@link SaleBinaryWriter}, or straight
+ * into bytes by the {@link SyntheticSaleWriter}. Run with {@code bench/generator/encode.sh}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +46,8 @@ public class SaleEncodingBenchmark {
     private int next;
     private KafkaAvroSerializer serializer;
     private SaleBinaryWriter writer;
+    private SyntheticSales drawn;
+    private SyntheticSaleWriter drawnIntoBytes;
 
     @Setup
     public void setUp() {
@@ -55,12 +61,15 @@ public class SaleEncodingBenchmark {
             });
         serializer = new KafkaAvroSerializer(registry);
         serializer.configure(Map.of("schema.registry.url", "http://unused"), false);
-        writer = new SaleBinaryWriter(Arrays.copyOf(serializer.serialize(TOPIC, sales[0]), WireFormat.HEADER_SIZE));
+        byte[] header = Arrays.copyOf(serializer.serialize(TOPIC, sales[0]), WireFormat.HEADER_SIZE);
+        writer = new SaleBinaryWriter(header);
         for (Sale sale : sales) {
             if (!Arrays.equals(writer.write(sale), serializer.serialize(TOPIC, sale))) {
                 throw new IllegalStateException("the writer's bytes differ from the serializer's for " + sale);
             }
         }
+        drawn = new SyntheticSales(42, 5_000, Clock.systemUTC());
+        drawnIntoBytes = new SyntheticSaleWriter(new SyntheticSales(42, 5_000, Clock.systemUTC()), header);
     }
 
     @Benchmark
@@ -71,6 +80,18 @@ public class SaleEncodingBenchmark {
     @Benchmark
     public byte[] binaryWriter() {
         return writer.write(nextSale());
+    }
+
+    /** A record of the synthetic stream as the generator made it before SyntheticSaleWriter: key and value. */
+    @Benchmark
+    public int drawnThenWritten() {
+        Sale sale = drawn.next();
+        return sale.getInvoiceNo().getBytes(StandardCharsets.UTF_8).length + writer.write(sale).length;
+    }
+
+    @Benchmark
+    public int drawnStraightIntoBytes() {
+        return drawnIntoBytes.next().length + drawnIntoBytes.invoiceNo().length;
     }
 
     private Sale nextSale() {
