@@ -5,7 +5,8 @@
 # time to ready of `tillstream process` (against that up) and of `tillstream demo`.
 # Tillstream runs through ./tillstream, as a user runs it, so with its class-data sharing archives: one
 # untimed run of each command first makes them (a warm machine). TILLSTREAM_JAVA_OPTS="... -Xshare:off"
-# measures without them.
+# measures without them. The baseline runs with Log4j's core as Kafka ships it (Kafka's server configures
+# it for its dynamic logger levels); Tillstream's jar leaves it out and sends Log4j API calls to SLF4J.
 # Usage: bench/up-startup.sh [runs] [idle-seconds]
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -13,6 +14,9 @@ runs=${1:-5}
 idle=${2:-30}
 opts=$java_opts
 ensure_jar
+log4j_core=$(bench_classpath | tr ':' '\n' | grep '/log4j-core-[0-9.]*\.jar$')
+kafka_cp="$jar:$log4j_core"
+kafka_opts="-Dlog4j.provider=org.apache.logging.log4j.core.impl.Log4jProvider"
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 port=29092
@@ -60,11 +64,11 @@ start_demo() { # data-dir
 start_kafka() { # formats the storage first when it is new, as a Kafka user must
   s=$(date +%s.%N)
   if [ ! -f "$work/kafka/meta.properties" ]; then
-    java $opts -Dlogback.configurationFile="$work/logback.xml" -cp "$jar" kafka.tools.StorageTool format \
-      -t "$(java -cp "$jar" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)" -c "$work/server.properties" >/dev/null 2>&1
+    java $opts $kafka_opts -Dlogback.configurationFile="$work/logback.xml" -cp "$kafka_cp" kafka.tools.StorageTool format \
+      -t "$(java -cp "$kafka_cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)" -c "$work/server.properties" >/dev/null 2>&1
   fi
   : > "$work/out"
-  java $opts -Dlogback.configurationFile="$work/logback.xml" -cp "$jar" kafka.Kafka "$work/server.properties" >> "$work/out" 2>&1 &
+  java $opts $kafka_opts -Dlogback.configurationFile="$work/logback.xml" -cp "$kafka_cp" kafka.Kafka "$work/server.properties" >> "$work/out" 2>&1 &
   pid=$!
   wait_for_line "$work/out" "Kafka Server started" 60; took=$(echo "$(date +%s.%N) - $s" | bc)
 }
