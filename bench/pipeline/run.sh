@@ -39,6 +39,15 @@ cpu_seconds() { # pid
 }
 broker=$(ss -ltnpH "sport = :$port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1)
 
+# `process` runs through ./tillstream, as a user runs it, so with its class-data sharing archive; one untimed run
+# first (on the empty topic, with its own application id) writes that archive as it exits, as a user's first run does.
+"$root/tillstream" process --bootstrap-server $bootstrap --registry-url $registry --http-port $http_port \
+  --application-id bench-warm-up --state-dir "$work/warm-up" > "$work/warm-up.out" 2>&1 &
+warm_up=$!
+wait_for_line "$work/warm-up.out" "Ctrl-C stops it" 120 >/dev/null || { cat "$work/warm-up.out"; exit 1; }
+kill -TERM $warm_up
+wait $warm_up || true
+
 echo "Pre-filling raw_data (6 partitions) with $records sales..."
 # shellcheck disable=SC2086 # java_opts (lib.sh) holds several options
 java $java_opts -jar "$jar" generate --rate max --count "$records" --seed 1 \
@@ -81,7 +90,8 @@ printf 'num.stream.threads=%s\n%s\n' "$threads" "${STREAMS_SETTINGS:-}" > "$work
 start=$(date +%s.%N)
 broker_before=$(cpu_seconds "$broker")
 # shellcheck disable=SC2086
-java $java_opts ${PROCESS_JFR:+-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$PROCESS_JFR} -jar "$jar" process --bootstrap-server $bootstrap --registry-url $registry \
+TILLSTREAM_JAVA_OPTS="$java_opts${PROCESS_JFR:+ -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$PROCESS_JFR}" \
+  "$root/tillstream" process --bootstrap-server $bootstrap --registry-url $registry \
   --http-port $http_port --state-dir "$work/state" --command-config "$work/streams.properties" > "$work/process.out" 2>&1 &
 processor=$!
 wait_for_line "$work/process.out" "Ctrl-C stops it" 120 >/dev/null

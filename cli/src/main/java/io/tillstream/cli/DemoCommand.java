@@ -102,6 +102,16 @@ final class DemoCommand implements Callable<Integer> {
             platform.close();
             throw e;
         }
+        try {
+            // Kafka Streams' first rebalance and its stores' restoration went on while the console, the generator and
+            // the sink started; the guide is printed once the processor is processing.
+            platform.processor().awaitRunning(READY_TIMEOUT);
+        } catch (PipelineException e) {
+            lake.close();
+            running.close();
+            platform.close();
+            throw new CommandFailedException(e.getMessage(), ExitCode.FAILED, e);
+        }
         CompletableFuture<Void> landing = CompletableFuture.runAsync(lake::run).whenComplete((done, failure) -> {
             lake.close();
             if (failure != null) {
@@ -130,7 +140,10 @@ final class DemoCommand implements Callable<Integer> {
         shutdown.request();
     }
 
-    /** The processor, running before the console starts so that the console's Sales page can read its API. */
+    /**
+     * The processor, its HTTP API listening before the console starts so that the console's Sales page can read it;
+     * returns without waiting for Kafka Streams to be processing ({@link #call()} waits for that).
+     */
     private SalesPipeline startPipeline(LocalCluster cluster, LocalPlatform.Access access) {
         Map<String, Object> settings = new HashMap<>(access.kafkaSecurity());
         settings.putAll(access.registryClientSettings());
@@ -148,7 +161,6 @@ final class DemoCommand implements Callable<Integer> {
         SalesPipeline pipeline = SalesPipeline.create(new PipelineConfig(settings));
         try {
             pipeline.start();
-            pipeline.awaitRunning(READY_TIMEOUT);
             return pipeline;
         } catch (PipelineException e) {
             pipeline.close();

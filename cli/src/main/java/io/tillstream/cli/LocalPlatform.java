@@ -115,8 +115,8 @@ final class LocalPlatform implements AutoCloseable {
      *
      * <p>What does not wait on another part runs beside it: the registry's HTTP routes are built while
      * Kafka starts, {@code raw_data} is created while the registry reads its topic, and the Control Center
-     * is built meanwhile too once the URLs it needs are known: the registry's at once unless its port is
-     * 0, the processor's ({@code processorApiUrl}) at once unless it is null, else once it listens.
+     * is built and started meanwhile too once the URLs it needs are known: the registry's at once unless its
+     * port is 0, the processor's ({@code processorApiUrl}) at once unless it is null, else once it listens.
      */
     static LocalPlatform start(LocalPlatformOptions options, Verbosity verbosity, PrintWriter err,
                                BiFunction<LocalCluster, Access, SalesPipeline> processor, String processorApiUrl) {
@@ -179,7 +179,7 @@ final class LocalPlatform implements AutoCloseable {
             if (!options.noConsole) {
                 Path lake = processor == null ? null : lakeDirectory(cluster);
                 console = registryPort.thenCombineAsync(salesApiUrl,
-                    (port, salesApi) -> createConsole(options, host, local,
+                    (port, salesApi) -> startConsole(options, host, local,
                         access.withRegistry(access.scheme() + "://" + ClusterSpec.LOOPBACK + ":" + port), salesApi, lake),
                     daemonThread("console"));
             }
@@ -190,10 +190,6 @@ final class LocalPlatform implements AutoCloseable {
             sales = processor == null ? null : processor.apply(cluster, access.withRegistry(registryUrl(spec, started)));
             salesApiUrl.complete(sales == null ? null : sales.httpUrl());
             ControlCenter controlCenter = await(console);
-            if (controlCenter != null) {
-                controlCenter.metrics().register(new BrokerMetrics());
-                controlCenter.start();
-            }
             if (spec.listensBeyondLoopback() && users == null) {
                 err.println(controlCenter == null
                     ? "warning: Kafka and the Schema Registry listen on every interface without authentication; anyone who"
@@ -240,6 +236,19 @@ final class LocalPlatform implements AutoCloseable {
         } catch (MetricsServerException e) {
             throw new CommandFailedException(e.getMessage(), ExitCode.FAILED, e);
         }
+    }
+
+    /**
+     * Makes the Control Center and starts serving it, on its own thread: its web server's start then overlaps the
+     * registry's reading of {@code _schemas} (and {@code demo}'s processor start) instead of following them.
+     * Nothing it serves needs the registry or the processor to be listening yet; its pages ask them when opened.
+     */
+    private static ControlCenter startConsole(LocalPlatformOptions options, String host, ConnectionOptions local,
+                                              Access access, String salesApiUrl, Path lakePath) {
+        ControlCenter console = createConsole(options, host, local, access, salesApiUrl, lakePath);
+        console.metrics().register(new BrokerMetrics());
+        console.start();
+        return console;
     }
 
     private static ControlCenter createConsole(LocalPlatformOptions options, String host, ConnectionOptions local,

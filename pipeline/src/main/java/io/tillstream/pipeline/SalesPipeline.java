@@ -35,6 +35,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The sales pipeline: Kafka Streams running {@link SalesTopology} with exactly-once processing, and
@@ -56,6 +59,11 @@ public final class SalesPipeline implements AutoCloseable {
     private static final String COMMIT_INTERVAL_MS = "1000";
     private static final String RESTORE_FETCH_MAX_WAIT_MS = "50";
     private static final String MAX_TASK_IDLE_MS = String.valueOf(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+    private static final Executor SETUP_THREAD = task -> {
+        Thread thread = new Thread(task, "tillstream-pipeline-setup");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     private final PipelineConfig config;
     private final SchemaRegistryClient registry;
@@ -77,25 +85,28 @@ public final class SalesPipeline implements AutoCloseable {
     }
 
     /**
-     * Checks that Kafka answers and has the source topic, registers the output schemas (which proves
-     * the registry answers), creates the missing output topics, starts the HTTP API and then Kafka Streams; returns once all of that is under
+     * Checks that Kafka answers and has the source topic and creates the missing output topics, meanwhile registers
+     * the output schemas (which proves the registry answers), starts the HTTP API and then Kafka Streams; returns once all of that is under
      * way ({@link #awaitRunning} waits for processing). On failure nothing is left running.
      *
      * @throws PipelineUnreachableException if Kafka or the Schema Registry cannot be reached
      * @throws PipelineException            for any other reason it cannot start (no source topic, port taken, ...)
      */
     public synchronized void start() {
+        // The schemas' registration waits on the registry, the topics' checks on Kafka: each goes on beside the other,
+        // and beside the HTTP API's start.
+        CompletableFuture<Void> schemas = CompletableFuture.runAsync(this::registerOutputSchemas, SETUP_THREAD);
         try {
             Properties properties = streamsProperties();
             try (Admin admin = Admin.create(new StreamsConfig(properties).getAdminConfigs(config.applicationId() + "-setup"))) {
                 TopicSetup topics = new TopicSetup(admin, config.bootstrapServers(), config.clientSettings(), config.startupTimeout());
                 int partitions = topics.sourcePartitions(config.topics().source());
-                registerOutputSchemas();
                 topics.createMissing(config.topics(), partitions, config.windowRetention());
             }
             http = HttpApi.create(config.httpHost(), config.httpPort(), latency, metrics, access(), config.https().orElse(null),
                 new SchemaRegistryClientConfig(config.clientSettings()).sslContext());
             startHttp();
+            awaitSchemas(schemas);
             HostInfo self = new HostInfo(config.httpHost(), http.port());
             properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
             Topology topology = new SalesTopology(config.topics(), config.windowGrace(), config.windowRetention(),
@@ -111,7 +122,20 @@ public final class SalesPipeline implements AutoCloseable {
             http.serve(streams, topology.describe(), self);
             streams.start();
         } catch (RuntimeException e) {
+            schemas.handle((done, failure) -> done).join();
             close();
+            throw e;
+        }
+    }
+
+    /** Waits for the registration begun in {@link #start()}; its own failure rather than the future's wrapper. */
+    private static void awaitSchemas(CompletableFuture<Void> schemas) {
+        try {
+            schemas.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
             throw e;
         }
     }

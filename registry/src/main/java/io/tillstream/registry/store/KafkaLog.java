@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -84,8 +85,10 @@ public final class KafkaLog implements AutoCloseable {
         Map<String, Object> adminProps = new HashMap<>(clientProps);
         adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, initTimeoutMs));
         admin = Admin.create(adminProps);
+        // Asked beside the topic's check rather than after it: one round trip fewer on the registry's start.
+        KafkaFuture<String> cluster = admin.describeCluster().clusterId();
         SchemasTopic.ensure(admin, topic, initTimeoutMs);
-        clusterId = admin.describeCluster().clusterId().get(remaining(deadline), TimeUnit.MILLISECONDS);
+        clusterId = cluster.get(remaining(deadline), TimeUnit.MILLISECONDS);
         consumer = new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.assign(List.of(partition));
         consumer.seekToBeginning(List.of(partition));
