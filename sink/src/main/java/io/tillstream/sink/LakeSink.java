@@ -130,8 +130,9 @@ public final class LakeSink implements AutoCloseable {
     }
 
     /**
-     * Loads the Parquet writer's classes on a writer thread while the consumer joins its group; the first
-     * roll would load them otherwise. The first partition's records wait behind it on that thread at most.
+     * Loads and compiles the Parquet writer on a writer thread while the consumer joins its group
+     * ({@link LakeFile#warmUp}); the first roll would otherwise. Records handed over meanwhile wait behind
+     * it on that thread at most.
      */
     private void warmUp() {
         try {
