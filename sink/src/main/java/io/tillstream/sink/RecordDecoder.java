@@ -85,7 +85,7 @@ final class RecordDecoder implements AutoCloseable {
         try {
             if (WireFormat.hasHeader(value)) {
                 String type = registry.getSchema(WireFormat.schemaId(value)).schemaType();
-                if (type != null && !type.equals("AVRO")) {
+                if (!isAvro(type)) {
                     return new Rejected(type + " value at " + where(record) + ": the sink lands Avro values only so far");
                 }
             }
@@ -112,8 +112,7 @@ final class RecordDecoder implements AutoCloseable {
     private Optional<Walk> walk(int id) {
         try {
             return walks.computeIfAbsent(id, key -> {
-                String type = registry.getSchema(key).schemaType();
-                if (type != null && !type.equals("AVRO")) {
+                if (!isAvro(registry.getSchema(key).schemaType())) {
                     return Optional.empty();
                 }
                 Schema schema = registry.getAvroSchema(key);
@@ -122,6 +121,11 @@ final class RecordDecoder implements AutoCloseable {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The registry names no type for Avro, Confluent's first and default. */
+    private static boolean isAvro(String schemaType) {
+        return schemaType == null || schemaType.equals("AVRO");
     }
 
     /** Only for a rejection's reason: a sale's path builds no string. */
