@@ -5,8 +5,9 @@ import org.apache.parquet.io.api.Binary;
 /**
  * Avro binary datums back to back in one array, read value by value from the front as the Avro
  * specification encodes them: ints and longs as zig-zag varints, floats and doubles little-endian,
- * strings and bytes after their length. The datums were decoded once already when they arrived, so
- * they are well formed.
+ * strings and bytes after their length. The sink reads a datum twice: once as it arrives, to check it
+ * and find its day ({@link DatumDays}), where a datum that runs past the array or skips backwards
+ * throws; then when its file is written, once it is known to be well formed.
  */
 final class AvroDatums {
 
@@ -14,7 +15,13 @@ final class AvroDatums {
     private int position;
 
     AvroDatums(byte[] bytes) {
+        this(bytes, 0);
+    }
+
+    /** The datum starting at {@code position}, such as a record's value after the wire format's header. */
+    AvroDatums(byte[] bytes, int position) {
         this.bytes = bytes;
+        this.position = position;
     }
 
     int readInt() {
@@ -57,6 +64,18 @@ final class AvroDatums {
         Binary value = Binary.fromConstantByteArray(bytes, position, size);
         position += size;
         return value;
+    }
+
+    /**
+     * Moves past {@code length} bytes of a value.
+     *
+     * @throws IllegalArgumentException if they are not all in the array, or the length is negative
+     */
+    void skip(long length) {
+        if (length < 0 || length > bytes.length - position) {
+            throw new IllegalArgumentException("a value of " + length + " bytes at byte " + position + " of " + bytes.length);
+        }
+        position += (int) length;
     }
 
     private long readLittleEndian(int size) {

@@ -1,19 +1,25 @@
 package io.tillstream.sink;
 
 import io.tillstream.retail.lake.LakeFileName;
+import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
 
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -35,6 +41,8 @@ import java.util.Optional;
 final class LakeFile {
 
     private static final PageCodecs CODECS = new PageCodecs();
+    /** Enough rows for C2 to compile the column writers' per-value methods (about 10,000 calls each). */
+    private static final int WARM_UP_ROWS = 20_000;
 
     private final Path directory;
     private final LakeFileName name;
@@ -95,6 +103,9 @@ final class LakeFile {
             .withCodecFactory(CODECS)
             .withCompressionCodec(compression.codec())
             .withRowGroupSize(settings.rowGroupBytes())
+            // Size statistics (each value's bytes and level histograms, per column) are for readers planning
+            // memory; DuckDB, Spark and Trino do without them, and they were work on every value of every column.
+            .withSizeStatisticsEnabled(false)
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
         for (String column : settings.plainColumns()) {
             if (schema.getField(column) != null) {
@@ -138,6 +149,85 @@ final class LakeFile {
             Files.deleteIfExists(temp);
         } catch (IOException e) {
             // A leftover temporary file is deleted when the partition is next assigned.
+        }
+    }
+
+    /**
+     * Writes rows of a sale-like schema, each kind of column the sink writes, into a file that keeps nothing,
+     * while the sink starts and waits for its partitions: parquet-java's classes (about 1,500, from its writers
+     * to its shaded Thrift and Jackson) are loaded then, and its per-value methods run often enough for the JIT
+     * to compile them, rather than at the first roll, where the writer threads waited on the class loader
+     * (which loads one class at a time) with the batch's records held. It moves that CPU to where the
+     * threads are idle; it does not save it.
+     */
+    static void warmUp(Compression compression, FileSettings settings) throws IOException {
+        Schema schema = SchemaBuilder.record("WarmUp").fields()
+            .requiredString("invoice_no")
+            .requiredString("category")
+            .requiredInt("quantity")
+            .name("price").type(LogicalTypes.decimal(12, 2).addToSchema(Schema.create(Schema.Type.BYTES))).noDefault()
+            .name("invoice_date").type(LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT))).noDefault()
+            .name("event_time").type().optional().longType()
+            .endRecord();
+        ByteArrayOutputStream datums = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(datums, null);
+        int rows = WARM_UP_ROWS;
+        for (int i = 0; i < rows; i++) {
+            encoder.writeString("I" + i);
+            encoder.writeString(i % 2 == 0 ? "Books" : "Toys");
+            encoder.writeInt(i);
+            encoder.writeBytes(new byte[] {(byte) i});
+            encoder.writeInt(19_000 + i % 3);
+            encoder.writeIndex(1);
+            encoder.writeLong(1_640_995_200_000L + i);
+        }
+        try (ParquetWriter<AvroDatums> writer = configure(new DatumWriteSupport.Builder(new Discarded(),
+            DatumWriteSupport.of(schema).orElseThrow()), compression, schema, settings).build()) {
+            AvroDatums in = new AvroDatums(datums.toByteArray());
+            for (int i = 0; i < rows; i++) {
+                writer.write(in);
+            }
+        }
+    }
+
+    /** A file that keeps nothing, for {@link #warmUp}. */
+    private static final class Discarded implements OutputFile {
+
+        @Override
+        public PositionOutputStream create(long blockSizeHint) {
+            return new PositionOutputStream() {
+                private long position;
+
+                @Override
+                public long getPos() {
+                    return position;
+                }
+
+                @Override
+                public void write(int b) {
+                    position++;
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) {
+                    position += length;
+                }
+            };
+        }
+
+        @Override
+        public PositionOutputStream createOrOverwrite(long blockSizeHint) {
+            return create(blockSizeHint);
+        }
+
+        @Override
+        public boolean supportsBlockSize() {
+            return false;
+        }
+
+        @Override
+        public long defaultBlockSize() {
+            return 0;
         }
     }
 

@@ -123,9 +123,23 @@ public final class LakeSink implements AutoCloseable {
         decoder = new RecordDecoder(registry, settings);
         deadLetters = new DeadLetterWriter(settings, config.deadLetterTopic());
         threads = Executors.newFixedThreadPool(config.writerThreads(), new WriterThreads());
+        threads.execute(this::warmUp);
         writerLake = new PartitionWriter.Lake(lake, compression, fileSettings, policy, decoder, deadLetters, rejected, threads);
         consumer = new KafkaConsumer<>(consumerSettings(settings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(config.topic()), new Rebalance());
+    }
+
+    /**
+     * Loads and compiles the Parquet writer on a writer thread while the consumer joins its group
+     * ({@link LakeFile#warmUp}); the first roll would otherwise. Records handed over meanwhile wait behind
+     * it on that thread at most.
+     */
+    private void warmUp() {
+        try {
+            LakeFile.warmUp(compression, fileSettings);
+        } catch (IOException | RuntimeException e) {
+            log.debug("Warming up the Parquet writer failed; the first roll loads its classes instead", e);
+        }
     }
 
     private void prepareTopics(Map<String, Object> settings) {

@@ -7,6 +7,8 @@ import io.tillstream.serde.WireFormat;
 import io.tillstream.serde.client.RegistryClientException;
 import io.tillstream.serde.client.RegistryConnectionException;
 import io.tillstream.serde.client.SchemaRegistryClient;
+import io.tillstream.serde.internals.BoundedCache;
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -16,15 +18,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns a record's value into a row of its day directory, or says why it cannot be landed. Values
- * are read with the serde's Avro deserializer without logical-type conversions: Parquet takes a
- * decimal's bytes, a date's days and a timestamp's millis as they are, so nothing is converted twice.
- * Thread-safe: the writer threads share one.
+ * Turns a record's value into a row of its day directory, or says why it cannot be landed. The value
+ * of an Avro record schema with day fields is checked and routed by walking its datum ({@link DatumDays});
+ * any other, and one that walk finds wrong, is read with the serde's Avro deserializer without
+ * logical-type conversions, which says why it cannot be landed: Parquet takes a decimal's bytes, a
+ * date's days and a timestamp's millis as they are, so nothing is converted twice. Thread-safe: the
+ * writer threads share one.
  */
 final class RecordDecoder implements AutoCloseable {
 
     private final SchemaRegistryClient registry;
     private final KafkaAvroDeserializer avro;
+    /** Per schema ID, how to walk its datums; empty for a schema left to the deserializer. */
+    private final BoundedCache<Integer, Optional<Walk>> walks;
 
     RecordDecoder(SchemaRegistryClient registry, Map<String, Object> settings) {
         this.registry = registry;
@@ -32,13 +38,21 @@ final class RecordDecoder implements AutoCloseable {
         Map<String, Object> avroSettings = new HashMap<>(settings);
         avroSettings.put(AvroSerdeConfig.AVRO_USE_LOGICAL_TYPE_CONVERTERS_CONFIG, false);
         avro.configure(avroSettings, false);
+        this.walks = new BoundedCache<>(new AvroSerdeConfig(avroSettings).cacheCapacity());
+    }
+
+    /** A writer schema and the walk of its datums. */
+    private record Walk(Schema schema, DatumDays days) {
     }
 
     sealed interface Decoded {
     }
 
-    /** @param value the bytes on the wire, the record's Avro datum from {@link #datumStart()} on */
-    record Row(GenericRecord record, DayPartition day, byte[] value) implements Decoded {
+    /**
+     * @param schema the datum's writer schema
+     * @param value  the bytes on the wire, the record's Avro datum from {@link #datumStart()} on
+     */
+    record Row(Schema schema, DayPartition day, byte[] value) implements Decoded {
 
         int datumStart() {
             return WireFormat.HEADER_SIZE;
@@ -55,10 +69,23 @@ final class RecordDecoder implements AutoCloseable {
         if (value == null) {
             return new Rejected("no value (a tombstone) at " + where(record));
         }
+        if (WireFormat.hasHeader(value)) {
+            Optional<Walk> walk = walk(WireFormat.schemaId(value));
+            if (walk.isPresent()) {
+                try {
+                    DayPartition day = walk.get().days().day(value, WireFormat.HEADER_SIZE);
+                    if (day != null) {
+                        return new Row(walk.get().schema(), day, value);
+                    }
+                } catch (RuntimeException e) {
+                    // Not a datum of its schema: the deserializer below says why, as it words every other rejection.
+                }
+            }
+        }
         try {
             if (WireFormat.hasHeader(value)) {
                 String type = registry.getSchema(WireFormat.schemaId(value)).schemaType();
-                if (type != null && !type.equals("AVRO")) {
+                if (!isAvro(type)) {
                     return new Rejected(type + " value at " + where(record) + ": the sink lands Avro values only so far");
                 }
             }
@@ -66,7 +93,7 @@ final class RecordDecoder implements AutoCloseable {
                 return new Rejected("the value at " + where(record) + " is not an Avro record");
             }
             Optional<DayPartition> day = DayPartition.of(row);
-            return day.<Decoded>map(d -> new Row(row, d, value)).orElseGet(() -> new Rejected("the record at " + where(record)
+            return day.<Decoded>map(d -> new Row(row.getSchema(), d, value)).orElseGet(() -> new Rejected("the record at " + where(record)
                 + " has no invoice date (" + DayPartition.YEAR + "/" + DayPartition.MONTH + "/" + DayPartition.DAY
                 + " or " + DayPartition.DATE + ")"));
         } catch (SerializationException | RegistryClientException | RegistryConnectionException e) {
@@ -76,6 +103,29 @@ final class RecordDecoder implements AutoCloseable {
             return new Rejected(e instanceof SerializationException ? e.getMessage()
                 : "cannot fetch the schema of the value at " + where(record) + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * How to walk the datums of a schema ID, or empty to leave them to the deserializer: a schema that is
+     * not Avro, not a record with day fields, or that cannot be fetched now (the deserializer says why).
+     */
+    private Optional<Walk> walk(int id) {
+        try {
+            return walks.computeIfAbsent(id, key -> {
+                if (!isAvro(registry.getSchema(key).schemaType())) {
+                    return Optional.empty();
+                }
+                Schema schema = registry.getAvroSchema(key);
+                return DatumDays.of(schema).map(days -> new Walk(schema, days));
+            });
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The registry names no type for Avro, Confluent's first and default. */
+    private static boolean isAvro(String schemaType) {
+        return schemaType == null || schemaType.equals("AVRO");
     }
 
     /** Only for a rejection's reason: a sale's path builds no string. */

@@ -87,6 +87,13 @@ class LakeFileTest {
     }
 
     @Test
+    void warmingUpWritesEveryKindOfColumnWithEachCodec() throws IOException {
+        for (Compression compression : Compression.values()) {
+            LakeFile.warmUp(compression, new LakeFile.FileSettings(1 << 20, List.of("invoice_no")));
+        }
+    }
+
+    @Test
     void aRecordThatIsNotFlatGoesThroughParquetAvro() throws Exception {
         GenericRecord basket = new GenericData.Record(NESTED);
         basket.put("text", "two");
