@@ -1,5 +1,6 @@
 package io.tillstream.cli;
 
+import io.tillstream.retail.RawData;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tillstream.serde.CsvRows;
 import io.tillstream.serde.RecordJson;
@@ -50,7 +51,7 @@ final class ConsumeCommand implements Callable<Integer> {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-    @Option(names = "--topic", paramLabel = "NAME", defaultValue = LocalPlatform.SALES_TOPIC,
+    @Option(names = "--topic", paramLabel = "NAME", defaultValue = RawData.TOPIC,
         description = "Topic to read (default: ${DEFAULT-VALUE}).")
     String topic;
 

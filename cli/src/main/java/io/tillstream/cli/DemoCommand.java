@@ -1,5 +1,6 @@
 package io.tillstream.cli;
 
+import io.tillstream.retail.RawData;
 import io.tillstream.cluster.ClusterSpec;
 import io.tillstream.cluster.LocalCluster;
 import io.tillstream.pipeline.PipelineConfig;
@@ -193,10 +194,10 @@ final class DemoCommand implements Callable<Integer> {
         String api = platform.processor().httpUrl() + "/api/v1/sales";
         out.println("Tillstream demo is running. Ctrl-C stops it.");
         out.printf("  Kafka %-11s %s (KRaft), topic %s with %d partitions%n", KafkaVersion.current(),
-            platform.bootstrapServers(), LocalPlatform.SALES_TOPIC, platform.salesPartitions());
+            platform.bootstrapServers(), RawData.TOPIC, platform.salesPartitions());
         out.printf("  Schema Registry   %s%n", platform.registryUrl());
         platform.consoleUrl().ifPresent(url -> out.printf("  Control Center    %s/#/sales (the processor's totals, live)%n", url));
-        out.printf("  Sales generator   %d synthetic sales a second into %s%s (seed %d)%n", rate, LocalPlatform.SALES_TOPIC,
+        out.printf("  Sales generator   %d synthetic sales a second into %s%s (seed %d)%n", rate, RawData.TOPIC,
             format.equals(GeneratorConfig.FORMAT_AVRO) ? "" : " as " + format, generator.seed().orElse(0));
         out.printf("  Sales processor   %s (by-mall, by-category, by-payment-method, by-day, per-minute, top-customers)%n", api);
         out.printf("  Lake (Parquet)    %s (sales_enriched by invoice date, new files every %d s)%n", lake.lake(),

@@ -1,5 +1,6 @@
 package io.tillstream.cli;
 
+import io.tillstream.retail.RawData;
 import io.tillstream.cluster.BrokerMetrics;
 import io.tillstream.cluster.BrokerUser;
 import io.tillstream.cluster.ClusterSpec;
@@ -37,7 +38,6 @@ import java.util.function.Supplier;
  */
 final class LocalPlatform implements AutoCloseable {
 
-    static final String SALES_TOPIC = "raw_data";
 
     /**
      * How Tillstream's own parts reach the platform: Kafka's client settings beyond the bootstrap address
@@ -410,15 +410,15 @@ final class LocalPlatform implements AutoCloseable {
         try (ClusterConnection connection = ClusterConnection.open(local)) {
             try {
                 connection.await(connection.admin().createTopics(
-                    List.of(new NewTopic(SALES_TOPIC, partitions, cluster.spec().replicationFactor()))).all());
+                    List.of(new NewTopic(RawData.TOPIC, partitions, cluster.spec().replicationFactor()))).all());
                 return partitions;
             } catch (CommandFailedException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new CommandFailedException("cannot create topic " + SALES_TOPIC + ": " + e.getMessage(),
+                    throw new CommandFailedException("cannot create topic " + RawData.TOPIC + ": " + e.getMessage(),
                         ExitCode.FAILED, e.getCause());
                 }
             }
-            return connection.describeTopics(List.of(SALES_TOPIC)).get(SALES_TOPIC).partitions().size();
+            return connection.describeTopics(List.of(RawData.TOPIC)).get(RawData.TOPIC).partitions().size();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.tillstream.cli;
 
+import io.tillstream.retail.RawData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +37,7 @@ final class UpCommand implements Callable<Integer> {
         out.printf("Tillstream is up: Kafka %s at %s (%d node%s, KRaft), topic %s with %d partitions,"
                 + " Schema Registry at %s%s%s, data in %s. Ctrl-C stops it.%n",
             KafkaVersion.current(), platform.bootstrapServers(), options.brokers, options.brokers == 1 ? "" : "s",
-            LocalPlatform.SALES_TOPIC, platform.salesPartitions(), platform.registryUrl(),
+            RawData.TOPIC, platform.salesPartitions(), platform.registryUrl(),
             platform.consoleUrl().map(url -> ", Control Center at " + url).orElse(""),
             platform.metricsUrl().map(url -> ", metrics at " + url).orElse(""),
             platform.cluster().dataDirectory().root());

@@ -1,5 +1,6 @@
 package io.tillstream.cli;
 
+import io.tillstream.retail.RawData;
 import io.tillstream.pipeline.testing.GeneratedSales;
 import io.tillstream.pipeline.testing.PipelineApi;
 import io.tillstream.pipeline.testing.TestPlatform;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ProcessCommandTest {
 
-    private static final String SOURCE = LocalPlatform.SALES_TOPIC;
+    private static final String SOURCE = RawData.TOPIC;
     private static final int SALES = 50_000;
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 

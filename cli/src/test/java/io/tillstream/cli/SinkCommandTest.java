@@ -82,7 +82,8 @@ class SinkCommandTest {
     void kafkaThatDoesNotAnswerIsUnreachable() {
         Cli.Result result = Cli.run("sink", "--path", work.toString(), "--bootstrap-server", "127.0.0.1:1", "--timeout", "2s");
         assertThat(result.exitCode()).isEqualTo(ExitCode.UNREACHABLE);
-        assertThat(result.err().lines()).hasSize(1);
+        assertThat(result.err()).hasLineCount(1)
+            .startsWith("error: cannot reach Kafka at 127.0.0.1:1 within 2000 ms; is it running? ('tillstream up' starts one)");
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

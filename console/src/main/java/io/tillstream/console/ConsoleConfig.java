@@ -1,5 +1,7 @@
 package io.tillstream.console;
 
+import io.tillstream.retail.RawData;
+import io.tillstream.retail.DeadLetters;
 import io.tillstream.retail.deadletters.Redrive;
 import io.tillstream.retail.lake.LakeFileName;
 import io.tillstream.security.Https;
@@ -192,7 +194,7 @@ public final class ConsoleConfig extends AbstractConfig {
         .define(MESSAGES_FILTER_MAX_ITERATIONS_CONFIG, Type.INT, 1_000, Range.between(1, 1_000_000), Importance.LOW,
             MESSAGES_FILTER_MAX_ITERATIONS_DOC)
         .define(ALERT_WINDOW_MS_CONFIG, Type.LONG, 5 * 60_000L, Range.atLeast(1_000), Importance.LOW, ALERT_WINDOW_MS_DOC)
-        .define(DEAD_LETTER_TOPICS_CONFIG, Type.LIST, "raw_data_dlq", Importance.LOW, DEAD_LETTER_TOPICS_DOC)
+        .define(DEAD_LETTER_TOPICS_CONFIG, Type.LIST, DeadLetters.topicFor(RawData.TOPIC), Importance.LOW, DEAD_LETTER_TOPICS_DOC)
         .define(DEAD_LETTERS_REDRIVE_LIMIT_CONFIG, Type.INT, Redrive.DEFAULT_LIMIT, Range.atLeast(0), Importance.LOW,
             DEAD_LETTERS_REDRIVE_LIMIT_DOC);
 

@@ -1,5 +1,6 @@
 package io.tillstream.pipeline;
 
+import io.tillstream.retail.RawData;
 import io.tillstream.retail.DeadLetters;
 import io.tillstream.security.Https;
 import io.tillstream.security.UsersFile;
@@ -59,7 +60,7 @@ public final class PipelineConfig extends AbstractConfig {
 
     public static final String SOURCE_TOPIC_CONFIG = "source.topic";
     public static final String SOURCE_TOPIC_DOC = "The topic of Avro sales to process; it must exist.";
-    public static final String DEFAULT_SOURCE_TOPIC = "raw_data";
+    public static final String DEFAULT_SOURCE_TOPIC = RawData.TOPIC;
 
     public static final String DEAD_LETTER_TOPIC_CONFIG = "dead.letter.topic";
     public static final String DEAD_LETTER_TOPIC_DOC = "Where records that cannot be decoded or break a sale's rules "

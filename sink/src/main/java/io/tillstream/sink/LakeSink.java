@@ -1,5 +1,6 @@
 package io.tillstream.sink;
 
+import io.tillstream.security.SilentKafka;
 import io.tillstream.retail.lake.LakeFileName;
 import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import io.tillstream.serde.client.SchemaRegistryClient;
@@ -171,10 +172,13 @@ public final class LakeSink implements AutoCloseable {
     }
 
     private SinkUnreachableException unreachable(Throwable cause) {
-        return new SinkUnreachableException("Kafka at " + config.originals().get(SinkConfig.BOOTSTRAP_SERVERS_CONFIG)
-            + " did not answer within " + config.startupTimeout().toMillis() + " ms"
-            + (cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException ? ""
-            : ": " + cause.getMessage()), cause);
+        String bootstrap = String.valueOf(config.originals().get(SinkConfig.BOOTSTRAP_SERVERS_CONFIG));
+        String waited = config.startupTimeout().toMillis() + " ms";
+        if (cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException) {
+            return new SinkUnreachableException(SilentKafka.message(bootstrap, waited, config.clientSettings()), cause);
+        }
+        return new SinkUnreachableException("Kafka at " + bootstrap + " did not answer within " + waited + ": "
+            + cause.getMessage(), cause);
     }
 
     private Map<String, Object> consumerSettings(Map<String, Object> settings) {

@@ -1,5 +1,6 @@
 package io.tillstream.retail.generator;
 
+import io.tillstream.retail.RawData;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -84,7 +85,7 @@ public final class GeneratorConfig extends AbstractConfig {
         + "wait for a record's acknowledgement, before giving up.";
 
     private static final ConfigDef CONFIG = new ConfigDef()
-        .define(TOPIC_CONFIG, Type.STRING, "raw_data", new ConfigDef.NonEmptyString(), Importance.HIGH, TOPIC_DOC)
+        .define(TOPIC_CONFIG, Type.STRING, RawData.TOPIC, new ConfigDef.NonEmptyString(), Importance.HIGH, TOPIC_DOC)
         .define(SOURCE_CONFIG, Type.STRING, SOURCE_SYNTHETIC, in(SOURCE_SYNTHETIC, SOURCE_CSV), Importance.HIGH, SOURCE_DOC)
         .define(FILE_CONFIG, Type.STRING, null, Importance.HIGH, FILE_DOC)
         .define(REJECTS_CONFIG, Type.STRING, null, Importance.LOW, REJECTS_DOC)
