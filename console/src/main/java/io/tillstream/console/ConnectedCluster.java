@@ -16,7 +16,6 @@ import io.tillstream.console.http.ScopedRoutes;
 import io.tillstream.console.http.WebServer;
 import io.tillstream.console.lake.LakeRoutes;
 import io.tillstream.console.messages.MessageRoutes;
-import io.tillstream.console.messages.ScanSlots;
 import io.tillstream.console.sales.SalesRoutes;
 import io.tillstream.console.schemas.SchemaRoutes;
 import io.tillstream.console.topics.TopicRoutes;
@@ -75,13 +74,12 @@ final class ConnectedCluster implements AutoCloseable {
         Alerts alerts = new Alerts(lag, config.alertWindowMs(), Set.copyOf(config.deadLetterTopics()));
         sampler.onSample(lag);
         sampler.onSample(alerts);
-        ScanSlots scans = new ScanSlots(config.messagesMaxConcurrentScans());
-        this.messages = new MessageRoutes(config, sampler, registry, registrySettings, scans);
+        this.messages = new MessageRoutes(config, sampler, registry, registrySettings);
         this.routes = List.of(this::addInfo, new ClusterRoutes(sampler), new TopicRoutes(admin, sampler), messages,
             new GroupRoutes(admin, sampler, lag), new SchemaRoutes(registry),
             new SalesRoutes(config.salesApiUrl(), config.truststore()), new LakeRoutes(admin, config),
             new AlertRoutes(alerts, sampler), new TopologyRoutes(config.salesApiUrl(), config.truststore()),
-            new AclRoutes(new ClusterAcls(admin)), new DeadLetterRoutes(config, sampler, registry, registrySettings, scans));
+            new AclRoutes(new ClusterAcls(admin)), new DeadLetterRoutes(config, sampler, registry, registrySettings));
     }
 
     private static Map<String, Object> registrySettings(ConsoleConfig config) {

@@ -116,9 +116,8 @@ public final class ConsoleConfig extends AbstractConfig {
         + "more is answered 429, so browsing cannot exhaust the memory of the JVM the console shares with the broker.";
 
     public static final String MESSAGES_MAX_CONCURRENT_SCANS_CONFIG = "messages.max.concurrent.scans";
-    public static final String MESSAGES_MAX_CONCURRENT_SCANS_DOC = "How many whole-topic reads may run at once for a "
-        + "cluster: searches, exports, and the dead-letter pages' and redrives' scans; each holds a server thread and a "
-        + "consumer while it reads, so one more is answered 429.";
+    public static final String MESSAGES_MAX_CONCURRENT_SCANS_DOC = "How many searches and exports may read at once; each "
+        + "holds a server thread and a consumer while it streams its answer, so one more is answered 429.";
 
     public static final String MESSAGES_SEARCH_BUDGET_CONFIG = "messages.search.budget";
     public static final String MESSAGES_SEARCH_BUDGET_DOC = "How many records a search scans when it does not ask for "

@@ -13,7 +13,6 @@ import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
 import io.tillstream.retail.DeadLetters;
 import io.tillstream.retail.deadletters.DeadLetterFilter;
-import io.tillstream.console.messages.ScanSlots;
 import io.tillstream.retail.deadletters.DeadLetterLog;
 import io.tillstream.retail.deadletters.Redrive;
 import io.tillstream.serde.RecordJson;
@@ -62,13 +61,10 @@ public final class DeadLetterRoutes implements Routes {
     private final int redriveLimit;
     private final RecordJson keys;
     private final RecordJson values;
-    private final ScanSlots scans;
 
-    /** @param scans the cluster's whole-topic reads, shared with search and export: each request here reads a whole topic */
     public DeadLetterRoutes(ConsoleConfig config, ClusterSampler sampler, SchemaRegistryClient registry,
-                            Map<String, Object> registrySettings, ScanSlots scans) {
+                            Map<String, Object> registrySettings) {
         this.sampler = sampler;
-        this.scans = scans;
         this.clientSettings = config.kafkaClientProps();
         this.timeout = Duration.ofMillis(config.requestTimeoutMs());
         this.configured = Set.copyOf(config.deadLetterTopics());
@@ -100,19 +96,14 @@ public final class DeadLetterRoutes implements Routes {
 
     private void groups(Context ctx) {
         DeadLetterLog log = log(ctx);
-        try (ScanSlots.Slot slot = scans.take()) {
-            ctx.json(Map.of("topic", log.topic(), "groups", log.groups(filter(ctx), DeadLetterLog.Progress.NONE)));
-        }
+        ctx.json(Map.of("topic", log.topic(), "groups", log.groups(filter(ctx), DeadLetterLog.Progress.NONE)));
     }
 
     private void records(Context ctx) {
         DeadLetterLog log = log(ctx);
         Long limit = Bodies.queryLong(ctx, "limit", 1, maxRecords);
-        DeadLetterFilter filter = filter(ctx);
-        DeadLetterLog.Listing listing;
-        try (ScanSlots.Slot slot = scans.take()) {
-            listing = log.records(filter, limit == null ? Math.min(50, maxRecords) : limit.intValue(), DeadLetterLog.Progress.NONE);
-        }
+        DeadLetterLog.Listing listing = log.records(filter(ctx), limit == null ? Math.min(50, maxRecords) : limit.intValue(),
+            DeadLetterLog.Progress.NONE);
         ctx.json(new DeadLetterView.Page(listing.records().stream().map(l -> DeadLetterView.of(l, keys, values)).toList(),
             listing.matched(), listing.scanned()));
     }
@@ -120,9 +111,7 @@ public final class DeadLetterRoutes implements Routes {
     private void redrive(Context ctx) {
         String topic = sampler.topic(ctx.pathParam("name")).topic().name();
         Redrive.Request request = Bodies.read(ctx, RedriveRequest.class).toRequest(redriveLimit);
-        try (ScanSlots.Slot slot = scans.take()) {
-            ctx.json(RedriveAnswer.of(new Redrive(clientSettings, timeout).run(topic, request, DeadLetterLog.Progress.NONE)));
-        }
+        ctx.json(RedriveAnswer.of(new Redrive(clientSettings, timeout).run(topic, request, DeadLetterLog.Progress.NONE)));
     }
 
     private DeadLetterLog log(Context ctx) {

@@ -46,9 +46,8 @@ public final class MessageRoutes implements Routes, AutoCloseable {
     private final long searchBudget;
     private final long maxSearchBudget;
 
-    /** @param scans the cluster's whole-topic reads, shared with the dead-letter pages */
     public MessageRoutes(ConsoleConfig config, ClusterSampler sampler, SchemaRegistryClient registry,
-                         Map<String, Object> registrySettings, ScanSlots scans) {
+                         Map<String, Object> registrySettings) {
         this.sampler = sampler;
         this.browser = new MessageBrowser(config.kafkaClientProps(), new RecordJson(registry, registrySettings, true),
             new RecordJson(registry, registrySettings, false), Duration.ofMillis(config.requestTimeoutMs()),
@@ -61,7 +60,7 @@ public final class MessageRoutes implements Routes, AutoCloseable {
         TopicScan scan = new TopicScan(config.kafkaClientProps(), Duration.ofMillis(config.requestTimeoutMs()));
         this.search = new MessageSearch(scan, keys, values);
         this.export = new MessageExport(scan, keys, values);
-        this.scans = scans;
+        this.scans = new ScanSlots(config.messagesMaxConcurrentScans());
         this.filterLimits = new MessageFilter.Limits(config.messagesFilterMaxLength(), config.messagesFilterMaxIterations());
         this.searchBudget = config.messagesSearchBudget();
         this.maxSearchBudget = config.messagesSearchMaxBudget();

@@ -3,14 +3,13 @@ package io.tillstream.console.messages;
 import java.util.concurrent.Semaphore;
 
 /**
- * Bounds how many whole-topic reads run at once for a cluster: searches, exports and the dead-letter pages' and
- * redrives' scans each hold a server thread and a consumer for as long as they read. One more is refused at once,
- * as {@link BrowseSlots} refuses a browse.
+ * Bounds how many searches and exports read at once: each holds a server thread and a consumer for
+ * as long as it streams. One more is refused at once, as {@link BrowseSlots} refuses a browse.
  */
-public final class ScanSlots {
+final class ScanSlots {
 
     /** A slot taken; closing it gives it back. */
-    public interface Slot extends AutoCloseable {
+    interface Slot extends AutoCloseable {
         @Override
         void close();
     }
@@ -18,14 +17,14 @@ public final class ScanSlots {
     private final int slots;
     private final Semaphore free;
 
-    public ScanSlots(int slots) {
+    ScanSlots(int slots) {
         this.slots = slots;
         this.free = new Semaphore(slots);
     }
 
-    public Slot take() {
+    Slot take() {
         if (!free.tryAcquire()) {
-            throw new TooManyScansException(slots + " searches, exports or dead-letter scans are already running "
+            throw new TooManyScansException(slots + " searches or exports are already running "
                 + "(messages.max.concurrent.scans): try again when one has finished, or cancel one.");
         }
         return free::release;
