@@ -96,6 +96,7 @@ class ConsoleApiTest {
             assertThat(samples.findValues("bytesIn").stream().mapToDouble(JsonNode::asDouble).max().orElse(0))
                 .isPositive();
             JsonNode row = topicRow(client, topic);
+            assertThat(row).as("topic %s in the topics list", topic).isNotNull();
             assertThat(row.get("messages").asLong()).isEqualTo(500);
             assertThat(row.get("sizeBytes").asLong()).isPositive();
         });

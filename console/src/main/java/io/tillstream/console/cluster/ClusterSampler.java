@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Takes a sample of the cluster on one thread, every interval ({@link ClusterReader} reads it,
@@ -27,6 +28,7 @@ public final class ClusterSampler implements AutoCloseable {
 
     private static final long UNWATCHED_AFTER_MS = 30_000;
     private static final long UNWATCHED_INTERVAL_MS = 10_000;
+    private static final long CHANGE_VISIBLE_WITHIN_MS = 2_000;
 
     private final ClusterReader reader;
     private final long intervalMs;
@@ -114,6 +116,26 @@ public final class ClusterSampler implements AutoCloseable {
     /** Takes a sample now, after a change, so the next page shows it. */
     public Snapshot refresh() {
         return Futures.join(executor.submit(this::sample));
+    }
+
+    /**
+     * Samples until the sample {@code shows} a change just made, for at most {@link #CHANGE_VISIBLE_WITHIN_MS}:
+     * the controller acknowledges a change before every broker's metadata has it, and the page shown
+     * next should not miss it. Returns the last sample either way.
+     */
+    public Snapshot refreshUntil(Predicate<Snapshot> shows) {
+        long deadline = System.currentTimeMillis() + CHANGE_VISIBLE_WITHIN_MS;
+        Snapshot snapshot = refresh();
+        while (!shows.test(snapshot) && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return snapshot;
+            }
+            snapshot = refresh();
+        }
+        return snapshot;
     }
 
     /** The throughput samples taken after {@code since} (epoch millis), oldest first. */

@@ -89,7 +89,7 @@ public final class TopicRoutes implements Routes {
             topic.configs(request.configs());
         }
         Futures.join(admin.createTopics(List.of(topic)).all());
-        sampler.refresh();
+        sampler.refreshUntil(snapshot -> snapshot.topics().containsKey(request.name()));
         ctx.status(201).json(Map.of("name", request.name()));
     }
 
@@ -111,7 +111,8 @@ public final class TopicRoutes implements Routes {
         TopicRequests.Partitions request = Bodies.read(ctx, TopicRequests.Partitions.class);
         request.validate();
         Futures.join(admin.createPartitions(Map.of(name, NewPartitions.increaseTo(request.count()))).all());
-        sampler.refresh();
+        sampler.refreshUntil(snapshot -> snapshot.topics().containsKey(name)
+            && snapshot.topics().get(name).partitions().size() >= request.count());
         ctx.json(Map.of("name", name, "partitions", request.count()));
     }
 
@@ -120,7 +121,7 @@ public final class TopicRoutes implements Routes {
         String name = TopicRequests.requireName(ctx.pathParam("name"));
         Bodies.requireConfirmation(ctx, name, "topic's name");
         Futures.join(admin.deleteTopics(List.of(name)).all());
-        sampler.refresh();
+        sampler.refreshUntil(snapshot -> !snapshot.topics().containsKey(name));
         ctx.status(204);
     }
 }
