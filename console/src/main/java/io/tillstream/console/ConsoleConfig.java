@@ -144,6 +144,11 @@ public final class ConsoleConfig extends AbstractConfig {
     public static final String DEAD_LETTER_TOPICS_DOC = "The topics whose new records are dead letters (the sales pipeline's "
         + "dead.letter.topic); the Dead letters page lists them, and every other topic named *_dlq.";
 
+    public static final String DEAD_LETTERS_MAX_CONCURRENT_READS_CONFIG = "dead.letters.max.concurrent.reads";
+    public static final String DEAD_LETTERS_MAX_CONCURRENT_READS_DOC = "How many dead-letter listings, groupings and "
+        + "redrives may read at once; each reads a whole dead-letter topic. One more waits for a free read as long as "
+        + "request.timeout.ms, then is answered 429, so a burst of page loads cannot start unbounded full-topic scans.";
+
     public static final String DEAD_LETTERS_REDRIVE_LIMIT_CONFIG = "dead.letters.redrive.limit";
     public static final String DEAD_LETTERS_REDRIVE_LIMIT_DOC = "How many times a dead letter's record may have been "
         + "redriven (its tillstream.redrive.count header) and still be sent back by the Dead letters page without force.";
@@ -195,6 +200,8 @@ public final class ConsoleConfig extends AbstractConfig {
             MESSAGES_FILTER_MAX_ITERATIONS_DOC)
         .define(ALERT_WINDOW_MS_CONFIG, Type.LONG, 5 * 60_000L, Range.atLeast(1_000), Importance.LOW, ALERT_WINDOW_MS_DOC)
         .define(DEAD_LETTER_TOPICS_CONFIG, Type.LIST, DeadLetters.topicFor(RawData.TOPIC), Importance.LOW, DEAD_LETTER_TOPICS_DOC)
+        .define(DEAD_LETTERS_MAX_CONCURRENT_READS_CONFIG, Type.INT, 2, Range.atLeast(1), Importance.LOW,
+            DEAD_LETTERS_MAX_CONCURRENT_READS_DOC)
         .define(DEAD_LETTERS_REDRIVE_LIMIT_CONFIG, Type.INT, Redrive.DEFAULT_LIMIT, Range.atLeast(0), Importance.LOW,
             DEAD_LETTERS_REDRIVE_LIMIT_DOC);
 
@@ -396,6 +403,10 @@ public final class ConsoleConfig extends AbstractConfig {
 
     public int messagesMaxConcurrent() {
         return getInt(MESSAGES_MAX_CONCURRENT_CONFIG);
+    }
+
+    public int deadLettersMaxConcurrentReads() {
+        return getInt(DEAD_LETTERS_MAX_CONCURRENT_READS_CONFIG);
     }
 
     public int messagesMaxConcurrentScans() {

@@ -11,6 +11,7 @@ import io.tillstream.console.http.Bodies;
 import io.tillstream.console.http.ConsoleException;
 import io.tillstream.console.http.Routes;
 import io.tillstream.console.http.WebServer;
+import io.tillstream.console.messages.ScanSlots;
 import io.tillstream.retail.DeadLetters;
 import io.tillstream.retail.deadletters.DeadLetterFilter;
 import io.tillstream.retail.deadletters.DeadLetterLog;
@@ -61,6 +62,7 @@ public final class DeadLetterRoutes implements Routes {
     private final int redriveLimit;
     private final RecordJson keys;
     private final RecordJson values;
+    private final ScanSlots reads;
 
     public DeadLetterRoutes(ConsoleConfig config, ClusterSampler sampler, SchemaRegistryClient registry,
                             Map<String, Object> registrySettings) {
@@ -72,6 +74,11 @@ public final class DeadLetterRoutes implements Routes {
         this.redriveLimit = config.deadLettersRedriveLimit();
         this.keys = new RecordJson(registry, registrySettings, true);
         this.values = new RecordJson(registry, registrySettings, false);
+        int readSlots = config.deadLettersMaxConcurrentReads();
+        // The page asks for the groups, the records and a dry run at once: a read past the bound waits its turn.
+        this.reads = new ScanSlots(readSlots, timeout, readSlots + " dead-letter reads are already running and none "
+            + "finished within " + timeout.toMillis() + " ms (" + ConsoleConfig.DEAD_LETTERS_MAX_CONCURRENT_READS_CONFIG
+            + "): try again in a moment.");
     }
 
     @Override
@@ -96,14 +103,20 @@ public final class DeadLetterRoutes implements Routes {
 
     private void groups(Context ctx) {
         DeadLetterLog log = log(ctx);
-        ctx.json(Map.of("topic", log.topic(), "groups", log.groups(filter(ctx), DeadLetterLog.Progress.NONE)));
+        DeadLetterFilter filter = filter(ctx);
+        try (ScanSlots.Slot slot = reads.take()) {
+            ctx.json(Map.of("topic", log.topic(), "groups", log.groups(filter, DeadLetterLog.Progress.NONE)));
+        }
     }
 
     private void records(Context ctx) {
         DeadLetterLog log = log(ctx);
         Long limit = Bodies.queryLong(ctx, "limit", 1, maxRecords);
-        DeadLetterLog.Listing listing = log.records(filter(ctx), limit == null ? Math.min(50, maxRecords) : limit.intValue(),
-            DeadLetterLog.Progress.NONE);
+        DeadLetterFilter filter = filter(ctx);
+        DeadLetterLog.Listing listing;
+        try (ScanSlots.Slot slot = reads.take()) {
+            listing = log.records(filter, limit == null ? Math.min(50, maxRecords) : limit.intValue(), DeadLetterLog.Progress.NONE);
+        }
         ctx.json(new DeadLetterView.Page(listing.records().stream().map(l -> DeadLetterView.of(l, keys, values)).toList(),
             listing.matched(), listing.scanned()));
     }
@@ -111,7 +124,9 @@ public final class DeadLetterRoutes implements Routes {
     private void redrive(Context ctx) {
         String topic = sampler.topic(ctx.pathParam("name")).topic().name();
         Redrive.Request request = Bodies.read(ctx, RedriveRequest.class).toRequest(redriveLimit);
-        ctx.json(RedriveAnswer.of(new Redrive(clientSettings, timeout).run(topic, request, DeadLetterLog.Progress.NONE)));
+        try (ScanSlots.Slot slot = reads.take()) {
+            ctx.json(RedriveAnswer.of(new Redrive(clientSettings, timeout).run(topic, request, DeadLetterLog.Progress.NONE)));
+        }
     }
 
     private DeadLetterLog log(Context ctx) {

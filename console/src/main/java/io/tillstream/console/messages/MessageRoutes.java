@@ -60,7 +60,9 @@ public final class MessageRoutes implements Routes, AutoCloseable {
         TopicScan scan = new TopicScan(config.kafkaClientProps(), Duration.ofMillis(config.requestTimeoutMs()));
         this.search = new MessageSearch(scan, keys, values);
         this.export = new MessageExport(scan, keys, values);
-        this.scans = new ScanSlots(config.messagesMaxConcurrentScans());
+        int scanSlots = config.messagesMaxConcurrentScans();
+        this.scans = new ScanSlots(scanSlots, Duration.ZERO, scanSlots + " searches or exports are already running ("
+            + ConsoleConfig.MESSAGES_MAX_CONCURRENT_SCANS_CONFIG + "): try again when one has finished, or cancel one.");
         this.filterLimits = new MessageFilter.Limits(config.messagesFilterMaxLength(), config.messagesFilterMaxIterations());
         this.searchBudget = config.messagesSearchBudget();
         this.maxSearchBudget = config.messagesSearchMaxBudget();

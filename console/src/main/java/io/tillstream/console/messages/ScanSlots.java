@@ -1,31 +1,43 @@
 package io.tillstream.console.messages;
 
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Bounds how many searches and exports read at once: each holds a server thread and a consumer for
- * as long as it streams. One more is refused at once, as {@link BrowseSlots} refuses a browse.
+ * Bounds how many whole-topic reads run at once: each holds a server thread and a consumer for as long
+ * as it reads. Past the bound a read waits for a slot at most {@code wait} (zero: it is refused at once,
+ * as {@link BrowseSlots} refuses a browse), then is refused with a message naming the setting.
  */
-final class ScanSlots {
+public final class ScanSlots {
 
     /** A slot taken; closing it gives it back. */
-    interface Slot extends AutoCloseable {
+    public interface Slot extends AutoCloseable {
         @Override
         void close();
     }
 
-    private final int slots;
     private final Semaphore free;
+    private final long waitMs;
+    private final String refusal;
 
-    ScanSlots(int slots) {
-        this.slots = slots;
+    /** @param refusal what a refused read is told: how many of what run, and the setting that bounds them */
+    public ScanSlots(int slots, Duration wait, String refusal) {
         this.free = new Semaphore(slots);
+        this.waitMs = wait.toMillis();
+        this.refusal = refusal;
     }
 
-    Slot take() {
-        if (!free.tryAcquire()) {
-            throw new TooManyScansException(slots + " searches or exports are already running "
-                + "(messages.max.concurrent.scans): try again when one has finished, or cancel one.");
+    public Slot take() {
+        boolean taken;
+        try {
+            taken = free.tryAcquire(waitMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            taken = false;
+        }
+        if (!taken) {
+            throw new TooManyScansException(refusal);
         }
         return free::release;
     }

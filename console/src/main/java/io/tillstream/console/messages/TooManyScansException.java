@@ -1,6 +1,6 @@
 package io.tillstream.console.messages;
 
-/** Every scan slot is taken: one more search or export is refused rather than queued. */
+/** Every slot of a {@link ScanSlots} is taken: one more whole-topic read is refused. */
 public final class TooManyScansException extends RuntimeException {
 
     public TooManyScansException(String message) {
