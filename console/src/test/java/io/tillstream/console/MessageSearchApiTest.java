@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.tillstream.cluster.LocalCluster;
+import io.tillstream.cluster.testing.TestClusters;
 import io.tillstream.retail.Sale;
 import io.tillstream.retail.SyntheticSales;
 import io.tillstream.serde.KafkaAvroSerializer;
@@ -31,6 +33,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -260,6 +263,38 @@ class MessageSearchApiTest {
             assertThat(next.status()).as(next.text()).isEqualTo(200);
             assertThat(freedMillis).as("the scan stopped rather than ran to its end (about " + wholeMillis + " ms)")
                 .isLessThan(wholeMillis / 4);
+        }
+    }
+
+    @Test
+    void anExportKafkaStopsFeedingMidwayEndsAsABrokenDownloadNotAsACompleteFile(Environment env) throws Exception {
+        LocalCluster cluster = TestClusters.start(Files.createTempDirectory(env.dataDir(), "export-broken-").resolve("kafka"), 1);
+        try (ControlCenter console = env.startConsole(Map.of(ConsoleConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+            ConsoleConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000))) {
+            String topic = "export-broken";
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                cluster.bootstrapServers(), "linger.ms", 20), new StringSerializer(), new StringSerializer())) {
+                for (int i = 0; i < 300_000; i++) {
+                    producer.send(new ProducerRecord<>(topic, "k" + i, "sale number " + i));
+                }
+            }
+            // A raw connection that reads nothing until the broker is gone: the console is then midway, its writes
+            // held back by the socket's buffers (the whole export is some 40 MB).
+            URI url = URI.create(console.url());
+            try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+                socket.getOutputStream().write(("GET /api/v1/topics/" + topic + "/export?format=jsonl HTTP/1.1\r\nHost: "
+                    + url.getHost() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                Thread.sleep(2_000);
+                cluster.close();
+                String download = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+                assertThat(download).startsWith("HTTP/1.1 200 OK").contains("Transfer-Encoding: chunked")
+                    .contains("\"value\":\"sale number 0\"");
+                assertThat(download).as("no error appended to the rows").doesNotContain("\"error\"");
+                assertThat(download).as("no last chunk: the transfer is broken, not complete").doesNotEndWith("\r\n0\r\n\r\n");
+            }
+        } finally {
+            cluster.close();
         }
     }
 }

@@ -14,6 +14,7 @@ import io.tillstream.console.http.WebServer;
 import io.tillstream.serde.RecordJson;
 import io.tillstream.serde.client.SchemaRegistryClient;
 
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,13 +139,21 @@ public final class MessageRoutes implements Routes, AutoCloseable {
             TopicScan.Result result = export.write(topic.name(), range, filter, limit == null ? Long.MAX_VALUE : limit, format,
                 streamed(ctx));
             if (result.outcome() == TopicScan.Outcome.TIMEOUT) {
-                // The rows so far are sent; failing now breaks the download rather than let it look complete.
-                throw new IOException("Kafka stopped delivering records of " + topic.name() + " after " + result.scanned()
-                    + " of " + result.total() + " (console.request.timeout.ms): the export is incomplete.");
+                abort(ctx, "Kafka stopped delivering records of " + topic.name() + " after " + result.scanned() + " of "
+                    + result.total() + " (" + ConsoleConfig.REQUEST_TIMEOUT_MS_CONFIG + "): the export is incomplete.");
             }
         } catch (EofException gone) {
             log.debug("An export of {} was dropped by its client", topic.name());
         }
+    }
+
+    /**
+     * Ends a download whose rows are already on their way without its last chunk, so the client sees a broken
+     * transfer: an error answered now would be appended to the rows sent and end the file as if it were complete.
+     */
+    private static void abort(Context ctx, String why) {
+        log.warn(why);
+        ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(new IOException(why));
     }
 
     /**
