@@ -27,6 +27,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             err.println("error: " + failed.getMessage());
             return failed.exitCode();
         }
+        if (e instanceof RegistryStartException start && start.kafkaOutOfReach()) {
+            err.println("error: " + e.getMessage());
+            return ExitCode.UNREACHABLE;
+        }
         if (e instanceof ClusterException || e instanceof RegistryStartException || e instanceof ConsoleStartException) {
             err.println("error: " + e.getMessage());
             return ExitCode.FAILED;

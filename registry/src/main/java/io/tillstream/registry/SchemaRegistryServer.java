@@ -12,6 +12,7 @@ import io.tillstream.registry.store.KafkaLog;
 import io.tillstream.registry.store.RegistryState;
 import io.tillstream.security.AccessFilter;
 import io.tillstream.security.Https;
+import io.tillstream.security.SilentKafka;
 import io.tillstream.security.TlsException;
 import io.tillstream.security.Truststore;
 import io.tillstream.security.UsersFile;
@@ -189,8 +190,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
         kafkaLog.close();
     }
 
-    private static RegistryStartException notAnswering(String bootstrap, long timeoutMs, Throwable cause) {
-        return new RegistryStartException("Kafka at " + bootstrap + " did not answer within " + timeoutMs
-            + " ms (" + RegistryConfig.KAFKASTORE_INIT_TIMEOUT_MS_CONFIG + ")", cause);
+    private RegistryStartException notAnswering(String bootstrap, long timeoutMs, Throwable cause) {
+        return RegistryStartException.kafkaOutOfReach(SilentKafka.message(bootstrap,
+            timeoutMs + " ms (" + RegistryConfig.KAFKASTORE_INIT_TIMEOUT_MS_CONFIG + ")", config.kafkaClientProps()), cause);
     }
 }
