@@ -81,7 +81,10 @@ class SeveralInstancesTest {
         return start(topic, settings);
     }
 
-    /** The leader every instance names, once they all name the same one. */
+    /**
+     * The leader every instance names, once they all name the same one of them: after a leader dies, its followers
+     * agree on it for a moment, until the election notices.
+     */
     private static String agreedLeader(List<RegistryProcess> instances) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> {
             Set<String> named = new HashSet<>();
@@ -89,7 +92,7 @@ class SeveralInstancesTest {
                 named.add(new Http(instance.url()).get("/v1/metadata/id").json().path("leader").asText(null));
             }
             return named.size() == 1 ? named.iterator().next() : null;
-        }, leader -> leader != null);
+        }, leader -> leader != null && instances.stream().anyMatch(i -> i.url().equals(leader)));
     }
 
     private static String subject(int schema) {
