@@ -128,6 +128,7 @@ class GroupsApiTest {
             assertThat(behind.get("partitions").findValues("lag").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(17);
             await().atMost(PATIENCE).untilAsserted(() -> {
                 JsonNode row = listed(client, group);
+                assertThat(row).as("group %s in the groups list", group).isNotNull();
                 assertThat(row.get("state").asText()).isEqualTo("STABLE");
                 assertThat(row.get("members").asInt()).isEqualTo(1);
                 assertThat(row.get("topics")).hasSize(1);
