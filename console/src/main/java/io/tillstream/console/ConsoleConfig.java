@@ -211,7 +211,7 @@ public final class ConsoleConfig extends AbstractConfig {
      */
     public static final Set<String> CLUSTER_SETTINGS = Set.of(BOOTSTRAP_SERVERS_CONFIG, REGISTRY_URL_CONFIG,
         REGISTRY_USER_INFO_CONFIG, READ_ONLY_CONFIG, SALES_API_URL_CONFIG, LAKE_PATH_CONFIG, LAKE_GROUP_ID_CONFIG,
-        DEAD_LETTER_TOPICS_CONFIG);
+        DEAD_LETTER_TOPICS_CONFIG, DEAD_LETTERS_REDRIVE_LIMIT_CONFIG);
 
     /** A name that can stand in a URL path unescaped. */
     private static final class ClusterName implements ConfigDef.Validator {

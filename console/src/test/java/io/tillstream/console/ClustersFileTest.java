@@ -46,7 +46,8 @@ class ClustersFileTest {
             "cluster.second.registry.user.info=u:p",
             "cluster.second.read.only=true",
             "cluster.second.sales.api.url=http://pipeline:7070",
-            "cluster.second.alerts.dead.letter.topics=dlq_a,dlq_b");
+            "cluster.second.alerts.dead.letter.topics=dlq_a,dlq_b",
+            "cluster.second.dead.letters.redrive.limit=7");
 
         List<ConsoleConfig> clusters = ClustersFile.read(console(file, Map.of("security.protocol", "SSL")));
 
@@ -64,6 +65,8 @@ class ClustersFileTest {
         assertThat(second.readOnly()).isTrue();
         assertThat(second.salesApiUrl()).isEqualTo("http://pipeline:7070");
         assertThat(second.deadLetterTopics()).containsExactly("dlq_a", "dlq_b");
+        assertThat(second.deadLettersRedriveLimit()).isEqualTo(7);
+        assertThat(main.deadLettersRedriveLimit()).isEqualTo(3);
     }
 
     @Test
