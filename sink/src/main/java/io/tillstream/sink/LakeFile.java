@@ -22,12 +22,10 @@ import org.apache.parquet.io.PositionOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -125,24 +123,21 @@ final class LakeFile {
     }
 
     /**
-     * Writes the footer and forces the file to disk, still under its temporary name. The directory entry is
-     * made durable by the caller, once per directory ({@link #force(Path)}).
+     * Writes the footer and closes the file, still under its temporary name; the caller forces it to disk
+     * ({@link DiskSync}), and its directory entry, once per directory.
      */
     Sealed seal() throws IOException {
         writer.close();
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
         return new Sealed(temp, directory.resolve(name.fileName()));
     }
 
-    /** A complete file, durable under its temporary name {@code temp}, to be published as {@code target}. */
+    /** A complete file under its temporary name {@code temp}, to be published as {@code target}. */
     record Sealed(Path temp, Path target) {
 
         /**
          * Renames the file to its final name, atomically. Idempotent: when the temporary file is gone, whoever
          * took the partition over has published it already (the same bytes, as the group's commit named this
-         * roll). The directory entry is made durable by the caller ({@link #force(Path)}).
+         * roll). The directory entry is made durable by the caller ({@link DiskSync#forceDirectories}).
          */
         void publish() throws IOException {
             try {
@@ -261,10 +256,4 @@ final class LakeFile {
     record FileSettings(long rowGroupBytes, List<String> plainColumns) {
     }
 
-    /** Makes a directory's entries (a rename, a new subdirectory) durable, as fsync on the directory does. */
-    static void force(Path directory) throws IOException {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
-    }
 }

@@ -96,6 +96,7 @@ public final class LakeSink implements AutoCloseable {
     private RecordDecoder decoder;
     private DeadLetterWriter deadLetters;
     private ExecutorService threads;
+    private DiskSync sync;
     private PartitionWriter.Lake writerLake;
     private volatile boolean stopping;
     private volatile SinkStatus status = SinkStatus.STARTING;
@@ -139,7 +140,8 @@ public final class LakeSink implements AutoCloseable {
         deadLetters = new DeadLetterWriter(settings, config.deadLetterTopic());
         threads = Executors.newFixedThreadPool(config.writerThreads(), new WriterThreads());
         threads.execute(this::warmUp);
-        writerLake = new PartitionWriter.Lake(lake, compression, fileSettings, policy, decoder, deadLetters, rejected, threads);
+        sync = new DiskSync();
+        writerLake = new PartitionWriter.Lake(lake, compression, fileSettings, sync, policy, decoder, deadLetters, rejected, threads);
         consumer = new KafkaConsumer<>(consumerSettings(settings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(config.topic()), new Rebalance());
     }
@@ -345,12 +347,16 @@ public final class LakeSink implements AutoCloseable {
             });
             return;
         }
-        round.forEach((partition, batch) -> {
-            try {
-                batch.publish();
-            } catch (IOException e) {
-                throw new SinkException("cannot publish files in the lake " + lake + ": " + e.getMessage(), e);
+        Set<Path> directories = new LinkedHashSet<>();
+        try {
+            for (PartitionWriter.Rolled batch : round.values()) {
+                directories.addAll(batch.publish());
             }
+            sync.forceDirectories(directories);
+        } catch (IOException e) {
+            throw new SinkException("cannot publish files in the lake " + lake + ": " + e.getMessage(), e);
+        }
+        round.forEach((partition, batch) -> {
             long offset = offsets.get(partition).offset();
             batch.writer().rolledTo(batch.nextOffset(), offset);
             committed.put(partition, offset);
@@ -487,9 +493,7 @@ public final class LakeSink implements AutoCloseable {
                     }
                 }
             }
-            for (Path directory : published) {
-                LakeFile.force(directory);
-            }
+            sync.forceDirectories(published);
         } catch (IOException | UncheckedIOException e) {
             throw new SinkException("cannot clean the lake " + lake + ": " + e.getMessage(), e);
         }
@@ -545,6 +549,7 @@ public final class LakeSink implements AutoCloseable {
         if (threads != null) {
             threads.shutdown();
         }
+        closeQuietly(sync);
         closeQuietly(consumer);
         closeQuietly(deadLetters);
         closeQuietly(decoder);

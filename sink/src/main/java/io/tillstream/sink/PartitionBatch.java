@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The records of one Kafka partition read since its last committed offset, held per day directory
@@ -39,6 +40,7 @@ final class PartitionBatch {
     private final Path lake;
     private final Compression compression;
     private final LakeFile.FileSettings settings;
+    private final DiskSync sync;
     private final long openedAtMillis;
     private final Map<DayPartition, DayRecords> days = new HashMap<>();
     private Schema schema;
@@ -48,11 +50,12 @@ final class PartitionBatch {
     private long bytes;
 
     PartitionBatch(TopicPartition partition, Path lake, Compression compression, LakeFile.FileSettings settings,
-                   long openedAtMillis) {
+                   DiskSync sync, long openedAtMillis) {
         this.partition = partition;
         this.lake = lake;
         this.compression = compression;
         this.settings = settings;
+        this.sync = sync;
         this.openedAtMillis = openedAtMillis;
     }
 
@@ -111,31 +114,39 @@ final class PartitionBatch {
     }
 
     /**
-     * Writes each day's file in one go under its temporary name of roll {@code roll}, makes it durable, then
-     * makes the directory entries durable; returns what was completed. One file at a time, rather than a
+     * Writes each day's file in one go under its temporary name of roll {@code roll}, makes them durable,
+     * then makes the directory entries durable; returns what was completed. One file at a time, rather than a
      * Parquet writer per day open all along, keeps one file's column writers in the processor's caches:
-     * with records spread over many days, every record went to another file's writers before.
+     * with records spread over many days, every record went to another file's writers before. Each file is
+     * forced to disk while the next is written ({@link DiskSync}).
      */
     List<Completed> complete(RollToken roll) throws IOException {
         List<Completed> done = new ArrayList<>();
+        List<CompletableFuture<Void>> forces = new ArrayList<>();
         Set<Path> directories = new LinkedHashSet<>();
-        for (Map.Entry<DayPartition, DayRecords> entry : days.entrySet()) {
-            DayRecords day = entry.getValue();
-            Path directory = directory(entry.getKey(), directories);
-            LakeFile file = LakeFile.open(directory, new LakeFileName(partition.topic(), partition.partition(),
-                day.firstOffset, compression.fileLabel()), roll, compression, schema, settings);
-            try {
-                file.write(day.datums, day.count);
-                done.add(new Completed(entry.getKey(), file.seal(), day.count));
-            } catch (IOException | RuntimeException e) {
-                file.abort();
-                done.forEach(completed -> completed.file().discard());
-                throw e;
+        try {
+            for (Map.Entry<DayPartition, DayRecords> entry : days.entrySet()) {
+                DayRecords day = entry.getValue();
+                Path directory = directory(entry.getKey(), directories);
+                LakeFile file = LakeFile.open(directory, new LakeFileName(partition.topic(), partition.partition(),
+                    day.firstOffset, compression.fileLabel()), roll, compression, schema, settings);
+                try {
+                    file.write(day.datums, day.count);
+                } catch (IOException | RuntimeException e) {
+                    file.abort();
+                    throw e;
+                }
+                LakeFile.Sealed sealed = file.seal();
+                done.add(new Completed(entry.getKey(), sealed, day.count));
+                forces.add(sync.force(sealed.temp(), false));
+                directories.add(directory);
             }
-            directories.add(directory);
-        }
-        for (Path directory : directories) {
-            LakeFile.force(directory);
+            DiskSync.await(forces);
+            sync.forceDirectories(directories);
+        } catch (IOException | RuntimeException e) {
+            forces.forEach(force -> force.handle((ignored, failure) -> null).join());
+            done.forEach(completed -> completed.file().discard());
+            throw e;
         }
         days.clear();
         return done;

@@ -42,7 +42,7 @@ final class PartitionWriter {
      * What every partition's writer shares: where and how files are written, the decoder, the
      * dead-letter writer and its count, and the threads.
      */
-    record Lake(Path path, Compression compression, LakeFile.FileSettings fileSettings, RollPolicy policy,
+    record Lake(Path path, Compression compression, LakeFile.FileSettings fileSettings, DiskSync sync, RollPolicy policy,
                 RecordDecoder decoder, DeadLetterWriter deadLetters, LongAdder rejected, Executor threads) {
     }
 
@@ -53,16 +53,17 @@ final class PartitionWriter {
     record Rolled(PartitionWriter writer, TopicPartition partition, long nextOffset, long records, RollToken roll,
                   List<LakeFile.Sealed> files) {
 
-        /** Gives each file its final name, then makes the directory entries durable, before any later commit. */
-        void publish() throws IOException {
+        /**
+         * Gives each file its final name; returns the directories whose entries changed, which the caller makes
+         * durable before any later commit of the partition.
+         */
+        Set<Path> publish() throws IOException {
             Set<Path> directories = new LinkedHashSet<>();
             for (LakeFile.Sealed file : files) {
                 file.publish();
                 directories.add(file.target().getParent());
             }
-            for (Path directory : directories) {
-                LakeFile.force(directory);
-            }
+            return directories;
         }
 
         /** Deletes the files of a roll the group did not commit. */
@@ -172,7 +173,7 @@ final class PartitionWriter {
 
     private PartitionBatch openBatch() {
         if (batch == null) {
-            batch = new PartitionBatch(partition, lake.path(), lake.compression(), lake.fileSettings(),
+            batch = new PartitionBatch(partition, lake.path(), lake.compression(), lake.fileSettings(), lake.sync(),
                 System.currentTimeMillis());
         }
         return batch;

@@ -35,6 +35,7 @@ class PartitionBatchTest {
     private static final TopicPartition PARTITION = new TopicPartition("sales", 2);
     private static final LocalDate AUG_5 = LocalDate.of(2022, 8, 5);
     private static final LocalDate AUG_6 = AUG_5.plusDays(1);
+    private static final DiskSync SYNC = new DiskSync();
 
     @TempDir
     Path lake;
@@ -113,7 +114,8 @@ class PartitionBatchTest {
     }
 
     private PartitionBatch batch() {
-        return new PartitionBatch(PARTITION, lake, Compression.ZSTD, new LakeFile.FileSettings(1 << 20, List.of("invoice_no")), 0);
+        return new PartitionBatch(PARTITION, lake, Compression.ZSTD, new LakeFile.FileSettings(1 << 20, List.of("invoice_no")),
+            SYNC, 0);
     }
 
     /** Writes a sale as the sink gets it (a header, then its Avro datum); returns the datum's size. */
