@@ -71,8 +71,9 @@ stamp() { while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line";
 # CPU seconds (user + system) the sink's JVM has used so far.
 cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 start=$(date +%s.%N)
-# shellcheck disable=SC2086 # SINK_JAVA_OPTS: more options for the sink's JVM alone (e.g. a JFR recording)
-/usr/bin/time -f '%U %S' -o "$work/sink.cpu" java $java_opts ${SINK_JAVA_OPTS:-} -jar "$jar" sink --topic raw_data --path "$work/lake" \
+# shellcheck disable=SC2086 # SINK_JAVA_OPTS: more options for the sink's JVM alone (e.g. a JFR recording);
+# SINK_JAR: another build of the jar for the sink alone, to compare two builds on one machine minute after minute.
+/usr/bin/time -f '%U %S' -o "$work/sink.cpu" java $java_opts ${SINK_JAVA_OPTS:-} -jar "${SINK_JAR:-$jar}" sink --topic raw_data --path "$work/lake" \
   --group "bench-sink-$$" --roll-interval "$roll_interval" --status-interval 200ms \
   --bootstrap-server $bootstrap --registry-url $registry > >(stamp > "$work/sink.out") 2> "$work/sink.err" &
 timed=$!
@@ -93,6 +94,7 @@ until grep -q "partitions \[0, 1, 2, 3, 4, 5\], lag 0$" "$work/sink.err" 2>/dev/
   sleep 0.1
 done
 cpu_read=$(cpu_s $sink)
+stopped_at=$(date +%s.%N)
 kill -TERM $sink
 wait $timed || true
 done_at=$(date +%s.%N)
@@ -121,7 +123,9 @@ cpu_us() { tail -n 1 "$1" | awk -v n="$records" '{ printf "%.1f", ($1 + $2) * 10
 echo "CPU per record (user + system, whole JVM): ConsumerPerformance $(cpu_us "$work/perf.cpu") us, sink $(cpu_us "$work/sink.cpu") us"
 tail -n 1 "$work/sink.cpu" | awk -v started="${cpu_started:-0}" -v read="$cpu_read" -v n="$records" '{ total = $1 + $2;
   printf "sink CPU seconds: %.1f to its Landing line (start-up), %.1f reading to the stop, %.1f completing the files after it\n",
-    started, read - started, total - read }' 
+    started, read - started, total - read }'
+printf 'sink completing: %.2f s from SIGTERM to its exit (all files written, durable, committed, published)\n' \
+  "$(echo "$done_at - $stopped_at" | bc -l)"
 printf 'bytes per sale: lake %.1f (zstd Parquet), topic values %.1f (ConsumerPerformance MB), topic log %.1f\n' \
   "$(echo "$lake_bytes / $records" | bc -l)" "$(echo "$perf_mb * 1048576 / $records" | bc -l)" \
   "$(echo "$log_bytes / $records" | bc -l)"

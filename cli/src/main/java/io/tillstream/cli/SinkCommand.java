@@ -28,9 +28,10 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "sink", mixinStandardHelpOptions = true,
     description = {"Land a topic (default: sales_enriched) as Parquet files under --path, Hive-style by invoice date"
         + " (invoice_year=2022/invoice_month=8/invoice_day=5/), columns typed from the records' Avro schema, until Ctrl-C.",
-        "Exactly once: each file is named <topic>+<partition>+<first offset>, written under a hidden .tmp name and renamed"
-            + " when complete, and offsets are committed only once the files holding them are on disk; a restart after"
-            + " a kill rewrites the same files. Sinks run with one --group share the partitions.",
+        "Exactly once: each file is named <topic>+<partition>+<first offset> and written under a hidden .tmp name; once"
+            + " on disk its offset is committed, naming it, and only then is it renamed, so a restart after a kill lands"
+            + " the same records again. Sinks run with one --group share the partitions; one that stalled and lost its"
+            + " partitions publishes nothing.",
         "Records that cannot be landed (not Avro, no invoice date) go to <topic>_dlq with the reason in headers."},
     footer = {"", "Try: duckdb -c \"SELECT invoice_date, sum(price) FROM read_parquet('DIR/**/*.parquet') GROUP BY 1 ORDER BY 1\"",
         "Exit codes: 0 stopped by Ctrl-C; 1 could not start or write (no such topic, lake not writable, ...);"

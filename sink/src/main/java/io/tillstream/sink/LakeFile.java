@@ -22,11 +22,10 @@ import org.apache.parquet.io.PositionOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,8 +34,8 @@ import java.util.Optional;
  * the record's Avro writer schema as parquet-avro converts it, so a decimal stays a DECIMAL, a date a
  * DATE and a timestamp-millis a TIMESTAMP(MILLIS, UTC). A flat record's datums are written straight
  * from their bytes ({@link DatumWriteSupport}); any other schema's are decoded into records for
- * parquet-avro's writer. {@link #complete()} makes the file durable and gives it its final name;
- * nothing else ever does.
+ * parquet-avro's writer. {@link #seal()} makes the file durable under its temporary name, and only
+ * {@link Sealed#publish()}, once the consumer group has committed the roll, gives it its final name.
  */
 final class LakeFile {
 
@@ -64,13 +63,13 @@ final class LakeFile {
     }
 
     /**
-     * Opens {@code .<name>.<attempt>.tmp} in {@code directory} with pages compressed by {@code compression} (the codec
+     * Opens {@code .<name>.<roll>.tmp} in {@code directory} with pages compressed by {@code compression} (the codec
      * {@code name} carries); the
      * {@code plainColumns} present in {@code schema} are written without a dictionary.
      */
-    static LakeFile open(Path directory, LakeFileName name, Compression compression, Schema schema,
+    static LakeFile open(Path directory, LakeFileName name, RollToken roll, Compression compression, Schema schema,
                          FileSettings settings) throws IOException {
-        Path temp = directory.resolve(name.newTempName());
+        Path temp = directory.resolve(name.tempName(roll.value()));
         OutputFile file = new LocalOutputFile(temp);
         Optional<DatumWriteSupport> direct = DatumWriteSupport.of(schema);
         if (direct.isPresent()) {
@@ -124,18 +123,40 @@ final class LakeFile {
     }
 
     /**
-     * Writes the footer, forces the file to disk, then renames it to its final name (atomically,
-     * replacing a file of the same name an earlier attempt completed). The directory entry is made
-     * durable by the caller, once per directory ({@link #force(Path)}).
+     * Writes the footer and closes the file, still under its temporary name; the caller forces it to disk
+     * ({@link DiskSync}), and its directory entry, once per directory.
      */
-    Path complete() throws IOException {
+    Sealed seal() throws IOException {
         writer.close();
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            channel.force(true);
+        return new Sealed(temp, directory.resolve(name.fileName()));
+    }
+
+    /** A complete file under its temporary name {@code temp}, to be published as {@code target}. */
+    record Sealed(Path temp, Path target) {
+
+        /**
+         * Renames the file to its final name, atomically. Idempotent: when the temporary file is gone, whoever
+         * took the partition over has published it already (the same bytes, as the group's commit named this
+         * roll). The directory entry is made durable by the caller ({@link DiskSync#forceDirectories}).
+         */
+        void publish() throws IOException {
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (NoSuchFileException e) {
+                if (!Files.exists(target)) {
+                    throw e;
+                }
+            }
         }
-        Path done = directory.resolve(name.fileName());
-        Files.move(temp, done, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return done;
+
+        /** Deletes the file of a roll the group did not commit: its records are read again. */
+        void discard() {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // The partition's next owner deletes it on assignment, as the commit does not name its roll.
+            }
+        }
     }
 
     /** Drops the file: its records will be read again from the last committed offset. */
@@ -235,10 +256,4 @@ final class LakeFile {
     record FileSettings(long rowGroupBytes, List<String> plainColumns) {
     }
 
-    /** Makes a directory's entries (a rename, a new subdirectory) durable, as fsync on the directory does. */
-    static void force(Path directory) throws IOException {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
-    }
 }

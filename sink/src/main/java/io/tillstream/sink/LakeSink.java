@@ -6,6 +6,7 @@ import io.tillstream.serde.client.CachedSchemaRegistryClient;
 import io.tillstream.serde.client.SchemaRegistryClient;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,6 +15,8 @@ import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -25,11 +28,15 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,8 +59,10 @@ import java.util.stream.Stream;
  * Lands a topic in the lake: a plain consumer in a consumer group hands each assigned partition's
  * records to its {@link PartitionWriter}, which decodes and writes them into a {@link PartitionBatch}
  * on the writer threads; offsets are committed by hand, on the consumer's thread, only after a batch's
- * files are durable. Several sinks with one group share the partitions; a partition taken away is
- * rolled and committed first.
+ * files are durable under temporary names, with the roll's token as the commit's metadata, and the
+ * files get their final names only after the group took that commit, so a member the group has dropped
+ * publishes nothing (see docs/architecture.md, the sink). Several sinks with one group share the
+ * partitions; a partition taken away is rolled, committed and published first.
  *
  * <p>{@link #run()} blocks until {@link #stop()} (from another thread), then completes what is open
  * and commits it, so Ctrl-C loses no time; a kill loses nothing either, only the work since the last
@@ -87,11 +96,17 @@ public final class LakeSink implements AutoCloseable {
     private RecordDecoder decoder;
     private DeadLetterWriter deadLetters;
     private ExecutorService threads;
+    private DiskSync sync;
     private PartitionWriter.Lake writerLake;
     private volatile boolean stopping;
     private volatile SinkStatus status = SinkStatus.STARTING;
     private long records;
     private long files;
+    /**
+     * Runs on the consumer's thread after each poll that returned records, once they are handed over: a test
+     * pauses a member there, past its {@code max.poll.interval.ms}, to make it a zombie.
+     */
+    private Runnable afterHandOver = () -> { };
 
     private LakeSink(SinkConfig config) {
         this.config = config;
@@ -125,7 +140,8 @@ public final class LakeSink implements AutoCloseable {
         deadLetters = new DeadLetterWriter(settings, config.deadLetterTopic());
         threads = Executors.newFixedThreadPool(config.writerThreads(), new WriterThreads());
         threads.execute(this::warmUp);
-        writerLake = new PartitionWriter.Lake(lake, compression, fileSettings, policy, decoder, deadLetters, rejected, threads);
+        sync = new DiskSync();
+        writerLake = new PartitionWriter.Lake(lake, compression, fileSettings, sync, policy, decoder, deadLetters, rejected, threads);
         consumer = new KafkaConsumer<>(consumerSettings(settings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(config.topic()), new Rebalance());
     }
@@ -203,6 +219,9 @@ public final class LakeSink implements AutoCloseable {
                     returnedEnd.put(partition, records.get(records.size() - 1).offset() + 1);
                     handOver(partition, records);
                 }
+                if (!polled.isEmpty()) {
+                    afterHandOver.run();
+                }
                 for (PartitionWriter writer : writers.values()) {
                     writer.checkFailure();
                     writer.rollIfDue();
@@ -227,6 +246,11 @@ public final class LakeSink implements AutoCloseable {
         if (consumer != null) {
             consumer.wakeup();
         }
+    }
+
+    /** @see #afterHandOver */
+    void afterHandOver(Runnable hook) {
+        afterHandOver = hook;
     }
 
     public SinkStatus status() {
@@ -266,36 +290,88 @@ public final class LakeSink implements AutoCloseable {
     }
 
     /**
-     * Commits the batches the writers completed, once the dead letters sent so far are acknowledged, in
-     * that order: a commit never passes a record that is not durable somewhere. Each partition is
-     * committed at the consumer's position when its batch holds every record the consumer has returned
-     * for it, else at the offset after the batch's last record; see {@link #commitOffset}.
+     * Commits the batches the writers completed, once the dead letters sent so far are acknowledged, then
+     * publishes their files, in that order: a commit never passes a record that is not durable somewhere,
+     * and no file gets its final name unless the group took the commit that names its roll. Each partition
+     * is committed at the consumer's position when its batch holds every record the consumer has returned
+     * for it, else at the offset after the batch's last record; see {@link #commitOffset}. One commit names
+     * one roll per partition, so two batches of one partition go in two commits, in order.
      */
     private void commitRolled() {
         if (rolled.isEmpty()) {
             return;
         }
         deadLetters.flush();
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        List<PartitionWriter.Rolled> pending = new ArrayList<>();
         for (PartitionWriter.Rolled batch = rolled.poll(); batch != null; batch = rolled.poll()) {
-            PartitionWriter writer = writers.get(batch.partition());
-            if (writer == null) {
-                continue; // Lost meanwhile: its new owner lands these records again, into files of the same names.
-            }
-            records += batch.records();
-            files += batch.files();
-            writer.rolledTo(batch.nextOffset());
-            offsets.put(batch.partition(), new OffsetAndMetadata(commitOffset(batch.partition(), batch.nextOffset())));
+            pending.add(batch);
         }
-        if (!offsets.isEmpty()) {
-            try {
-                consumer.commitSync(offsets);
-            } catch (WakeupException e) {
-                // stop() woke the consumer in the middle of the commit; the batches are taken off the queue, so
-                // commit them now (a wakeup wakes one call only) rather than land them again after a restart.
-                consumer.commitSync(offsets);
+        while (!pending.isEmpty()) {
+            Map<TopicPartition, PartitionWriter.Rolled> round = new LinkedHashMap<>();
+            List<PartitionWriter.Rolled> later = new ArrayList<>();
+            for (PartitionWriter.Rolled batch : pending) {
+                if (writers.get(batch.partition()) != batch.writer()) {
+                    batch.discard(); // Lost meanwhile: its new owner lands these records again.
+                } else if (round.containsKey(batch.partition())) {
+                    later.add(batch);
+                } else {
+                    round.put(batch.partition(), batch);
+                }
             }
-            offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+            commitAndPublish(round);
+            pending = later;
+        }
+    }
+
+    /**
+     * Commits the rolls with their tokens, then publishes them. A commit the group refuses (this member is no
+     * longer in its generation: a pause past {@code max.poll.interval.ms} or the session timeout, or a
+     * rebalance under way) publishes nothing: the files are deleted and the partitions read again from
+     * their last commit, if this member still has them after rejoining. Any other failure leaves the files
+     * where they are, as the commit may have been taken: whoever is assigned the partitions next reads the
+     * commit and publishes them or deletes them ({@link #finishOrDiscard}).
+     */
+    private void commitAndPublish(Map<TopicPartition, PartitionWriter.Rolled> round) {
+        if (round.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        round.forEach((partition, batch) ->
+            offsets.put(partition, batch.roll().commit(commitOffset(partition, batch.nextOffset()))));
+        if (!commit(offsets)) {
+            log.warn("The group refused the commit of partitions {}, so their files are not published: this member"
+                + " was dropped from the group or a rebalance is under way", round.keySet());
+            round.values().forEach(batch -> {
+                batch.discard();
+                readAgain(batch.writer(), batch.partition());
+            });
+            return;
+        }
+        Set<Path> directories = new LinkedHashSet<>();
+        try {
+            for (PartitionWriter.Rolled batch : round.values()) {
+                directories.addAll(batch.publish());
+            }
+            sync.forceDirectories(directories);
+        } catch (IOException e) {
+            throw new SinkException("cannot publish files in the lake " + lake + ": " + e.getMessage(), e);
+        }
+        round.forEach((partition, batch) -> {
+            long offset = offsets.get(partition).offset();
+            batch.writer().rolledTo(batch.nextOffset(), offset);
+            committed.put(partition, offset);
+            records += batch.records();
+            files += batch.files().size();
+        });
+    }
+
+    /** Drops a partition's open files and rewinds to its last commit, after the group refused a commit of it. */
+    private void readAgain(PartitionWriter writer, TopicPartition partition) {
+        writer.abort();
+        writers.remove(partition);
+        forget(List.of(partition));
+        if (consumer.assignment().contains(partition) && writer.uncommittedFrom() >= 0) {
+            consumer.seek(partition, writer.uncommittedFrom());
         }
     }
 
@@ -335,8 +411,29 @@ public final class LakeSink implements AutoCloseable {
     }
 
     private void commit(TopicPartition partition, long offset) {
-        consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset)));
-        committed.put(partition, offset);
+        if (commit(Map.of(partition, new OffsetAndMetadata(offset)))) {
+            committed.put(partition, offset);
+        }
+    }
+
+    /**
+     * Commits the offsets; false when the group refused them, as it does once this member is no longer in
+     * its generation (then it rejoins at its next poll).
+     */
+    private boolean commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        try {
+            try {
+                consumer.commitSync(offsets);
+            } catch (WakeupException e) {
+                // stop() woke the consumer in the middle of the commit (a wakeup wakes one call only): commit now
+                // rather than land the batches again after a restart.
+                consumer.commitSync(offsets);
+            }
+            return true;
+        } catch (CommitFailedException | RebalanceInProgressException | FencedInstanceIdException e) {
+            log.debug("Commit of {} refused", offsets.keySet(), e);
+            return false;
+        }
     }
 
     private void forget(Collection<TopicPartition> partitions) {
@@ -367,21 +464,57 @@ public final class LakeSink implements AutoCloseable {
             assigned.stream().map(TopicPartition::partition).sorted().toList(), lag);
     }
 
-    /** Deletes what a crashed writer of these partitions left half-written: those records are read again. */
-    private void deleteTempFiles(Collection<TopicPartition> partitions) {
-        try (Stream<Path> paths = Files.walk(lake)) {
-            paths.filter(Files::isRegularFile)
-                .filter(path -> partitions.stream().anyMatch(tp ->
-                    LakeFileName.isTempOf(path.getFileName().toString(), tp.topic(), tp.partition())))
-                .forEach(path -> {
-                    try {
-                        Files.deleteIfExists(path);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+    /**
+     * Before this member writes anything of newly assigned partitions: publishes the files of the roll
+     * their last commit names, if the member that committed it did not get to rename them all (killed,
+     * paused, or fenced right after its commit), and deletes every other temporary file of theirs: a file
+     * being written or completed by a roll the group never committed (its records are read again). A
+     * zombie still writing into such a file finds it gone; its commit would be refused anyway.
+     */
+    private void finishOrDiscard(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Optional<RollToken>> rolls = new HashMap<>();
+        consumer.committed(new HashSet<>(partitions)).forEach((partition, offset) -> rolls.put(partition, RollToken.of(offset)));
+        Set<Path> published = new LinkedHashSet<>();
+        try {
+            for (Path path : lakeFiles()) {
+                for (TopicPartition partition : partitions) {
+                    Optional<LakeFileName.Temp> temp = LakeFileName.parseTemp(path.getFileName().toString(),
+                        partition.topic(), partition.partition());
+                    if (temp.isEmpty()) {
+                        continue;
                     }
-                });
+                    boolean committed = rolls.getOrDefault(partition, Optional.empty())
+                        .filter(roll -> roll.value().equals(temp.get().roll())).isPresent();
+                    if (committed) {
+                        new LakeFile.Sealed(path, path.resolveSibling(temp.get().finalName())).publish();
+                        published.add(path.getParent());
+                    } else {
+                        Files.deleteIfExists(path);
+                    }
+                }
+            }
+            sync.forceDirectories(published);
         } catch (IOException | UncheckedIOException e) {
             throw new SinkException("cannot clean the lake " + lake + ": " + e.getMessage(), e);
+        }
+        if (!published.isEmpty()) {
+            log.info("Published the files of the last committed roll of {} in {} directories", partitions, published.size());
+        }
+    }
+
+    /**
+     * Every regular file in the lake. Another member may rename or delete files meanwhile (its own, or a
+     * zombie's), which breaks a walk: walk again.
+     */
+    private List<Path> lakeFiles() throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> paths = Files.walk(lake)) {
+                return paths.filter(Files::isRegularFile).toList();
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof NoSuchFileException) || attempt == 5) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -404,7 +537,7 @@ public final class LakeSink implements AutoCloseable {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             if (!partitions.isEmpty()) {
-                deleteTempFiles(partitions);
+                finishOrDiscard(partitions);
                 log.info("Landing partitions {} into {}", partitions, lake);
             }
         }
@@ -416,6 +549,7 @@ public final class LakeSink implements AutoCloseable {
         if (threads != null) {
             threads.shutdown();
         }
+        closeQuietly(sync);
         closeQuietly(consumer);
         closeQuietly(deadLetters);
         closeQuietly(decoder);

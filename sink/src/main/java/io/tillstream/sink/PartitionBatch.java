@@ -15,20 +15,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The records of one Kafka partition read since its last committed offset, held per day directory
  * and written, one file per day, when the batch is completed: all of its files together.
  *
- * <p>Why this is exactly once whatever the moment of a kill: a file's name is its topic, partition
- * and first offset, and the offset is committed only once every file of the batch is durable under
- * its final name. After a kill the records from the committed offset {@code C} are read again. A
- * file {@code (day, s)} that the killed attempt completed holds that day's records from {@code s},
- * the first of that day at or after {@code C}; whatever batch boundaries the new attempt draws, the
- * batch that holds {@code s} opens that day's file at {@code s} again (no record of that day lies
- * between {@code C} and {@code s}), so it replaces the old file, and records after its boundary go
- * to files named by later offsets. Hence one partition's files must roll together: were one day's
- * file committed on its own, a later commit could skip past another day's half of the same range.
+ * <p>Why this is exactly once whatever the moment of a kill, and whatever another member of the group
+ * does: a file's name is its topic, partition and first offset; {@link #complete} writes the batch's
+ * files under temporary names of its roll and makes them durable, and they get their final names only
+ * after the group has committed the offset past them with the roll's token (see {@link LakeSink}). So a
+ * file under a final name always holds a committed range, a new attempt starts at or after its end, and
+ * no file is ever replaced by one with other records. One partition's files still roll and commit
+ * together: one commit per partition names one roll.
  *
  * <p>The commit may go past {@link #nextOffset()} to the consumer's position when the batch holds
  * every record the consumer has returned for the partition: what lies between is only what a
@@ -41,6 +40,7 @@ final class PartitionBatch {
     private final Path lake;
     private final Compression compression;
     private final LakeFile.FileSettings settings;
+    private final DiskSync sync;
     private final long openedAtMillis;
     private final Map<DayPartition, DayRecords> days = new HashMap<>();
     private Schema schema;
@@ -50,11 +50,12 @@ final class PartitionBatch {
     private long bytes;
 
     PartitionBatch(TopicPartition partition, Path lake, Compression compression, LakeFile.FileSettings settings,
-                   long openedAtMillis) {
+                   DiskSync sync, long openedAtMillis) {
         this.partition = partition;
         this.lake = lake;
         this.compression = compression;
         this.settings = settings;
+        this.sync = sync;
         this.openedAtMillis = openedAtMillis;
     }
 
@@ -113,30 +114,39 @@ final class PartitionBatch {
     }
 
     /**
-     * Writes each day's file in one go, makes it durable under its final name, then makes the
-     * directory entries durable; returns what was completed. One file at a time, rather than a
+     * Writes each day's file in one go under its temporary name of roll {@code roll}, makes them durable,
+     * then makes the directory entries durable; returns what was completed. One file at a time, rather than a
      * Parquet writer per day open all along, keeps one file's column writers in the processor's caches:
-     * with records spread over many days, every record went to another file's writers before.
+     * with records spread over many days, every record went to another file's writers before. Each file is
+     * forced to disk while the next is written ({@link DiskSync}).
      */
-    List<Completed> complete() throws IOException {
+    List<Completed> complete(RollToken roll) throws IOException {
         List<Completed> done = new ArrayList<>();
+        List<CompletableFuture<Void>> forces = new ArrayList<>();
         Set<Path> directories = new LinkedHashSet<>();
-        for (Map.Entry<DayPartition, DayRecords> entry : days.entrySet()) {
-            DayRecords day = entry.getValue();
-            Path directory = directory(entry.getKey(), directories);
-            LakeFile file = LakeFile.open(directory, new LakeFileName(partition.topic(), partition.partition(),
-                day.firstOffset, compression.fileLabel()), compression, schema, settings);
-            try {
-                file.write(day.datums, day.count);
-                done.add(new Completed(entry.getKey(), file.complete(), day.count));
-            } catch (IOException | RuntimeException e) {
-                file.abort();
-                throw e;
+        try {
+            for (Map.Entry<DayPartition, DayRecords> entry : days.entrySet()) {
+                DayRecords day = entry.getValue();
+                Path directory = directory(entry.getKey(), directories);
+                LakeFile file = LakeFile.open(directory, new LakeFileName(partition.topic(), partition.partition(),
+                    day.firstOffset, compression.fileLabel()), roll, compression, schema, settings);
+                try {
+                    file.write(day.datums, day.count);
+                } catch (IOException | RuntimeException e) {
+                    file.abort();
+                    throw e;
+                }
+                LakeFile.Sealed sealed = file.seal();
+                done.add(new Completed(entry.getKey(), sealed, day.count));
+                forces.add(sync.force(sealed.temp(), false));
+                directories.add(directory);
             }
-            directories.add(directory);
-        }
-        for (Path directory : directories) {
-            LakeFile.force(directory);
+            DiskSync.await(forces);
+            sync.forceDirectories(directories);
+        } catch (IOException | RuntimeException e) {
+            forces.forEach(force -> force.handle((ignored, failure) -> null).join());
+            done.forEach(completed -> completed.file().discard());
+            throw e;
         }
         days.clear();
         return done;
@@ -182,7 +192,7 @@ final class PartitionBatch {
         }
     }
 
-    /** A file made durable under its final name. */
-    record Completed(DayPartition day, Path path, long records) {
+    /** A file made durable under its temporary name. */
+    record Completed(DayPartition day, LakeFile.Sealed file, long records) {
     }
 }

@@ -5,8 +5,10 @@ import org.apache.kafka.common.TopicPartition;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -18,8 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
  * encoding run beside the consumer, which only polls, hands records over and commits. The tasks of
  * one partition run one after another in the order handed over (each is chained on the one before),
  * those of different partitions at once; the partition's {@link PartitionBatch} is touched by its
- * tasks only. A completed batch is queued as a {@link Rolled} for the consumer's thread to commit, as
- * the consumer is not thread-safe. The methods are called from the consumer's thread.
+ * tasks only. A completed batch is queued as a {@link Rolled} for the consumer's thread to commit and
+ * publish, as the consumer is not thread-safe. The methods are called from the consumer's thread.
  */
 final class PartitionWriter {
 
@@ -31,6 +33,8 @@ final class PartitionWriter {
     /** The offset after the last record handed over, and after the last one in a completed batch. */
     private long handedOverEnd = -1;
     private long rolledEnd = -1;
+    /** Where the records not yet committed start: where to read again if a commit is refused. */
+    private long uncommittedFrom = -1;
     private PartitionBatch batch;
     private volatile int openFiles;
 
@@ -38,12 +42,34 @@ final class PartitionWriter {
      * What every partition's writer shares: where and how files are written, the decoder, the
      * dead-letter writer and its count, and the threads.
      */
-    record Lake(Path path, Compression compression, LakeFile.FileSettings fileSettings, RollPolicy policy,
+    record Lake(Path path, Compression compression, LakeFile.FileSettings fileSettings, DiskSync sync, RollPolicy policy,
                 RecordDecoder decoder, DeadLetterWriter deadLetters, LongAdder rejected, Executor threads) {
     }
 
-    /** A batch made durable: its records are in files under their final names, its dead letters sent. */
-    record Rolled(TopicPartition partition, long nextOffset, long records, int files) {
+    /**
+     * A batch made durable under the temporary names of {@code roll}, its dead letters sent; published once
+     * the group has committed {@code nextOffset} (or the consumer's position) with the roll's token.
+     */
+    record Rolled(PartitionWriter writer, TopicPartition partition, long nextOffset, long records, RollToken roll,
+                  List<LakeFile.Sealed> files) {
+
+        /**
+         * Gives each file its final name; returns the directories whose entries changed, which the caller makes
+         * durable before any later commit of the partition.
+         */
+        Set<Path> publish() throws IOException {
+            Set<Path> directories = new LinkedHashSet<>();
+            for (LakeFile.Sealed file : files) {
+                file.publish();
+                directories.add(file.target().getParent());
+            }
+            return directories;
+        }
+
+        /** Deletes the files of a roll the group did not commit. */
+        void discard() {
+            files.forEach(LakeFile.Sealed::discard);
+        }
     }
 
     PartitionWriter(TopicPartition partition, Lake lake, Queue<Rolled> rolled) {
@@ -54,6 +80,9 @@ final class PartitionWriter {
 
     /** Lands the records in order; {@code done} runs once they are handled, or skipped after a failure. */
     void land(List<ConsumerRecord<byte[], byte[]>> records, Runnable done) {
+        if (uncommittedFrom < 0) {
+            uncommittedFrom = records.get(0).offset();
+        }
         handedOverEnd = records.get(records.size() - 1).offset() + 1;
         then(() -> records.forEach(this::land)).whenComplete((ignored, e) -> done.run());
     }
@@ -86,9 +115,15 @@ final class PartitionWriter {
         openFiles = 0;
     }
 
-    /** Called as the consumer commits a {@link Rolled} of this partition. */
-    void rolledTo(long nextOffset) {
+    /** Called once the consumer committed {@code committed} for a {@link Rolled} of this partition that ends at {@code nextOffset}. */
+    void rolledTo(long nextOffset, long committed) {
         rolledEnd = nextOffset;
+        uncommittedFrom = committed;
+    }
+
+    /** The first offset handed over and not committed since. */
+    long uncommittedFrom() {
+        return uncommittedFrom;
     }
 
     /** Whether records handed over are not yet in a batch that was completed and committed. */
@@ -138,7 +173,7 @@ final class PartitionWriter {
 
     private PartitionBatch openBatch() {
         if (batch == null) {
-            batch = new PartitionBatch(partition, lake.path(), lake.compression(), lake.fileSettings(),
+            batch = new PartitionBatch(partition, lake.path(), lake.compression(), lake.fileSettings(), lake.sync(),
                 System.currentTimeMillis());
         }
         return batch;
@@ -150,9 +185,11 @@ final class PartitionWriter {
             return;
         }
         try {
-            List<PartitionBatch.Completed> completed = batch.complete();
-            rolled.add(new Rolled(partition, batch.nextOffset(),
-                completed.stream().mapToLong(PartitionBatch.Completed::records).sum(), completed.size()));
+            RollToken roll = RollToken.next();
+            List<PartitionBatch.Completed> completed = batch.complete(roll);
+            rolled.add(new Rolled(this, partition, batch.nextOffset(),
+                completed.stream().mapToLong(PartitionBatch.Completed::records).sum(), roll,
+                completed.stream().map(PartitionBatch.Completed::file).toList()));
         } catch (IOException e) {
             throw new SinkException("cannot complete files in the lake " + lake.path() + ": " + e.getMessage(), e);
         }

@@ -112,10 +112,12 @@ class LakeFileTest {
             avro.write(row, encoder);
         }
         encoder.flush();
-        LakeFile file = LakeFile.open(dir, new LakeFileName("t", 0, 0, "zstd"), Compression.ZSTD, schema,
+        LakeFile file = LakeFile.open(dir, new LakeFileName("t", 0, 0, "zstd"), RollToken.next(), Compression.ZSTD, schema,
             new LakeFile.FileSettings(1 << 20, List.of("text")));
         file.write(datums.toByteArray(), rows.size());
-        return file.complete();
+        LakeFile.Sealed sealed = file.seal();
+        sealed.publish();
+        return sealed.target();
     }
 
     private static GenericRecord flat(int small, String text, String note, Integer count) {

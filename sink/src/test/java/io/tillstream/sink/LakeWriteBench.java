@@ -80,10 +80,10 @@ public final class LakeWriteBench {
 
     private static void writeDirect(Path dir, byte[][] datums, int[] counts) throws IOException {
         for (int day = 0; day < datums.length; day++) {
-            LakeFile file = LakeFile.open(dir, new LakeFileName("sales", 0, day, "zstd"), Compression.ZSTD, SALE,
+            LakeFile file = LakeFile.open(dir, new LakeFileName("sales", 0, day, "zstd"), RollToken.next(), Compression.ZSTD, SALE,
                 new LakeFile.FileSettings(128 << 20, PLAIN));
             file.write(datums[day], counts[day]);
-            Files.delete(file.complete());
+            Files.delete(file.seal().temp());
         }
     }
 

@@ -35,6 +35,7 @@ class PartitionBatchTest {
     private static final TopicPartition PARTITION = new TopicPartition("sales", 2);
     private static final LocalDate AUG_5 = LocalDate.of(2022, 8, 5);
     private static final LocalDate AUG_6 = AUG_5.plusDays(1);
+    private static final DiskSync SYNC = new DiskSync();
 
     @TempDir
     Path lake;
@@ -50,10 +51,18 @@ class PartitionBatchTest {
         assertThat(batch.records()).isEqualTo(4);
         assertThat(batch.openFiles()).isEqualTo(2);
         assertThat(finalFiles()).isEmpty();
-        List<PartitionBatch.Completed> completed = batch.complete();
+        RollToken roll = RollToken.next();
+        List<PartitionBatch.Completed> completed = batch.complete(roll);
 
         assertThat(batch.nextOffset()).isEqualTo(104);
         assertThat(completed).extracting(PartitionBatch.Completed::records).containsExactlyInAnyOrder(2L, 1L);
+        // Complete but not published: durable under the roll's temporary names until the group commits the roll.
+        assertThat(finalFiles()).isEmpty();
+        assertThat(tempFiles()).containsExactlyInAnyOrder(".sales+2+0000000100.zstd.parquet." + roll.value() + ".tmp",
+            ".sales+2+0000000101.zstd.parquet." + roll.value() + ".tmp");
+        for (PartitionBatch.Completed file : completed) {
+            file.file().publish();
+        }
         assertThat(finalFiles()).containsExactlyInAnyOrder(
             "invoice_year=2022/invoice_month=8/invoice_day=5/sales+2+0000000100.zstd.parquet",
             "invoice_year=2022/invoice_month=8/invoice_day=6/sales+2+0000000101.zstd.parquet");
@@ -61,33 +70,22 @@ class PartitionBatchTest {
     }
 
     @Test
-    void aRewriteFromTheCommittedOffsetReplacesWhatAKilledAttemptCompleted() throws IOException {
-        // The killed attempt had completed [100, 104) but not committed it.
-        PartitionBatch killed = batch();
-        write(killed, 100, AUG_5);
-        write(killed, 101, AUG_6);
-        write(killed, 102, AUG_5);
-        write(killed, 103, AUG_6);
-        killed.complete();
+    void publishingIsIdempotentAndADiscardedRollLeavesNothingBehind() throws IOException {
+        PartitionBatch published = batch();
+        write(published, 100, AUG_5);
+        List<PartitionBatch.Completed> completed = published.complete(RollToken.next());
+        LakeFile.Sealed file = completed.get(0).file();
+        file.publish();
+        // A new owner published it first (the temporary file is gone): publishing again is done, not an error.
+        file.publish();
+        assertThat(finalFiles()).containsExactly("invoice_year=2022/invoice_month=8/invoice_day=5/sales+2+0000000100.zstd.parquet");
 
-        // The new attempt draws its boundary elsewhere: [100, 102), then [102, 104).
-        PartitionBatch first = batch();
-        write(first, 100, AUG_5);
-        write(first, 101, AUG_6);
-        first.complete();
-        PartitionBatch second = batch();
-        write(second, 102, AUG_5);
-        write(second, 103, AUG_6);
-        second.complete();
-
-        assertThat(finalFiles()).containsExactlyInAnyOrder(
-            "invoice_year=2022/invoice_month=8/invoice_day=5/sales+2+0000000100.zstd.parquet",
-            "invoice_year=2022/invoice_month=8/invoice_day=6/sales+2+0000000101.zstd.parquet",
-            "invoice_year=2022/invoice_month=8/invoice_day=5/sales+2+0000000102.zstd.parquet",
-            "invoice_year=2022/invoice_month=8/invoice_day=6/sales+2+0000000103.zstd.parquet");
-        // The files the killed attempt named 100 and 101 now hold one record each, not two: no record twice.
-        assertThat(Files.size(lake.resolve("invoice_year=2022/invoice_month=8/invoice_day=5/sales+2+0000000100.zstd.parquet")))
-            .isEqualTo(Files.size(lake.resolve("invoice_year=2022/invoice_month=8/invoice_day=5/sales+2+0000000102.zstd.parquet")));
+        PartitionBatch fenced = batch();
+        write(fenced, 101, AUG_5);
+        write(fenced, 102, AUG_6);
+        fenced.complete(RollToken.next()).forEach(discarded -> discarded.file().discard());
+        assertThat(tempFiles()).isEmpty();
+        assertThat(finalFiles()).hasSize(1);
     }
 
     @Test
@@ -116,7 +114,8 @@ class PartitionBatchTest {
     }
 
     private PartitionBatch batch() {
-        return new PartitionBatch(PARTITION, lake, Compression.ZSTD, new LakeFile.FileSettings(1 << 20, List.of("invoice_no")), 0);
+        return new PartitionBatch(PARTITION, lake, Compression.ZSTD, new LakeFile.FileSettings(1 << 20, List.of("invoice_no")),
+            SYNC, 0);
     }
 
     /** Writes a sale as the sink gets it (a header, then its Avro datum); returns the datum's size. */

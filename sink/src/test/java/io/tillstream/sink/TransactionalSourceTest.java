@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -147,29 +146,6 @@ class TransactionalSourceTest {
     private static List<Path> parquetFiles(Path lake) throws Exception {
         try (Stream<Path> paths = Files.walk(lake)) {
             return paths.filter(path -> path.getFileName().toString().endsWith(".parquet")).sorted().toList();
-        }
-    }
-
-    /** A sink in this JVM, run on a thread of its own until stopped. */
-    private record RunningSink(LakeSink sink, CompletableFuture<Void> run) implements AutoCloseable {
-
-        static RunningSink start(Map<String, String> settings) {
-            LakeSink sink = LakeSink.create(new SinkConfig(settings));
-            sink.start();
-            return new RunningSink(sink, CompletableFuture.runAsync(sink::run));
-        }
-
-        /** Stops the sink and waits for it to commit what was open; its failure fails the test. */
-        void stop() throws Exception {
-            sink.stop();
-            run.get(60, TimeUnit.SECONDS);
-        }
-
-        @Override
-        public void close() {
-            sink.stop();
-            run.join();
-            sink.close();
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.tillstream.retail.lake;
 
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,10 +11,11 @@ import java.util.regex.Pattern;
  * file an earlier attempt renamed rather than adding a second copy. The sink writes these names and
  * the Control Center's Lake page reads them back, so both go through this one record.
  *
- * <p>While being written, a file is {@code .<name>.<attempt>.tmp}: hidden (dot first) and not ending in
+ * <p>Until it is published, a file is {@code .<name>.<roll>.tmp}: hidden (dot first) and not ending in
  * {@code .parquet}, so neither Hive-style readers nor a {@code **}{@code /*.parquet} glob ever see a
- * file that is not complete; the attempt part is new for every file opened, so two sinks that both
- * believe they own a partition (one of them a zombie after a rebalance) never write into one file.
+ * file that is not complete. {@code roll} is the token of the roll that wrote it, new for every roll, so
+ * two sinks that both believe they own a partition (one of them a zombie after a rebalance) never write
+ * into one file, and the roll a consumer group's commit names can be told from any other's files.
  *
  * @param codec the page codec's label ({@code zstd}, {@code snappy}, ...), empty for uncompressed pages
  */
@@ -34,9 +34,26 @@ public record LakeFileName(String topic, int partition, long firstOffset, String
         return String.format("%s+%d+%010d%s%s", topic, partition, firstOffset, codecPart, SUFFIX);
     }
 
-    /** A temporary name no other attempt at this file uses. */
-    public String newTempName() {
-        return "." + fileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX;
+    /** The file's name while roll {@code roll} (a token without dots) writes it and until it is published. */
+    public String tempName(String roll) {
+        return "." + fileName() + "." + roll + TEMP_SUFFIX;
+    }
+
+    /**
+     * The roll and the final name of a temporary file of this topic-partition ({@link #tempName}); empty for
+     * any other file.
+     */
+    public static Optional<Temp> parseTemp(String name, String topic, int partition) {
+        if (!isTempOf(name, topic, partition)) {
+            return Optional.empty();
+        }
+        String inner = name.substring(1, name.length() - TEMP_SUFFIX.length());
+        int dot = inner.lastIndexOf('.');
+        return Optional.of(new Temp(inner.substring(0, dot), inner.substring(dot + 1)));
+    }
+
+    /** A temporary file's parts: the name it is published under, and the roll that wrote it. */
+    public record Temp(String finalName, String roll) {
     }
 
     /** The complete lake file {@code name} names; empty for any other file (one being written, a stranger's). */

@@ -16,8 +16,8 @@ class LakeFileNameTest {
 
     @Test
     void aFileBeingWrittenIsHiddenAndDoesNotEndInParquet() {
-        String temp = new LakeFileName("sales_enriched", 3, 7, "snappy").newTempName();
-        assertThat(temp).matches("\\.sales_enriched\\+3\\+0000000007\\.snappy\\.parquet\\.[0-9a-f]+\\.tmp");
+        String temp = new LakeFileName("sales_enriched", 3, 7, "snappy").tempName("3fa9");
+        assertThat(temp).matches("\\.sales_enriched\\+3\\+0000000007\\.snappy\\.parquet\\.3fa9\\.tmp");
         assertThat(LakeFileName.isComplete(temp)).isFalse();
         assertThat(temp).doesNotEndWith(".parquet");
         assertThat(LakeFileName.isComplete("sales_enriched+3+0000000007.snappy.parquet")).isTrue();
@@ -25,21 +25,21 @@ class LakeFileNameTest {
 
     @Test
     void aTemporaryFileBelongsToItsOwnTopicPartitionOnly() {
-        String temp = new LakeFileName("sales", 1, 7, "zstd").newTempName();
+        String temp = new LakeFileName("sales", 1, 7, "zstd").tempName("3fa9");
         assertThat(LakeFileName.isTempOf(temp, "sales", 1)).isTrue();
         assertThat(LakeFileName.isTempOf(temp, "sales", 11)).isFalse();
-        assertThat(LakeFileName.isTempOf(new LakeFileName("sales", 11, 7, "zstd").newTempName(), "sales", 1)).isFalse();
+        assertThat(LakeFileName.isTempOf(new LakeFileName("sales", 11, 7, "zstd").tempName("3fa9"), "sales", 1)).isFalse();
         assertThat(LakeFileName.isTempOf(temp, "sale", 1)).isFalse();
         assertThat(LakeFileName.isTempOf("sales+1+0000000007.zstd.parquet", "sales", 1)).isFalse();
     }
 
     @Test
-    void twoAttemptsAtOneFileNeverShareATemporaryName() {
-        LakeFileName name = new LakeFileName("sales", 1, 7, "zstd");
-        String first = name.newTempName();
-        String second = name.newTempName();
-        assertThat(first).isNotEqualTo(second);
-        assertThat(LakeFileName.isTempOf(second, "sales", 1)).isTrue();
+    void aTemporaryNameParsesBackToItsRollAndFinalName() {
+        LakeFileName name = new LakeFileName("sales.v2", 1, 7, "zstd");
+        assertThat(LakeFileName.parseTemp(name.tempName("3fa9"), "sales.v2", 1))
+            .contains(new LakeFileName.Temp(name.fileName(), "3fa9"));
+        assertThat(LakeFileName.parseTemp(name.tempName("3fa9"), "sales.v2", 2)).isEmpty();
+        assertThat(LakeFileName.parseTemp(name.fileName(), "sales.v2", 1)).isEmpty();
     }
 
     @Test
@@ -52,7 +52,7 @@ class LakeFileNameTest {
 
     @Test
     void onlyCompleteLakeFilesParse() {
-        assertThat(LakeFileName.parse(new LakeFileName("sales", 1, 7, "zstd").newTempName())).isEmpty();
+        assertThat(LakeFileName.parse(new LakeFileName("sales", 1, 7, "zstd").tempName("3fa9"))).isEmpty();
         assertThat(LakeFileName.parse("part-00000.snappy.parquet")).isEmpty();
         assertThat(LakeFileName.parse("sales+x+0000000007.zstd.parquet")).isEmpty();
         assertThat(LakeFileName.parse("sales+99999999999+0000000007.parquet")).isEmpty();
