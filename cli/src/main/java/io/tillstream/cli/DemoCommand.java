@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.HashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -82,6 +83,12 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         LocalPlatform platform = LocalPlatform.start(platformOptions, verbosity, spec.commandLine().getErr(),
             this::startPipeline, httpPort == 0 ? null : platformOptions.httpScheme() + "://" + ClusterSpec.LOOPBACK + ":" + httpPort);
+        // The sink and the generator each make their clients and read their schemas: side by side.
+        CompletableFuture<LakeSink> lakeStart = CompletableFuture.supplyAsync(() -> {
+            LakeSink made = LakeSink.create(new SinkConfig(lakeSettings(platform)));
+            made.start();
+            return made;
+        });
         SalesGenerator running;
         try {
             Map<String, Object> kafka = new HashMap<>(platform.access().kafkaSecurity());
@@ -90,18 +97,18 @@ final class DemoCommand implements Callable<Integer> {
                 platform.access().registryClientSettings(), (file, row) -> { });
             platform.metrics().ifPresent(running::serveMetrics);
         } catch (RuntimeException e) {
+            lakeStart.thenAccept(LakeSink::close).exceptionally(failure -> null).join();
             platform.close();
             throw e;
         }
         PrintWriter err = spec.commandLine().getErr();
         LakeSink lake;
         try {
-            lake = LakeSink.create(new SinkConfig(lakeSettings(platform)));
-            lake.start();
-        } catch (RuntimeException e) {
+            lake = lakeStart.join();
+        } catch (CompletionException e) {
             running.close();
             platform.close();
-            throw e;
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
         try {
             // Kafka Streams' first rebalance and its stores' restoration went on while the console, the generator and

@@ -113,10 +113,11 @@ final class LocalPlatform implements AutoCloseable {
      * console runs {@code processor} (given the cluster and the registry's URL), so that the console's
      * Sales page reads the sales processor's HTTP API. The platform closes the processor with the rest.
      *
-     * <p>What does not wait on another part runs beside it: the registry's HTTP routes are built while
-     * Kafka starts, {@code raw_data} is created while the registry reads its topic, and the Control Center
-     * is built and started meanwhile too once the URLs it needs are known: the registry's at once unless its
-     * port is 0, the processor's ({@code processorApiUrl}) at once unless it is null, else once it listens.
+     * <p>What does not wait on another part runs beside it: the registry is built and listens while Kafka
+     * starts (requests wait until it has read its topic); once Kafka is up, {@code raw_data} is created while
+     * the registry reads its topic, and the Control Center is built and started meanwhile too once the URLs it
+     * needs are known: the registry's at once unless its port is 0 (else once the registry listens), the
+     * processor's ({@code processorApiUrl}) at once unless it is null, else once it listens.
      */
     static LocalPlatform start(LocalPlatformOptions options, Verbosity verbosity, PrintWriter err,
                                BiFunction<LocalCluster, Access, SalesPipeline> processor, String processorApiUrl) {
@@ -149,8 +150,11 @@ final class LocalPlatform implements AutoCloseable {
             registrySettings.put(RegistryConfig.SSL_KEYSTORE_PASSWORD_CONFIG, tls.https().password());
             registrySettings.put(RegistryConfig.SSL_KEYSTORE_TYPE_CONFIG, tls.https().type());
         }
-        CompletableFuture<SchemaRegistryServer> registry = inBackground("registry",
-            () -> RegistryCommand.createRegistry(local, registrySettings));
+        CompletableFuture<SchemaRegistryServer> registry = inBackground("registry", () -> {
+            SchemaRegistryServer server = RegistryCommand.createRegistry(local, registrySettings);
+            server.listen();
+            return server;
+        });
         CompletableFuture<Integer> registryPort = new CompletableFuture<>();
         CompletableFuture<String> salesApiUrl = new CompletableFuture<>();
         CompletableFuture<Integer> salesTopic = CompletableFuture.completedFuture(0);
@@ -173,6 +177,7 @@ final class LocalPlatform implements AutoCloseable {
             if (options.registryPort != 0) {
                 registryPort.complete(options.registryPort);
             }
+            registry.thenAccept(server -> registryPort.complete(server.port()));
             if (processor == null || processorApiUrl != null) {
                 salesApiUrl.complete(processorApiUrl);
             }
@@ -185,7 +190,6 @@ final class LocalPlatform implements AutoCloseable {
             }
             SchemaRegistryServer started = await(registry);
             started.start();
-            registryPort.complete(started.port());
             int salesPartitions = await(salesTopic);
             sales = processor == null ? null : processor.apply(cluster, access.withRegistry(registryUrl(spec, started)));
             salesApiUrl.complete(sales == null ? null : sales.httpUrl());
@@ -242,6 +246,7 @@ final class LocalPlatform implements AutoCloseable {
      * Makes the Control Center and starts serving it, on its own thread: its web server's start then overlaps the
      * registry's reading of {@code _schemas} (and {@code demo}'s processor start) instead of following them.
      * Nothing it serves needs the registry or the processor to be listening yet; its pages ask them when opened.
+     * It is made only once Kafka is up: its clients connect when made, and would knock on a port not yet open.
      */
     private static ControlCenter startConsole(LocalPlatformOptions options, String host, ConnectionOptions local,
                                               Access access, String salesApiUrl, Path lakePath) {

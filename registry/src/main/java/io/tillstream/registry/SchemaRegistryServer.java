@@ -25,6 +25,7 @@ import javax.net.ssl.SSLContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
@@ -51,15 +52,19 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private final KafkaLog kafkaLog;
     private final Leadership leadership;
     private final Javalin http;
+    /** Done once {@link #start()} has read the log; requests that come earlier wait for it. */
+    private final CompletableFuture<Void> loaded;
     private LeaderElection election;
     private volatile boolean closed;
     private volatile int port = -1;
 
-    private SchemaRegistryServer(RegistryConfig config, KafkaLog kafkaLog, Leadership leadership, Javalin http) {
+    private SchemaRegistryServer(RegistryConfig config, KafkaLog kafkaLog, Leadership leadership, Javalin http,
+                                 CompletableFuture<Void> loaded) {
         this.config = config;
         this.kafkaLog = kafkaLog;
         this.leadership = leadership;
         this.http = http;
+        this.loaded = loaded;
     }
 
     /** The settings it runs with. */
@@ -99,17 +104,39 @@ public final class SchemaRegistryServer implements AutoCloseable {
             .description("Subjects with a version that is not deleted").register(metrics.registry());
         Gauge.builder("tillstream.registry.leader", leadership, l -> l.isLeader() ? 1 : 0)
             .description("1 while this instance leads (hands out IDs), 0 while it follows").register(metrics.registry());
+        CompletableFuture<Void> loaded = new CompletableFuture<>();
         Javalin http = RestApi.create(new RestApi.Parts(registry, leadership, kafkaLog,
             config.getString(RegistryConfig.SCHEMA_REGISTRY_GROUP_ID_CONFIG), timeoutMs, access, metrics,
-            forwardingTls),
+            forwardingTls, loaded),
             config.listenerHost(), config.listenerPort(), https, List.of(config.listenerHost(), config.advertisedHost()));
-        return new SchemaRegistryServer(config, kafkaLog, leadership, http);
+        return new SchemaRegistryServer(config, kafkaLog, leadership, http, loaded);
     }
 
     /**
-     * Reads the {@code _schemas} topic to its end (creating it if missing), starts serving, and joins
-     * the leader election; returns once all three are done. Writes that arrive before the first
-     * election ends wait for it. On failure nothing is left running.
+     * Starts serving without reaching Kafka, so that a caller can have the web server's start overlap
+     * Kafka's: requests that arrive before {@link #start()} has read the log wait for it. Does nothing
+     * when already listening. On failure nothing is left running.
+     *
+     * @throws RegistryStartException if the port is taken
+     */
+    public synchronized void listen() {
+        if (port != -1) {
+            return;
+        }
+        try {
+            http.start();
+            port = http.port();
+        } catch (RuntimeException e) {
+            close();
+            throw new RegistryStartException("Cannot listen on " + config.listenerHost() + ":" + config.listenerPort()
+                + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Reads the {@code _schemas} topic to its end (creating it if missing), starts serving (unless
+     * {@link #listen()} did already) and joins the leader election; returns once all three are done.
+     * Writes that arrive before the first election ends wait for it. On failure nothing is left running.
      *
      * @throws RegistryStartException if Kafka is out of reach within {@code kafkastore.init.timeout.ms},
      *                                the topic is unusable or the port is taken
@@ -138,14 +165,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
             }
             throw new RegistryStartException("Cannot use Kafka at " + bootstrap + ": " + cause.getMessage(), cause);
         }
-        try {
-            http.start();
-            port = http.port();
-        } catch (RuntimeException e) {
-            close();
-            throw new RegistryStartException("Cannot listen on " + config.listenerHost() + ":" + config.listenerPort()
-                + ": " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
-        }
+        loaded.complete(null);
+        listen();
         RegistryInstance self = new RegistryInstance(url(config.advertisedHost()),
             config.getBoolean(RegistryConfig.LEADER_ELIGIBILITY_CONFIG));
         election = new LeaderElection(self, config.getString(RegistryConfig.SCHEMA_REGISTRY_GROUP_ID_CONFIG),
@@ -156,7 +177,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     /**
      * The port the REST API listens on, the chosen one when configured as 0; still the same after
-     * {@link #close()}, so that a caller can name the server it stopped. -1 before {@link #start()}.
+     * {@link #close()}, so that a caller can name the server it stopped. -1 before it listens.
      */
     public int port() {
         return port;
@@ -183,6 +204,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
             return;
         }
         closed = true;
+        loaded.completeExceptionally(new RegistryStartException("The registry was stopped before it read its schemas topic", null));
         http.stop();
         if (election != null) {
             election.close();

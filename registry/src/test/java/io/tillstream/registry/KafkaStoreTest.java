@@ -145,6 +145,28 @@ class KafkaStoreTest {
     }
 
     @Test
+    void aRequestThatArrivesWhileTheTopicIsNotYetReadWaitsAndSeesEverySchema() throws Exception {
+        try (SchemaRegistryServer server = start("_schemas_early", Map.of())) {
+            new Http(server.url()).post("/subjects/early-value/versions", body(record("Early")));
+        }
+        SchemaRegistryServer server = SchemaRegistryServer.create(new RegistryConfig(Map.of(
+            RegistryConfig.KAFKASTORE_BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+            RegistryConfig.KAFKASTORE_TOPIC_CONFIG, "_schemas_early",
+            RegistryConfig.LISTENERS_CONFIG, "http://127.0.0.1:0")));
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try (server) {
+            server.listen();
+            Future<Http.Response> subjects = client.submit(() -> new Http(server.url()).get("/subjects"));
+            Thread.sleep(300);
+            assertThat(subjects).as("answered before the topic was read").isNotDone();
+            server.start();
+            assertThat(subjects.get().body()).isEqualTo("[\"early-value\"]");
+        } finally {
+            client.shutdownNow();
+        }
+    }
+
+    @Test
     void fiftyConcurrentRegistrationsOfOneSchemaGetOneId() throws Exception {
         try (SchemaRegistryServer server = start("_schemas_concurrent", Map.of())) {
             Http http = new Http(server.url());

@@ -25,6 +25,11 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -46,10 +51,13 @@ public final class RestApi {
     /**
      * What the API serves: the registry's rules, who leads (writes reaching a follower go to the
      * leader), the log (a follower reads it after forwarding), the users when authentication is on, and
-     * the metrics served at {@code /metrics}.
+     * the metrics served at {@code /metrics}, and {@code loaded}: done once the registry has read its log, which
+     * a request arriving before then waits for (at most {@code timeoutMs}), so that none is answered from a
+     * partial copy.
      */
     public record Parts(SchemaRegistry registry, Leadership leadership, KafkaLog kafkaLog, String groupId,
-                        long timeoutMs, AccessFilter access, MetricsEndpoint metrics, Optional<SSLContext> forwardingTls) {
+                        long timeoutMs, AccessFilter access, MetricsEndpoint metrics, Optional<SSLContext> forwardingTls,
+                        CompletableFuture<Void> loaded) {
     }
 
     /**
@@ -79,6 +87,7 @@ public final class RestApi {
                     (status, message) -> new RegistryException(ErrorCode.FORBIDDEN, message)));
             }
             config.routes.before(RestApi::requireJsonBody);
+            config.routes.before(ctx -> awaitLoaded(parts.loaded(), parts.timeoutMs()));
             parts.metrics().addTo(config);
             config.routes.get("/", ctx -> Json.respond(ctx, Map.of()));
             new SchemaRoutes(registry).addTo(config.routes);
@@ -126,6 +135,20 @@ public final class RestApi {
         String type = ctx.contentType();
         if (type != null && !ACCEPTED_TYPES.contains(type.split(";")[0].trim().toLowerCase())) {
             throw new HttpResponseException(415, "HTTP 415 Unsupported Media Type");
+        }
+    }
+
+    private static void awaitLoaded(CompletableFuture<Void> loaded, long timeoutMs) throws InterruptedException {
+        if (loaded.isDone() && !loaded.isCompletedExceptionally()) {
+            return;
+        }
+        try {
+            loaded.get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new RegistryException(ErrorCode.OPERATION_TIMEOUT,
+                "The registry has not finished reading its schemas topic within " + timeoutMs + " ms");
+        } catch (ExecutionException | CancellationException e) {
+            throw new RegistryException(ErrorCode.STORE_ERROR, "The registry could not read its schemas topic");
         }
     }
 
