@@ -69,7 +69,7 @@ final class ConnectedCluster implements AutoCloseable {
         this.admin = Admin.create(config.kafkaClientProps());
         this.registry = new CachedSchemaRegistryClient(registrySettings);
         this.sampler = new ClusterSampler(admin, config.sampleIntervalMs(), config.metricsWindowMs(), metrics.registry(),
-            labelled ? Tags.of("cluster", config.clusterName()) : Tags.empty());
+            labelled ? Tags.of(ControlCenter.CLUSTER_LABEL, config.clusterName()) : Tags.empty());
         LagHistory lag = new LagHistory(config.sampleIntervalMs(), config.metricsWindowMs());
         Alerts alerts = new Alerts(lag, config.alertWindowMs(), Set.copyOf(config.deadLetterTopics()));
         sampler.onSample(lag);

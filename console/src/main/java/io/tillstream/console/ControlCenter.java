@@ -35,6 +35,9 @@ public final class ControlCenter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ControlCenter.class);
 
+    /** The label naming the cluster a metric is about, on every metric once the console shows several. */
+    public static final String CLUSTER_LABEL = "cluster";
+
     private final ConsoleConfig config;
     private final List<ConnectedCluster> clusters = new ArrayList<>();
     private final MetricsEndpoint metrics = new MetricsEndpoint();
@@ -54,6 +57,13 @@ public final class ControlCenter implements AutoCloseable {
         Map<String, ClusterSampler> samplers = new LinkedHashMap<>();
         clusters.forEach(cluster -> samplers.put(cluster.name(), cluster.sampler()));
         metrics.register(new LagMetrics(samplers));
+        if (clusters.size() > 1) {
+            // Only a configured cluster's name: any other text in the path (a 404) would make a series of its own.
+            metrics.labelRequests(CLUSTER_LABEL, ctx -> {
+                String named = ctx.pathParamMap().get(ScopedRoutes.CLUSTER_PARAMETER);
+                return named != null && samplers.containsKey(named) ? named : "";
+            });
+        }
         Routes clusterList = routes -> routes.get(ScopedRoutes.CLUSTERS,
             ctx -> ctx.json(clusters.stream().map(ConnectedCluster::summary).toList()));
         try {

@@ -121,8 +121,15 @@ class ClustersApiTest {
             admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(0))).all().get();
         }
 
+        assertThat(client.get("/api/v1/clusters/" + SECOND + "/topics").status()).isEqualTo(200);
+        assertThat(client.get("/api/v1/clusters/no-such-cluster/topics").status()).isEqualTo(404);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             String metrics = client.get("/metrics").text();
+            assertThat(metrics).contains("http_server_requests_seconds_count{cluster=\"" + SECOND
+                + "\",method=\"GET\",route=\"/api/v1/clusters/{cluster}/topics\",status=\"200\"}")
+                .contains("http_server_requests_seconds_count{cluster=\"\",method=\"GET\",route=\"/api/v1/clusters/{cluster}/topics\","
+                    + "status=\"404\"}")
+                .doesNotContain("no-such-cluster");
             assertThat(metrics).containsPattern("tillstream_console_sample_duration_seconds_count\\{cluster=\"" + SECOND + "\"")
                 .containsPattern("tillstream_console_sample_duration_seconds_count\\{cluster=\"" + MAIN + "\"")
                 .containsPattern("kafka_consumergroup_lag_sum\\{cluster=\"" + SECOND + "\",consumergroup=\"" + group + "\"} 0");

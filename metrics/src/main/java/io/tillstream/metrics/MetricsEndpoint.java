@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * One server's metrics: its own Micrometer registry (and collectors added to it, read at scrape
@@ -38,6 +39,8 @@ public final class MetricsEndpoint {
     static final String UNMATCHED = "UNMATCHED";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private volatile String requestLabel;
+    private volatile Function<Context, String> requestLabelValue;
 
     /** Where the server's own meters go. */
     public MeterRegistry registry() {
@@ -53,6 +56,16 @@ public final class MetricsEndpoint {
     public void addTo(JavalinConfig config) {
         config.routes.get(PATH, this::serve);
         config.requestLogger.http((ctx, ms) -> record(ctx, ms));
+    }
+
+    /**
+     * Labels every request's timer with {@code label} too, its value read from the request by {@code value}: for a
+     * server that answers for several of something (the console's clusters). Call it before the server starts, and
+     * let {@code value} answer only from a fixed set, not with any text a path may hold.
+     */
+    public void labelRequests(String label, Function<Context, String> value) {
+        this.requestLabelValue = value;
+        this.requestLabel = label;
     }
 
     /** Everything this endpoint serves, rendered in {@code format}. */
@@ -79,7 +92,11 @@ public final class MetricsEndpoint {
             return;
         }
         Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
-        Timer.builder(REQUESTS)
+        Timer.Builder timer = Timer.builder(REQUESTS);
+        if (requestLabel != null) {
+            timer.tag(requestLabel, requestLabelValue.apply(ctx));
+        }
+        timer
             .tag("method", ctx.method().name())
             .tag("route", matched == null ? UNMATCHED : matched.path)
             .tag("status", Integer.toString(ctx.statusCode()))

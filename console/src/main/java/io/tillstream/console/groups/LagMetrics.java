@@ -4,6 +4,7 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.tillstream.console.ControlCenter;
 import io.tillstream.console.cluster.ClusterSampler;
 import io.tillstream.console.cluster.Snapshot;
 
@@ -37,7 +38,7 @@ public final class LagMetrics implements MultiCollector {
             .help("Messages a consumer group has not committed yet, per partition (end offset - committed offset)");
         GaugeSnapshot.Builder sum = GaugeSnapshot.builder().name(LAG_SUM).help("A consumer group's lag over all its partitions");
         samplers.forEach((cluster, sampler) -> {
-            Labels clusterLabel = samplers.size() > 1 ? Labels.of("cluster", cluster) : Labels.EMPTY;
+            Labels clusterLabel = samplers.size() > 1 ? Labels.of(ControlCenter.CLUSTER_LABEL, cluster) : Labels.EMPTY;
             Snapshot snapshot = sampler.peek();
             Map<String, Long> sums = new TreeMap<>();
             if (snapshot != null) {
