@@ -1,7 +1,7 @@
 package io.tillstream.console;
 
-import io.tillstream.retail.RawData;
 import io.tillstream.retail.DeadLetters;
+import io.tillstream.retail.RawData;
 import io.tillstream.retail.deadletters.Redrive;
 import io.tillstream.retail.lake.LakeFileName;
 import io.tillstream.security.Https;

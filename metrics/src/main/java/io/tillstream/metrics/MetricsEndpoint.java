@@ -39,8 +39,11 @@ public final class MetricsEndpoint {
     static final String UNMATCHED = "UNMATCHED";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private volatile String requestLabel;
-    private volatile Function<Context, String> requestLabelValue;
+    private volatile RequestLabel requestLabel;
+
+    /** A label every request's timer carries, and how a request's value for it is read. */
+    private record RequestLabel(String name, Function<Context, String> value) {
+    }
 
     /** Where the server's own meters go. */
     public MeterRegistry registry() {
@@ -64,8 +67,7 @@ public final class MetricsEndpoint {
      * let {@code value} answer only from a fixed set, not with any text a path may hold.
      */
     public void labelRequests(String label, Function<Context, String> value) {
-        this.requestLabelValue = value;
-        this.requestLabel = label;
+        this.requestLabel = new RequestLabel(label, value);
     }
 
     /** Everything this endpoint serves, rendered in {@code format}. */
@@ -93,8 +95,9 @@ public final class MetricsEndpoint {
         }
         Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
         Timer.Builder timer = Timer.builder(REQUESTS);
-        if (requestLabel != null) {
-            timer.tag(requestLabel, requestLabelValue.apply(ctx));
+        RequestLabel label = requestLabel;
+        if (label != null) {
+            timer.tag(label.name(), label.value().apply(ctx));
         }
         timer
             .tag("method", ctx.method().name())
