@@ -54,6 +54,10 @@ rss_mb() { # pid
   echo $(( $(ps -o rss= -p "$1") / 1024 ))
 }
 
+cpu_seconds() { # pid: user + system CPU seconds of a running process so far
+  awk -v tick="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / tick }' "/proc/$1/stat"
+}
+
 # Builds a module's test classes and those of the modules it needs, and writes its test classpath to
 # <module>/target/bench.classpath.
 build_test_classpath() { # module

@@ -43,10 +43,6 @@ transaction.state.log.min.isr=1
 PROPS
 
 # CPU seconds (user + system) a process has used so far.
-cpu_seconds() { # pid
-  awk -v tick="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / tick }' "/proc/$1/stat"
-}
-
 # Each start sets $pid, $took (seconds from launch to the line that says it is ready) and $cpu (the CPU seconds
 # its JVMs used by then; with an archive ./tillstream execs the JVM, so $pid is the JVM).
 start_tillstream() { # ready-line command args...

@@ -39,9 +39,6 @@ printf 'linger.ms=%s\n' "$linger_ms" > "$work/generator.properties"
 start_up $port $registry_port
 bootstrap=127.0.0.1:$port
 broker=$(pgrep -f "java .*up --data-dir $work/data")
-cpu_seconds() { # pid: user + system CPU seconds of a running process so far
-  awk -v tick="$(getconf CLK_TCK)" '{ printf "%.2f\n", ($14 + $15) / tick }' "/proc/$1/stat"
-}
 stored_bytes() { # topic: the bytes of its log segments on the broker's disk
   find "$work/data" -path "*/$1-[0-9]*/*.log" -print0 | du -cb --files0-from=- | tail -n 1 | cut -f 1
 }

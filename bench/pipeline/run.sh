@@ -34,9 +34,6 @@ api=http://127.0.0.1:$http_port
 start_up $port $registry_port
 # CPU seconds (user + system) a process has used so far: on a shared machine, what each side cost is steadier than
 # how long it took, so the broker's and each client's CPU are reported beside the rates.
-cpu_seconds() { # pid
-  awk -v tick="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / tick }' "/proc/$1/stat"
-}
 broker=$(ss -ltnpH "sport = :$port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1)
 
 # `process` runs through ./tillstream, as a user runs it, so with its class-data sharing archive; one untimed run

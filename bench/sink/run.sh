@@ -69,7 +69,6 @@ echo "tillstream sink --topic raw_data --roll-interval $roll_interval: $records 
 # Each line of the sink's standard output with the time it came, for the clock that starts at its "Landing" line.
 stamp() { while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line"; done; }
 # CPU seconds (user + system) the sink's JVM has used so far.
-cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 start=$(date +%s.%N)
 # shellcheck disable=SC2086 # SINK_JAVA_OPTS: more options for the sink's JVM alone (e.g. a JFR recording);
 # SINK_JAR: another build of the jar for the sink alone, to compare two builds on one machine minute after minute.
@@ -90,10 +89,10 @@ until grep -q "partitions \[0, 1, 2, 3, 4, 5\], lag 0$" "$work/sink.err" 2>/dev/
   if [ "$rss" -gt "$peak" ]; then peak=$rss; fi
   open=$( (find "$work/lake" -name '*.tmp' 2>/dev/null || true) | wc -l)
   if [ "$open" -gt "$peak_open" ]; then peak_open=$open; fi
-  if [ -z "$cpu_started" ] && grep -q ' Landing ' "$work/sink.out"; then cpu_started=$(cpu_s $sink); fi
+  if [ -z "$cpu_started" ] && grep -q ' Landing ' "$work/sink.out"; then cpu_started=$(cpu_seconds $sink); fi
   sleep 0.1
 done
-cpu_read=$(cpu_s $sink)
+cpu_read=$(cpu_seconds $sink)
 stopped_at=$(date +%s.%N)
 kill -TERM $sink
 wait $timed || true

@@ -1,7 +1,7 @@
 package io.tillstream.cli;
 
-import io.tillstream.retail.RawData;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tillstream.retail.RawData;
 import io.tillstream.serde.CsvRows;
 import io.tillstream.serde.RecordJson;
 import io.tillstream.serde.WireFormat;

@@ -1,11 +1,11 @@
 package io.tillstream.cli;
 
-import io.tillstream.retail.RawData;
 import io.tillstream.cluster.ClusterSpec;
 import io.tillstream.cluster.LocalCluster;
 import io.tillstream.pipeline.PipelineConfig;
 import io.tillstream.pipeline.PipelineException;
 import io.tillstream.pipeline.SalesPipeline;
+import io.tillstream.retail.RawData;
 import io.tillstream.retail.generator.GeneratorConfig;
 import io.tillstream.retail.generator.SalesGenerator;
 import io.tillstream.serde.client.SchemaRegistryClientConfig;
@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.HashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -84,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
         LocalPlatform platform = LocalPlatform.start(platformOptions, verbosity, spec.commandLine().getErr(),
             this::startPipeline, httpPort == 0 ? null : platformOptions.httpScheme() + "://" + ClusterSpec.LOOPBACK + ":" + httpPort);
         // The sink and the generator each make their clients and read their schemas: side by side.
-        CompletableFuture<LakeSink> lakeStart = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<LakeSink> lakeStart = LocalPlatform.inBackground("lake", () -> {
             LakeSink made = LakeSink.create(new SinkConfig(lakeSettings(platform)));
             made.start();
             return made;
@@ -104,11 +103,11 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LakeSink lake;
         try {
-            lake = lakeStart.join();
-        } catch (CompletionException e) {
+            lake = LocalPlatform.await(lakeStart);
+        } catch (RuntimeException e) {
             running.close();
             platform.close();
-            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+            throw e;
         }
         try {
             // Kafka Streams' first rebalance and its stores' restoration went on while the console, the generator and

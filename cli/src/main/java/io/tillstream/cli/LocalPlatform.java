@@ -1,6 +1,5 @@
 package io.tillstream.cli;
 
-import io.tillstream.retail.RawData;
 import io.tillstream.cluster.BrokerMetrics;
 import io.tillstream.cluster.BrokerUser;
 import io.tillstream.cluster.ClusterSpec;
@@ -13,6 +12,7 @@ import io.tillstream.metrics.MetricsServerException;
 import io.tillstream.pipeline.SalesPipeline;
 import io.tillstream.registry.RegistryConfig;
 import io.tillstream.registry.SchemaRegistryServer;
+import io.tillstream.retail.RawData;
 import io.tillstream.security.Https;
 import io.tillstream.security.Truststore;
 import io.tillstream.serde.client.SchemaRegistryClientConfig;
@@ -37,7 +37,6 @@ import java.util.function.Supplier;
  * {@code --no-console}). Started whole or not at all.
  */
 final class LocalPlatform implements AutoCloseable {
-
 
     /**
      * How Tillstream's own parts reach the platform: Kafka's client settings beyond the bootstrap address
@@ -291,7 +290,7 @@ final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> task) {
+    static <T> CompletableFuture<T> inBackground(String name, Supplier<T> task) {
         return CompletableFuture.supplyAsync(task, daemonThread(name));
     }
 
@@ -304,7 +303,7 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     /** What a part's own failure was, rather than the wrapper the future adds. */
-    private static <T> T await(CompletableFuture<T> part) {
+    static <T> T await(CompletableFuture<T> part) {
         try {
             return part.join();
         } catch (CompletionException e) {

@@ -68,11 +68,7 @@ final class KafkaNode {
             return;
         }
         // The format needs none of the configuration, and each takes a few hundred ms of a cold JVM: side by side.
-        CompletableFuture<Void> format = CompletableFuture.runAsync(this::formatIfNew, task -> {
-            Thread thread = new Thread(task, "tillstream-format-node-" + node.id());
-            thread.setDaemon(true);
-            thread.start();
-        });
+        CompletableFuture<Void> format = CompletableFuture.runAsync(this::formatIfNew, LocalCluster.daemonThread("format", this));
         KafkaConfig config;
         try {
             config = KafkaConfig.fromProps(properties(), false);

@@ -170,7 +170,7 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.Executor daemonThread(String action, KafkaNode node) {
+    static java.util.concurrent.Executor daemonThread(String action, KafkaNode node) {
         return task -> {
             Thread thread = new Thread(task, "tillstream-" + action + "-node-" + node.id());
             thread.setDaemon(true);

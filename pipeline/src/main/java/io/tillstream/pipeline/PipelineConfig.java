@@ -1,7 +1,7 @@
 package io.tillstream.pipeline;
 
-import io.tillstream.retail.RawData;
 import io.tillstream.retail.DeadLetters;
+import io.tillstream.retail.RawData;
 import io.tillstream.security.Https;
 import io.tillstream.security.UsersFile;
 import org.apache.kafka.common.config.AbstractConfig;
