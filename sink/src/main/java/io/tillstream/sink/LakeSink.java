@@ -472,20 +472,19 @@ public final class LakeSink implements AutoCloseable {
      * zombie still writing into such a file finds it gone; its commit would be refused anyway.
      */
     private void finishOrDiscard(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, Optional<RollToken>> rolls = new HashMap<>();
-        consumer.committed(new HashSet<>(partitions)).forEach((partition, offset) -> rolls.put(partition, RollToken.of(offset)));
+        Map<TopicPartition, OffsetAndMetadata> commits = consumer.committed(new HashSet<>(partitions));
         Set<Path> published = new LinkedHashSet<>();
         try {
-            for (Path path : lakeFiles()) {
+            for (Path path : lakeTempFiles()) {
+                String name = path.getFileName().toString();
                 for (TopicPartition partition : partitions) {
-                    Optional<LakeFileName.Temp> temp = LakeFileName.parseTemp(path.getFileName().toString(),
-                        partition.topic(), partition.partition());
+                    Optional<LakeFileName.Temp> temp = LakeFileName.parseTemp(name, partition.topic(), partition.partition());
                     if (temp.isEmpty()) {
                         continue;
                     }
-                    boolean committed = rolls.getOrDefault(partition, Optional.empty())
+                    boolean ofCommittedRoll = RollToken.of(commits.get(partition))
                         .filter(roll -> roll.value().equals(temp.get().roll())).isPresent();
-                    if (committed) {
+                    if (ofCommittedRoll) {
                         new LakeFile.Sealed(path, path.resolveSibling(temp.get().finalName())).publish();
                         published.add(path.getParent());
                     } else {
@@ -503,13 +502,14 @@ public final class LakeSink implements AutoCloseable {
     }
 
     /**
-     * Every regular file in the lake. Another member may rename or delete files meanwhile (its own, or a
-     * zombie's), which breaks a walk: walk again.
+     * Every temporary file in the lake, of any partition. Another member may rename or delete files meanwhile
+     * (its own, or a zombie's), which breaks a walk: walk again.
      */
-    private List<Path> lakeFiles() throws IOException {
+    private List<Path> lakeTempFiles() throws IOException {
         for (int attempt = 1; ; attempt++) {
             try (Stream<Path> paths = Files.walk(lake)) {
-                return paths.filter(Files::isRegularFile).toList();
+                return paths.filter(path -> path.getFileName().toString().endsWith(LakeFileName.TEMP_SUFFIX))
+                    .filter(Files::isRegularFile).toList();
             } catch (UncheckedIOException e) {
                 if (!(e.getCause() instanceof NoSuchFileException) || attempt == 5) {
                     throw e;

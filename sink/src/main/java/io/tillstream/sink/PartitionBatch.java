@@ -32,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>The commit may go past {@link #nextOffset()} to the consumer's position when the batch holds
  * every record the consumer has returned for the partition: what lies between is only what a
  * read_committed consumer never returns (a transaction's commit marker, aborted records), so no
- * record is skipped, and {@code C} above is still the first offset a new attempt can be given.
+ * record is skipped, and the committed offset is still the first one a new attempt can be given.
  */
 final class PartitionBatch {
 
@@ -137,7 +137,7 @@ final class PartitionBatch {
                     throw e;
                 }
                 LakeFile.Sealed sealed = file.seal();
-                done.add(new Completed(entry.getKey(), sealed, day.count));
+                done.add(new Completed(sealed, day.count));
                 forces.add(sync.force(sealed.temp(), false));
                 directories.add(directory);
             }
@@ -193,6 +193,6 @@ final class PartitionBatch {
     }
 
     /** A file made durable under its temporary name. */
-    record Completed(DayPartition day, LakeFile.Sealed file, long records) {
+    record Completed(LakeFile.Sealed file, long records) {
     }
 }

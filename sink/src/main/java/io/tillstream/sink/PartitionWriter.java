@@ -50,8 +50,11 @@ final class PartitionWriter {
      * A batch made durable under the temporary names of {@code roll}, its dead letters sent; published once
      * the group has committed {@code nextOffset} (or the consumer's position) with the roll's token.
      */
-    record Rolled(PartitionWriter writer, TopicPartition partition, long nextOffset, long records, RollToken roll,
-                  List<LakeFile.Sealed> files) {
+    record Rolled(PartitionWriter writer, long nextOffset, long records, RollToken roll, List<LakeFile.Sealed> files) {
+
+        TopicPartition partition() {
+            return writer.partition;
+        }
 
         /**
          * Gives each file its final name; returns the directories whose entries changed, which the caller makes
@@ -187,7 +190,7 @@ final class PartitionWriter {
         try {
             RollToken roll = RollToken.next();
             List<PartitionBatch.Completed> completed = batch.complete(roll);
-            rolled.add(new Rolled(this, partition, batch.nextOffset(),
+            rolled.add(new Rolled(this, batch.nextOffset(),
                 completed.stream().mapToLong(PartitionBatch.Completed::records).sum(), roll,
                 completed.stream().map(PartitionBatch.Completed::file).toList()));
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import io.tillstream.serde.KafkaAvroDeserializer;
 import io.tillstream.serde.WireFormat;
 import io.tillstream.serde.client.RegistryClientException;
 import io.tillstream.serde.client.RegistryConnectionException;
+import io.tillstream.serde.client.SchemaDefinition;
 import io.tillstream.serde.client.SchemaRegistryClient;
 import io.tillstream.serde.internals.BoundedCache;
 import org.apache.avro.Schema;
@@ -85,7 +86,7 @@ final class RecordDecoder implements AutoCloseable {
         try {
             if (WireFormat.hasHeader(value)) {
                 String type = registry.getSchema(WireFormat.schemaId(value)).schemaType();
-                if (!isAvro(type)) {
+                if (!SchemaDefinition.AVRO.equals(type)) {
                     return new Rejected(type + " value at " + where(record) + ": the sink lands Avro values only so far");
                 }
             }
@@ -112,7 +113,7 @@ final class RecordDecoder implements AutoCloseable {
     private Optional<Walk> walk(int id) {
         try {
             return walks.computeIfAbsent(id, key -> {
-                if (!isAvro(registry.getSchema(key).schemaType())) {
+                if (!SchemaDefinition.AVRO.equals(registry.getSchema(key).schemaType())) {
                     return Optional.empty();
                 }
                 Schema schema = registry.getAvroSchema(key);
@@ -121,11 +122,6 @@ final class RecordDecoder implements AutoCloseable {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    /** The registry names no type for Avro, Confluent's first and default. */
-    private static boolean isAvro(String schemaType) {
-        return schemaType == null || schemaType.equals("AVRO");
     }
 
     /** Only for a rejection's reason: a sale's path builds no string. */

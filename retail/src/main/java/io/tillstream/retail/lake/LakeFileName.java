@@ -25,7 +25,8 @@ public record LakeFileName(String topic, int partition, long firstOffset, String
     public static final String DEFAULT_SINK_GROUP = "tillstream-sink";
 
     private static final String SUFFIX = ".parquet";
-    private static final String TEMP_SUFFIX = ".tmp";
+    /** How every temporary file's name ends, whatever its partition and roll. */
+    public static final String TEMP_SUFFIX = ".tmp";
     private static final Pattern COMPLETE = Pattern.compile("([^.+][^+]*)\\+(\\d+)\\+(\\d+)(?:\\.([a-z0-9]+))?\\.parquet");
 
     /** Offsets zero-padded to 10 digits as Kafka Connect pads them, so names sort by offset up to 10^10. */
