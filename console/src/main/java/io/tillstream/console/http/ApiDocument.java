@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
+import io.tillstream.console.ConsoleJson;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ public final class ApiDocument implements Routes {
             if (in == null) {
                 throw new IllegalStateException("The console's jar lacks its API document " + RESOURCE);
             }
-            ObjectMapper json = new ObjectMapper();
+            ObjectMapper json = ConsoleJson.mapper();
             // Indented as written, "name": value, so that it stays readable in a browser's tab.
             DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));

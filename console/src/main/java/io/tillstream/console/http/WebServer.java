@@ -1,7 +1,5 @@
 package io.tillstream.console.http;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -11,6 +9,7 @@ import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.tillstream.console.ConsoleConfig;
+import io.tillstream.console.ConsoleJson;
 import io.tillstream.metrics.MetricsEndpoint;
 import io.tillstream.security.AccessFilter;
 import io.tillstream.security.HostCheck;
@@ -57,14 +56,13 @@ public final class WebServer {
                 "Tillstream Control Center", WebServer::changes, (status, message) ->
                     new ConsoleException(status == 401 ? ErrorCode.UNAUTHORIZED : ErrorCode.FORBIDDEN, message));
         Csrf csrf = new Csrf();
-        ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
             javalin.jetty.host = config.listenHost();
             javalin.jetty.port = config.listenPort();
             config.https().ifPresent(https -> https.apply(javalin, config.listenHost(), config.listenPort()));
-            javalin.jsonMapper(new JavalinJackson(mapper, false));
+            javalin.jsonMapper(new JavalinJackson(ConsoleJson.mapper(), false));
             // Javalin's own handler reads the UI's files through the class loader. Jetty's default one first mounts
             // the whole 130 MB jar as a zip file system (30,000 entries), the longest step of the console's start.
             javalin.resourceHandler(new JavalinStaticResourceHandler());

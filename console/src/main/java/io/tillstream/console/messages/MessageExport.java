@@ -1,10 +1,9 @@
 package io.tillstream.console.messages;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.tillstream.console.ConsoleJson;
 import io.tillstream.serde.CsvRows;
 import io.tillstream.serde.RecordJson;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,11 +44,7 @@ final class MessageExport {
         }
     }
 
-    /** Keeps a price's decimals as they were written: 1500.40 stays 1500.40. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-        .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET, JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
-        .build();
+    private static final ObjectMapper JSON = ConsoleJson.export();
     private static final int BUFFER = 64 * 1024;
 
     private final TopicScan scan;

@@ -1,13 +1,11 @@
 package io.tillstream.console.messages;
 
+import io.tillstream.console.ConsoleJson;
 import io.tillstream.console.InvalidInputException;
 import io.tillstream.console.cluster.Futures;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.tillstream.serde.JsonSchemaSerdeConfig;
 import io.tillstream.serde.KafkaJsonSchemaSerializer;
 import io.tillstream.serde.SerdeConfig;
@@ -53,11 +51,7 @@ final class TestProducer implements AutoCloseable {
     record Sent(int partition, long offset) {
     }
 
-    /** Keeps a price's decimals as typed: 1500.40 stays 1500.40. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-        .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .build();
+    private static final ObjectMapper JSON = ConsoleJson.typed();
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final SchemaRegistryClient registry;

@@ -2,6 +2,7 @@ package io.tillstream.console.sales;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tillstream.console.ConsoleJson;
 import io.tillstream.security.Truststore;
 import org.apache.kafka.common.errors.InterruptException;
 
@@ -25,7 +26,7 @@ public final class SalesApi {
     /** Short: the page asks once a second, and a pipeline that takes longer is as good as down to it. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ConsoleJson.mapper();
 
     private final String baseUrl;
     private final HttpClient http;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.tillstream.console.ConsoleJson;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -18,7 +19,7 @@ final class SchemaText {
 
     static final int WIDTH = 100;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ConsoleJson.mapper();
 
     private SchemaText() {
     }

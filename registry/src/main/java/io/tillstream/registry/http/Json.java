@@ -1,9 +1,9 @@
 package io.tillstream.registry.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.tillstream.registry.RegistryJson;
 import io.tillstream.registry.model.ErrorCode;
 import io.tillstream.registry.model.RegistryException;
 
@@ -11,13 +11,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Request and response bodies, with Jackson 2 as the registry's one JSON library. */
+/** Request and response bodies, in the registry's one JSON setup ({@link RegistryJson}). */
 final class Json {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper MAPPER = RegistryJson.mapper();
 
     private Json() {
     }

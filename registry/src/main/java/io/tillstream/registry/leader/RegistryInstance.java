@@ -2,6 +2,7 @@ package io.tillstream.registry.leader;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tillstream.registry.RegistryJson;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,7 +15,7 @@ import java.util.Optional;
  */
 public record RegistryInstance(String url, boolean leaderEligible) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = RegistryJson.mapper();
 
     ByteBuffer toBytes(boolean leadsNow) {
         return ByteBuffer.wrap(MAPPER.createObjectNode().put("url", url).put("eligible", leaderEligible)

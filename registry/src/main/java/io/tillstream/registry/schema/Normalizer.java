@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tillstream.registry.RegistryJson;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
  */
 final class Normalizer {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = RegistryJson.mapper();
     private static final Set<String> AVRO_ATTRIBUTES = Set.of("type", "name", "namespace", "doc", "fields", "symbols",
         "items", "values", "size", "default", "order", "aliases", "logicalType", "precision", "scale");
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tillstream.registry.RegistryJson;
 import io.tillstream.registry.model.Mode;
 import io.tillstream.registry.model.RegisteredSchema;
 import io.tillstream.registry.model.SchemaReference;
@@ -38,7 +39,7 @@ import java.util.Map;
  */
 public final class RecordLayout {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = RegistryJson.mapper();
     private static final JsonFactory JSON = MAPPER.getFactory();
 
     private RecordLayout() {

@@ -2,13 +2,11 @@ package io.tillstream.registry.schema.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tillstream.registry.RegistryJson;
 import io.tillstream.registry.model.RegistryException;
 
 import java.io.UncheckedIOException;
@@ -16,18 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Schema text to a tree and back. Numbers are read as Confluent's registry reads them (exact
- * decimals, so {@code 1.50} stays {@code 1.50}) and written compactly in the order they came, so
- * that the text we store is byte for byte the text Confluent stores for the same input.
+ * Schema text to a tree and back. Numbers are read as Confluent's registry reads them
+ * ({@link RegistryJson#exactDecimals()}) and written compactly in the order they came, so that the
+ * text we store is byte for byte the text Confluent stores for the same input.
  */
 final class JsonText {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        // Confluent ignores what follows the first value; we refuse it, since it is always a mistake.
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-        .build();
+    private static final ObjectMapper MAPPER = RegistryJson.exactDecimals();
 
     private JsonText() {
     }
