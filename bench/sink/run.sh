@@ -4,7 +4,7 @@
 #     spread over `days` days (`tillstream generate --source csv --rate max`), so each partition's open
 #     batch has a file in every one of ~`days` day directories at once (6 x days open files);
 #  2. read once by Apache Kafka's own ConsumerPerformance;
-#  3. landed by `tillstream sink --topic raw_data` into a fresh lake (zstd), from JVM start until it has
+#  3. landed by `./tillstream sink --topic raw_data` into a fresh lake (zstd), from JVM start until it has
 #     read every record and then, stopped by SIGTERM, completed and committed its files and exited (then
 #     GroupCaughtUp.java checks that the group's offsets reached the end); prints both records/s and their
 #     ratio, CPU time per record of both, the lake's bytes per sale against the topic's (Avro value bytes
@@ -65,16 +65,34 @@ perf_rate=$(echo "$perf" | awk -F', ' '{ print $6 }')
 perf_mb=$(echo "$perf" | awk -F', ' '{ print $3 }')
 
 echo
+# The sink runs through ./tillstream, as a user runs it: with the launcher's JVM options for `sink` and its
+# class-data sharing archive, which an untimed run of the same command writes first if the build has none yet
+# (as a user's first run does). SINK_TILLSTREAM: another checkout's launcher, to compare two builds on one machine
+# minute after minute; SINK_JAVA_OPTS: more options for the sink's JVM alone (e.g. a JFR recording).
+sink_command=${SINK_TILLSTREAM:-$root/tillstream}
+sink_args=(--topic raw_data --roll-interval "$roll_interval" --status-interval 200ms --bootstrap-server $bootstrap
+  --registry-url $registry)
+caught_up="partitions \[0, 1, 2, 3, 4, 5\], lag 0$"
+if [ ! -f "$(dirname "$sink_command")/cli/target/cds/sink.jsa" ]; then
+  echo "(an untimed run first writes the sink's class-data sharing archive)"
+  "$sink_command" sink "${sink_args[@]}" --path "$work/warm-up-lake" --group "bench-warm-up-$$" > "$work/warm-up.out" 2>&1 &
+  warm_up=$!
+  until grep -q "$caught_up" "$work/warm-up.out" 2>/dev/null; do
+    kill -0 $warm_up 2>/dev/null || { cat "$work/warm-up.out"; exit 1; }
+    sleep 0.2
+  done
+  kill -TERM $warm_up
+  wait $warm_up || true
+  rm -rf "$work/warm-up-lake"
+fi
+
+echo
 echo "tillstream sink --topic raw_data --roll-interval $roll_interval: $records sales"
 # Each line of the sink's standard output with the time it came, for the clock that starts at its "Landing" line.
 stamp() { while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line"; done; }
-# CPU seconds (user + system) the sink's JVM has used so far.
 start=$(date +%s.%N)
-# shellcheck disable=SC2086 # SINK_JAVA_OPTS: more options for the sink's JVM alone (e.g. a JFR recording);
-# SINK_JAR: another build of the jar for the sink alone, to compare two builds on one machine minute after minute.
-/usr/bin/time -f '%U %S' -o "$work/sink.cpu" java $java_opts ${SINK_JAVA_OPTS:-} -jar "${SINK_JAR:-$jar}" sink --topic raw_data --path "$work/lake" \
-  --group "bench-sink-$$" --roll-interval "$roll_interval" --status-interval 200ms \
-  --bootstrap-server $bootstrap --registry-url $registry > >(stamp > "$work/sink.out") 2> "$work/sink.err" &
+JAVA_TOOL_OPTIONS=${SINK_JAVA_OPTS:-} /usr/bin/time -f '%U %S' -o "$work/sink.cpu" "$sink_command" sink "${sink_args[@]}" \
+  --path "$work/lake" --group "bench-sink-$$" > >(stamp > "$work/sink.out") 2> "$work/sink.err" &
 timed=$!
 sleep 0.5
 sink=$(pgrep -P $timed java)
@@ -83,7 +101,7 @@ peak_open=0
 cpu_started=
 # Once the sink has read every record (lag 0 on all 6 partitions), SIGTERM makes it complete its open files
 # and commit them, as Ctrl-C does; it has landed everything durably when it exits.
-until grep -q "partitions \[0, 1, 2, 3, 4, 5\], lag 0$" "$work/sink.err" 2>/dev/null; do
+until grep -q "$caught_up" "$work/sink.err" 2>/dev/null; do
   kill -0 $sink 2>/dev/null || { cat "$work/sink.out" "$work/sink.err"; exit 1; }
   rss=$(rss_mb $sink || echo 0)
   if [ "$rss" -gt "$peak" ]; then peak=$rss; fi

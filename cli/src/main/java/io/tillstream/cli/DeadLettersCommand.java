@@ -1,6 +1,5 @@
 package io.tillstream.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -260,8 +260,9 @@ final class DeadLettersCommand extends CommandGroup {
             }
             String error;
             try {
-                return JSON.readTree(reader.read(letter.record()).text());
-            } catch (SerializationException | JsonProcessingException e) {
+                // The registry's reading of the value, decimals keeping their scale (a price of 1500.40 is not 1500.4).
+                return reader.read(letter.record()).tree();
+            } catch (SerializationException | UncheckedIOException e) {
                 error = e.getMessage();
             }
             try {

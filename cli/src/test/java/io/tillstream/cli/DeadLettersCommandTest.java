@@ -48,6 +48,9 @@ class DeadLettersCommandTest {
             assertThat(records.err()).contains("1 of 1 matching dead letters shown");
 
             mirrored.importSchema(platform.registryUrl());
+            Cli.Result decoded = run("list", "--topic", dlq, "--group", id, "--registry-url", platform.registryUrl());
+            assertThat(decoded.out()).contains("\"price\":" + mirrored.sale().getPrice().toPlainString(),
+                "\"invoice_no\":\"" + mirrored.sale().getInvoiceNo() + "\"");
             Cli.Result dryRun = run("redrive", "--topic", dlq, "--group", id, "--dry-run");
             assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
             assertThat(dryRun.out()).contains("would send 1, skipped 0 of 1 matching");
