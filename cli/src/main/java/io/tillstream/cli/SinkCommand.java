@@ -60,6 +60,11 @@ final class SinkCommand implements Callable<Integer> {
         description = "Complete a partition's files once they hold this many bytes (default: ${DEFAULT-VALUE}).")
     long rollBytes;
 
+    @Option(names = "--held-max-bytes", paramLabel = "BYTES", defaultValue = "-1",
+        description = "Complete every partition's files once the records held for them all take this many bytes, so"
+            + " that a backlog does not fill the heap (default: a quarter of the JVM's maximum heap).")
+    long heldMaxBytes;
+
     @Option(names = "--roll-interval", paramLabel = "DURATION", defaultValue = SinkConfig.DEFAULT_ROLL_INTERVAL_MS + "ms",
         converter = DurationConverter.class,
         description = "Complete a partition's files this long after they were opened: how far the lake may lag"
@@ -154,6 +159,9 @@ final class SinkCommand implements Callable<Integer> {
         if (rollBytes < 65_536) {
             throw new CommandFailedException("--roll-bytes must be at least 65536, not " + rollBytes, ExitCode.USAGE);
         }
+        if (heldMaxBytes != -1 && heldMaxBytes < 65_536) {
+            throw new CommandFailedException("--held-max-bytes must be at least 65536, not " + heldMaxBytes, ExitCode.USAGE);
+        }
         if (statusInterval.toMillis() < 100) {
             throw new CommandFailedException("--status-interval must be at least 100ms, not " + statusInterval, ExitCode.USAGE);
         }
@@ -167,6 +175,7 @@ final class SinkCommand implements Callable<Integer> {
         settings.put(SinkConfig.GROUP_ID_CONFIG, group);
         settings.put(SinkConfig.ROLL_RECORDS_CONFIG, rollRecords);
         settings.put(SinkConfig.ROLL_BYTES_CONFIG, rollBytes);
+        settings.put(SinkConfig.HELD_MAX_BYTES_CONFIG, heldMaxBytes);
         settings.put(SinkConfig.ROLL_INTERVAL_MS_CONFIG, rollInterval.toMillis());
         settings.put(SinkConfig.COMPRESSION_CONFIG, compression);
         settings.put(SinkConfig.STARTUP_TIMEOUT_MS_CONFIG, connection.timeout().toMillis());

@@ -71,6 +71,13 @@ class SinkCommandTest {
     }
 
     @Test
+    void aMemoryBoundUnder64KiBIsAUsageError() {
+        Cli.Result result = Cli.run("sink", "--path", work.toString(), "--held-max-bytes", "1000");
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err().strip()).isEqualTo("error: --held-max-bytes must be at least 65536, not 1000");
+    }
+
+    @Test
     void aTopicThatDoesNotExistIsReportedInOneLine() {
         Cli.Result result = Cli.run("sink", "--topic", "no-such-topic", "--path", work.toString(),
             "--bootstrap-server", platform.bootstrapServers(), "--registry-url", platform.registryUrl());

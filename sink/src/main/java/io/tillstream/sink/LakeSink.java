@@ -52,6 +52,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
@@ -141,7 +142,8 @@ public final class LakeSink implements AutoCloseable {
         threads = Executors.newFixedThreadPool(config.writerThreads(), new WriterThreads());
         threads.execute(this::warmUp);
         sync = new DiskSync();
-        writerLake = new PartitionWriter.Lake(lake, compression, fileSettings, sync, policy, decoder, deadLetters, rejected, threads);
+        writerLake = new PartitionWriter.Lake(lake, compression, fileSettings, sync, policy, decoder, deadLetters, rejected, threads,
+            new AtomicLong());
         consumer = new KafkaConsumer<>(consumerSettings(settings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(config.topic()), new Rebalance());
     }

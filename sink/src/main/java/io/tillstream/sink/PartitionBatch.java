@@ -48,6 +48,7 @@ final class PartitionBatch {
     private long records;
     private long skipped;
     private long bytes;
+    private long memory;
 
     PartitionBatch(TopicPartition partition, Path lake, Compression compression, LakeFile.FileSettings settings,
                    DiskSync sync, long openedAtMillis) {
@@ -70,7 +71,13 @@ final class PartitionBatch {
      */
     void write(long offset, Schema recordSchema, DayPartition day, byte[] value, int datumStart) {
         schema = recordSchema;
-        days.computeIfAbsent(day, d -> new DayRecords(offset)).add(value, datumStart);
+        DayRecords held = days.get(day);
+        if (held == null) {
+            held = new DayRecords(offset);
+            days.put(day, held);
+            memory += held.datums.length;
+        }
+        memory += held.add(value, datumStart);
         records++;
         bytes += value.length - datumStart;
         nextOffset = offset + 1;
@@ -94,6 +101,11 @@ final class PartitionBatch {
     /** The Avro bytes of the records held: what the batch takes in memory until it is completed. */
     long bytes() {
         return bytes;
+    }
+
+    /** The bytes of the arrays holding the records: {@link #bytes()} and the room the arrays have left. */
+    long memory() {
+        return memory;
     }
 
     long ageMillis(long nowMillis) {
@@ -181,14 +193,19 @@ final class PartitionBatch {
             this.firstOffset = firstOffset;
         }
 
-        void add(byte[] value, int from) {
+        /** Returns how many bytes the array grew by. */
+        int add(byte[] value, int from) {
             int length = value.length - from;
+            int grown = 0;
             if (size + length > datums.length) {
+                int capacity = datums.length;
                 datums = Arrays.copyOf(datums, Math.max(datums.length * 2, size + length));
+                grown = datums.length - capacity;
             }
             System.arraycopy(value, from, datums, size, length);
             size += length;
             count++;
+            return grown;
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -40,10 +41,11 @@ final class PartitionWriter {
 
     /**
      * What every partition's writer shares: where and how files are written, the decoder, the
-     * dead-letter writer and its count, and the threads.
+     * dead-letter writer and its count, the threads, and the Avro bytes held for every partition's batch
+     * together, which the roll policy bounds.
      */
     record Lake(Path path, Compression compression, LakeFile.FileSettings fileSettings, DiskSync sync, RollPolicy policy,
-                RecordDecoder decoder, DeadLetterWriter deadLetters, LongAdder rejected, Executor threads) {
+                RecordDecoder decoder, DeadLetterWriter deadLetters, LongAdder rejected, Executor threads, AtomicLong held) {
     }
 
     /**
@@ -96,7 +98,7 @@ final class PartitionWriter {
             then(() -> {
                 dueCheckQueued.set(false);
                 if (batch != null && lake.policy().due(batch.records(), batch.bytes(),
-                    batch.ageMillis(System.currentTimeMillis()))) {
+                    batch.ageMillis(System.currentTimeMillis()), lake.held().get())) {
                     rollNow();
                 }
             });
@@ -112,6 +114,7 @@ final class PartitionWriter {
     void abort() {
         tail.handle((ignored, e) -> null).join();
         if (batch != null) {
+            lake.held().addAndGet(-batch.memory());
             batch.abort();
             batch = null;
         }
@@ -162,7 +165,10 @@ final class PartitionWriter {
             if (batch != null && !batch.accepts(row.schema())) {
                 rollNow();
             }
-            openBatch().write(record.offset(), row.schema(), row.day(), row.value(), row.datumStart());
+            PartitionBatch open = openBatch();
+            long memory = open.memory();
+            open.write(record.offset(), row.schema(), row.day(), row.value(), row.datumStart());
+            lake.held().addAndGet(open.memory() - memory);
         } else if (decoded instanceof RecordDecoder.Rejected rejection) {
             lake.deadLetters().send(record, rejection.reason());
             lake.rejected().increment();
@@ -196,6 +202,8 @@ final class PartitionWriter {
         } catch (IOException e) {
             throw new SinkException("cannot complete files in the lake " + lake.path() + ": " + e.getMessage(), e);
         }
+        // Held until now, the roll's writing included: while it runs, the other partitions still see it.
+        lake.held().addAndGet(-batch.memory());
         batch = null;
         openFiles = 0;
     }

@@ -51,8 +51,14 @@ public final class SinkConfig extends AbstractConfig {
     public static final String ROLL_BYTES_CONFIG = "roll.bytes";
     public static final String ROLL_BYTES_DOC = "A partition's open files are completed once the records held for them "
         + "take this many bytes (as Avro, which the sink holds in memory until it writes the files: at most this much "
-        + "per assigned partition); also each file's row group size.";
+        + "per assigned partition, and held.max.bytes for all of them together); also each file's row group size.";
     public static final long DEFAULT_ROLL_BYTES = 128L * 1024 * 1024;
+
+    public static final String HELD_MAX_BYTES_CONFIG = "held.max.bytes";
+    public static final String HELD_MAX_BYTES_DOC = "The memory holding the records of every partition's open files "
+        + "together, in bytes, at most: past it, the partitions complete their open files whatever the roll settings say, so that "
+        + "a backlog or a fast topic does not fill the heap within one roll interval. -1 (the default): a quarter of the "
+        + "JVM's maximum heap.";
 
     public static final String ROLL_INTERVAL_MS_CONFIG = "roll.interval.ms";
     public static final String ROLL_INTERVAL_MS_DOC = "A partition's open files are completed this long after the first "
@@ -94,6 +100,7 @@ public final class SinkConfig extends AbstractConfig {
         .define(ROLL_BYTES_CONFIG, Type.LONG, DEFAULT_ROLL_BYTES, Range.atLeast(64 * 1024), Importance.MEDIUM, ROLL_BYTES_DOC)
         .define(ROLL_INTERVAL_MS_CONFIG, Type.LONG, DEFAULT_ROLL_INTERVAL_MS, Range.atLeast(100), Importance.MEDIUM,
             ROLL_INTERVAL_MS_DOC)
+        .define(HELD_MAX_BYTES_CONFIG, Type.LONG, -1L, Range.atLeast(-1), Importance.LOW, HELD_MAX_BYTES_DOC)
         .define(COMPRESSION_CONFIG, Type.STRING, DEFAULT_COMPRESSION, (name, value) -> {
             try {
                 Compression.of((String) value);
@@ -145,8 +152,10 @@ public final class SinkConfig extends AbstractConfig {
     }
 
     RollPolicy rollPolicy() {
+        long heldMaxBytes = getLong(HELD_MAX_BYTES_CONFIG);
         return new RollPolicy(getLong(ROLL_RECORDS_CONFIG), getLong(ROLL_BYTES_CONFIG),
-            Duration.ofMillis(getLong(ROLL_INTERVAL_MS_CONFIG)));
+            Duration.ofMillis(getLong(ROLL_INTERVAL_MS_CONFIG)),
+            heldMaxBytes < 0 ? Runtime.getRuntime().maxMemory() / 4 : heldMaxBytes);
     }
 
     public Duration startupTimeout() {
@@ -157,7 +166,7 @@ public final class SinkConfig extends AbstractConfig {
     Map<String, Object> clientSettings() {
         Map<String, Object> settings = new HashMap<>(originals());
         for (String own : new String[] {TOPIC_CONFIG, PATH_CONFIG, ROLL_RECORDS_CONFIG, ROLL_BYTES_CONFIG,
-            ROLL_INTERVAL_MS_CONFIG, COMPRESSION_CONFIG, DEAD_LETTER_TOPIC_CONFIG, PLAIN_COLUMNS_CONFIG, WRITER_THREADS_CONFIG,
+            ROLL_INTERVAL_MS_CONFIG, HELD_MAX_BYTES_CONFIG, COMPRESSION_CONFIG, DEAD_LETTER_TOPIC_CONFIG, PLAIN_COLUMNS_CONFIG, WRITER_THREADS_CONFIG,
             STARTUP_TIMEOUT_MS_CONFIG}) {
             settings.remove(own);
         }
