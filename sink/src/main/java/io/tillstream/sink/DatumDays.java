@@ -48,19 +48,15 @@ final class DatumDays {
         if (schema.getType() != Schema.Type.RECORD) {
             return Optional.empty();
         }
+        Value[] fields = fields(schema, new HashSet<>());
+        if (fields == null) {
+            return Optional.empty();
+        }
         List<Schema.Field> declared = schema.getFields();
-        Value[] fields = new Value[declared.size()];
         int[] roles = new int[declared.size()];
         boolean dated = false;
-        Set<String> enclosing = new HashSet<>(Set.of(schema.getFullName()));
         for (int i = 0; i < fields.length; i++) {
-            Schema.Field field = declared.get(i);
-            Optional<Value> value = value(field.schema(), enclosing);
-            if (value.isEmpty()) {
-                return Optional.empty();
-            }
-            fields[i] = value.get();
-            roles[i] = switch (field.name()) {
+            roles[i] = switch (declared.get(i).name()) {
                 case DayPartition.YEAR -> YEAR;
                 case DayPartition.MONTH -> MONTH;
                 case DayPartition.DAY -> DAY;
@@ -176,6 +172,22 @@ final class DatumDays {
     }
 
     private static Value record(Schema schema, Set<String> enclosing) {
+        Value[] values = fields(schema, enclosing);
+        if (values == null) {
+            return null;
+        }
+        return in -> {
+            for (Value field : values) {
+                field.skip(in);
+            }
+        };
+    }
+
+    /**
+     * A record's fields in their order; null when one cannot be walked, and for a record within itself
+     * ({@code enclosing} names the records around it).
+     */
+    private static Value[] fields(Schema schema, Set<String> enclosing) {
         if (!enclosing.add(schema.getFullName())) {
             return null;
         }
@@ -188,12 +200,7 @@ final class DatumDays {
             fields.add(value.get());
         }
         enclosing.remove(schema.getFullName());
-        Value[] values = fields.toArray(Value[]::new);
-        return in -> {
-            for (Value field : values) {
-                field.skip(in);
-            }
-        };
+        return fields.toArray(Value[]::new);
     }
 
     /** An array's or a map's blocks: a count, and a byte size first when the count is negative; a zero count ends them. */
