@@ -41,7 +41,7 @@ final class PartitionWriter {
 
     /**
      * What every partition's writer shares: where and how files are written, the decoder, the
-     * dead-letter writer and its count, the threads, and the Avro bytes held for every partition's batch
+     * dead-letter writer and its count, the threads, and the memory holding every partition's batch
      * together, which the roll policy bounds.
      */
     record Lake(Path path, Compression compression, LakeFile.FileSettings fileSettings, DiskSync sync, RollPolicy policy,

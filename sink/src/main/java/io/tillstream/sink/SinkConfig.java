@@ -56,9 +56,9 @@ public final class SinkConfig extends AbstractConfig {
 
     public static final String HELD_MAX_BYTES_CONFIG = "held.max.bytes";
     public static final String HELD_MAX_BYTES_DOC = "The memory holding the records of every partition's open files "
-        + "together, in bytes, at most: past it, the partitions complete their open files whatever the roll settings say, so that "
-        + "a backlog or a fast topic does not fill the heap within one roll interval. -1 (the default): a quarter of the "
-        + "JVM's maximum heap.";
+        + "together, in bytes, at most: past it, the partitions complete their open files whatever the roll settings "
+        + "say, so that a backlog or a fast topic does not fill the heap within one roll interval. -1 (the default): a "
+        + "quarter of the JVM's maximum heap.";
 
     public static final String ROLL_INTERVAL_MS_CONFIG = "roll.interval.ms";
     public static final String ROLL_INTERVAL_MS_DOC = "A partition's open files are completed this long after the first "
