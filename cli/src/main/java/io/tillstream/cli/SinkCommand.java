@@ -159,8 +159,9 @@ final class SinkCommand implements Callable<Integer> {
         if (rollBytes < 65_536) {
             throw new CommandFailedException("--roll-bytes must be at least 65536, not " + rollBytes, ExitCode.USAGE);
         }
-        if (heldMaxBytes != -1 && heldMaxBytes < 65_536) {
-            throw new CommandFailedException("--held-max-bytes must be at least 65536, not " + heldMaxBytes, ExitCode.USAGE);
+        if (heldMaxBytes != -1 && heldMaxBytes < SinkConfig.MIN_HELD_MAX_BYTES) {
+            throw new CommandFailedException("--held-max-bytes must be at least " + SinkConfig.MIN_HELD_MAX_BYTES + ", not "
+                + heldMaxBytes, ExitCode.USAGE);
         }
         if (statusInterval.toMillis() < 100) {
             throw new CommandFailedException("--status-interval must be at least 100ms, not " + statusInterval, ExitCode.USAGE);

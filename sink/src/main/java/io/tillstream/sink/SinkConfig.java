@@ -59,6 +59,7 @@ public final class SinkConfig extends AbstractConfig {
         + "together, in bytes, at most: past it, the partitions complete their open files whatever the roll settings "
         + "say, so that a backlog or a fast topic does not fill the heap within one roll interval. -1 (the default): a "
         + "quarter of the JVM's maximum heap.";
+    public static final long MIN_HELD_MAX_BYTES = 64 * 1024;
 
     public static final String ROLL_INTERVAL_MS_CONFIG = "roll.interval.ms";
     public static final String ROLL_INTERVAL_MS_DOC = "A partition's open files are completed this long after the first "
@@ -100,7 +101,13 @@ public final class SinkConfig extends AbstractConfig {
         .define(ROLL_BYTES_CONFIG, Type.LONG, DEFAULT_ROLL_BYTES, Range.atLeast(64 * 1024), Importance.MEDIUM, ROLL_BYTES_DOC)
         .define(ROLL_INTERVAL_MS_CONFIG, Type.LONG, DEFAULT_ROLL_INTERVAL_MS, Range.atLeast(100), Importance.MEDIUM,
             ROLL_INTERVAL_MS_DOC)
-        .define(HELD_MAX_BYTES_CONFIG, Type.LONG, -1L, Range.atLeast(-1), Importance.LOW, HELD_MAX_BYTES_DOC)
+        .define(HELD_MAX_BYTES_CONFIG, Type.LONG, -1L, (name, value) -> {
+            long bytes = (Long) value;
+            if (bytes != -1 && bytes < MIN_HELD_MAX_BYTES) {
+                throw new ConfigException(name, value,
+                    "must be -1 (a quarter of the heap) or at least " + MIN_HELD_MAX_BYTES);
+            }
+        }, Importance.LOW, HELD_MAX_BYTES_DOC)
         .define(COMPRESSION_CONFIG, Type.STRING, DEFAULT_COMPRESSION, (name, value) -> {
             try {
                 Compression.of((String) value);

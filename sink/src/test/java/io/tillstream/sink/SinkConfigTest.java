@@ -26,6 +26,17 @@ class SinkConfigTest {
     }
 
     @Test
+    void theMemoryBoundIsAQuarterOfTheHeapUnlessGivenAndNeverUnder64KiB() {
+        assertThat(new SinkConfig(REQUIRED).rollPolicy().maxHeldBytes()).isEqualTo(Runtime.getRuntime().maxMemory() / 4);
+        Map<String, Object> settings = new java.util.HashMap<>(REQUIRED);
+        settings.put(SinkConfig.HELD_MAX_BYTES_CONFIG, 1 << 20);
+        assertThat(new SinkConfig(settings).rollPolicy().maxHeldBytes()).isEqualTo(1 << 20);
+        settings.put(SinkConfig.HELD_MAX_BYTES_CONFIG, 0);
+        assertThatThrownBy(() -> new SinkConfig(settings)).isInstanceOf(ConfigException.class)
+            .hasMessageContaining("held.max.bytes").hasMessageContaining("at least 65536");
+    }
+
+    @Test
     void anUnknownCompressionIsRefusedByName() {
         Map<String, Object> settings = new java.util.HashMap<>(REQUIRED);
         settings.put(SinkConfig.COMPRESSION_CONFIG, "brotli");
