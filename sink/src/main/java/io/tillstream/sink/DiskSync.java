@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Forces files and directories to disk, several at once, on threads of its own. An fsync is mostly
@@ -28,12 +27,7 @@ final class DiskSync implements AutoCloseable {
     private final ExecutorService threads;
 
     DiskSync() {
-        AtomicInteger count = new AtomicInteger();
-        this.threads = Executors.newFixedThreadPool(THREADS, task -> {
-            Thread thread = new Thread(task, "sink-fsync-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.threads = Executors.newFixedThreadPool(THREADS, new DaemonThreads("sink-fsync-"));
     }
 
     /** Starts forcing a file's content, or a directory's entries, to disk. */

@@ -49,9 +49,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
@@ -139,7 +137,7 @@ public final class LakeSink implements AutoCloseable {
         registry = new CachedSchemaRegistryClient(settings);
         decoder = new RecordDecoder(registry, settings);
         deadLetters = new DeadLetterWriter(settings, config.deadLetterTopic());
-        threads = Executors.newFixedThreadPool(config.writerThreads(), new WriterThreads());
+        threads = Executors.newFixedThreadPool(config.writerThreads(), new DaemonThreads("sink-writer-"));
         threads.execute(this::warmUp);
         sync = new DiskSync();
         writerLake = new PartitionWriter.Lake(lake, compression, fileSettings, sync, policy, decoder, deadLetters, rejected, threads,
@@ -556,19 +554,6 @@ public final class LakeSink implements AutoCloseable {
         closeQuietly(deadLetters);
         closeQuietly(decoder);
         closeQuietly(registry);
-    }
-
-    /** Daemons, so that a sink that failed to close them still lets the JVM exit. */
-    private static final class WriterThreads implements ThreadFactory {
-
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "sink-writer-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -68,19 +68,16 @@ final class PartitionBatch {
     /**
      * Holds a record for its day's file until {@link #complete()}: its Avro datum, {@code value} from
      * {@code datumStart} on (the bytes after the wire format's header), written with {@code recordSchema}.
+     * Returns how many bytes the batch's {@link #memory()} grew by.
      */
-    void write(long offset, Schema recordSchema, DayPartition day, byte[] value, int datumStart) {
+    long write(long offset, Schema recordSchema, DayPartition day, byte[] value, int datumStart) {
         schema = recordSchema;
-        DayRecords held = days.get(day);
-        if (held == null) {
-            held = new DayRecords(offset);
-            days.put(day, held);
-            memory += held.datums.length;
-        }
-        memory += held.add(value, datumStart);
+        int grown = days.computeIfAbsent(day, d -> new DayRecords(offset)).add(value, datumStart);
+        memory += grown;
         records++;
         bytes += value.length - datumStart;
         nextOffset = offset + 1;
+        return grown;
     }
 
     /** A record that went to the dead-letter topic instead: the commit must still pass it. */
@@ -184,8 +181,10 @@ final class PartitionBatch {
     /** One day's records, their Avro datums back to back: compact, and read in one pass when the file is written. */
     private static final class DayRecords {
 
+        private static final int FIRST_ARRAY_BYTES = 1024;
+
         private final long firstOffset;
-        private byte[] datums = new byte[1024];
+        private byte[] datums = new byte[0];
         private int size;
         private int count;
 
@@ -199,7 +198,7 @@ final class PartitionBatch {
             int grown = 0;
             if (size + length > datums.length) {
                 int capacity = datums.length;
-                datums = Arrays.copyOf(datums, Math.max(datums.length * 2, size + length));
+                datums = Arrays.copyOf(datums, Math.max(Math.max(datums.length * 2, FIRST_ARRAY_BYTES), size + length));
                 grown = datums.length - capacity;
             }
             System.arraycopy(value, from, datums, size, length);

@@ -165,10 +165,7 @@ final class PartitionWriter {
             if (batch != null && !batch.accepts(row.schema())) {
                 rollNow();
             }
-            PartitionBatch open = openBatch();
-            long memory = open.memory();
-            open.write(record.offset(), row.schema(), row.day(), row.value(), row.datumStart());
-            lake.held().addAndGet(open.memory() - memory);
+            lake.held().addAndGet(openBatch().write(record.offset(), row.schema(), row.day(), row.value(), row.datumStart()));
         } else if (decoded instanceof RecordDecoder.Rejected rejection) {
             lake.deadLetters().send(record, rejection.reason());
             lake.rejected().increment();
