@@ -42,7 +42,6 @@ transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 PROPS
 
-# CPU seconds (user + system) a process has used so far.
 # Each start sets $pid, $took (seconds from launch to the line that says it is ready) and $cpu (the CPU seconds
 # its JVMs used by then; with an archive ./tillstream execs the JVM, so $pid is the JVM).
 start_tillstream() { # ready-line command args...
