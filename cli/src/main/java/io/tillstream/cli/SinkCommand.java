@@ -156,11 +156,12 @@ final class SinkCommand implements Callable<Integer> {
         if (rollRecords < 1) {
             throw new CommandFailedException("--roll-records must be at least 1, not " + rollRecords, ExitCode.USAGE);
         }
-        if (rollBytes < 65_536) {
-            throw new CommandFailedException("--roll-bytes must be at least 65536, not " + rollBytes, ExitCode.USAGE);
+        if (rollBytes < SinkConfig.MIN_BYTES) {
+            throw new CommandFailedException("--roll-bytes must be at least " + SinkConfig.MIN_BYTES + ", not " + rollBytes,
+                ExitCode.USAGE);
         }
-        if (heldMaxBytes != -1 && heldMaxBytes < SinkConfig.MIN_HELD_MAX_BYTES) {
-            throw new CommandFailedException("--held-max-bytes must be at least " + SinkConfig.MIN_HELD_MAX_BYTES + ", not "
+        if (heldMaxBytes != -1 && heldMaxBytes < SinkConfig.MIN_BYTES) {
+            throw new CommandFailedException("--held-max-bytes must be at least " + SinkConfig.MIN_BYTES + ", not "
                 + heldMaxBytes, ExitCode.USAGE);
         }
         if (statusInterval.toMillis() < 100) {

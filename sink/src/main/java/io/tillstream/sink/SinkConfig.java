@@ -53,13 +53,14 @@ public final class SinkConfig extends AbstractConfig {
         + "take this many bytes (as Avro, which the sink holds in memory until it writes the files: at most this much "
         + "per assigned partition, and held.max.bytes for all of them together); also each file's row group size.";
     public static final long DEFAULT_ROLL_BYTES = 128L * 1024 * 1024;
+    /** The least {@code roll.bytes} and {@code held.max.bytes} may be: less would roll files of a few records. */
+    public static final long MIN_BYTES = 64 * 1024;
 
     public static final String HELD_MAX_BYTES_CONFIG = "held.max.bytes";
     public static final String HELD_MAX_BYTES_DOC = "The memory holding the records of every partition's open files "
         + "together, in bytes, at most: past it, the partitions complete their open files whatever the roll settings "
         + "say, so that a backlog or a fast topic does not fill the heap within one roll interval. -1 (the default): a "
         + "quarter of the JVM's maximum heap.";
-    public static final long MIN_HELD_MAX_BYTES = 64 * 1024;
 
     public static final String ROLL_INTERVAL_MS_CONFIG = "roll.interval.ms";
     public static final String ROLL_INTERVAL_MS_DOC = "A partition's open files are completed this long after the first "
@@ -98,14 +99,14 @@ public final class SinkConfig extends AbstractConfig {
         .define(PATH_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH, PATH_DOC)
         .define(GROUP_ID_CONFIG, Type.STRING, DEFAULT_GROUP_ID, new ConfigDef.NonEmptyString(), Importance.HIGH, GROUP_ID_DOC)
         .define(ROLL_RECORDS_CONFIG, Type.LONG, DEFAULT_ROLL_RECORDS, Range.atLeast(1), Importance.MEDIUM, ROLL_RECORDS_DOC)
-        .define(ROLL_BYTES_CONFIG, Type.LONG, DEFAULT_ROLL_BYTES, Range.atLeast(64 * 1024), Importance.MEDIUM, ROLL_BYTES_DOC)
+        .define(ROLL_BYTES_CONFIG, Type.LONG, DEFAULT_ROLL_BYTES, Range.atLeast(MIN_BYTES), Importance.MEDIUM, ROLL_BYTES_DOC)
         .define(ROLL_INTERVAL_MS_CONFIG, Type.LONG, DEFAULT_ROLL_INTERVAL_MS, Range.atLeast(100), Importance.MEDIUM,
             ROLL_INTERVAL_MS_DOC)
         .define(HELD_MAX_BYTES_CONFIG, Type.LONG, -1L, (name, value) -> {
             long bytes = (Long) value;
-            if (bytes != -1 && bytes < MIN_HELD_MAX_BYTES) {
+            if (bytes != -1 && bytes < MIN_BYTES) {
                 throw new ConfigException(name, value,
-                    "must be -1 (a quarter of the heap) or at least " + MIN_HELD_MAX_BYTES);
+                    "must be -1 (a quarter of the heap) or at least " + MIN_BYTES);
             }
         }, Importance.LOW, HELD_MAX_BYTES_DOC)
         .define(COMPRESSION_CONFIG, Type.STRING, DEFAULT_COMPRESSION, (name, value) -> {
