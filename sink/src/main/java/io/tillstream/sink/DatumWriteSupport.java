@@ -10,6 +10,7 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.MessageType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * strings and bytes reach Parquet as views of the datums' own bytes, not as Java strings encoded back
  * to UTF-8. The columns are those parquet-avro gives the schema ({@link AvroSchemaConverter}) and the
  * footer carries the Avro schema as parquet-avro writes it, so a file reads the same either way. Any
- * other schema is written through parquet-avro ({@link #of} is empty).
+ * other schema is written through parquet-avro ({@link Layout#of} is empty).
  */
 final class DatumWriteSupport extends WriteSupport<AvroDatums> {
 
@@ -31,29 +32,45 @@ final class DatumWriteSupport extends WriteSupport<AvroDatums> {
     /** The writer model parquet-avro names, so readers that look at it take the file for one of its own. */
     private static final String MODEL = "avro";
 
-    private final Schema schema;
-    private final List<ValueWriter> fields;
+    private final Layout layout;
     private RecordConsumer out;
 
-    private DatumWriteSupport(Schema schema, List<ValueWriter> fields) {
-        this.schema = schema;
-        this.fields = fields;
+    /** The write support of one file of {@code layout}'s schema. */
+    DatumWriteSupport(Layout layout) {
+        this.layout = layout;
     }
 
-    /** The write support for {@code schema}, or empty if it is not a flat record this class writes. */
-    static Optional<DatumWriteSupport> of(Schema schema) {
-        if (schema.getType() != Schema.Type.RECORD) {
-            return Optional.empty();
+    /**
+     * What every file of one schema shares, worked out once per schema rather than per file (a roll
+     * writes a file per day): the Parquet columns, the footer's copy of the Avro schema, a writer per field.
+     */
+    static final class Layout {
+
+        private final MessageType columns;
+        private final Map<String, String> footer;
+        private final List<ValueWriter> fields;
+
+        private Layout(Schema schema, List<ValueWriter> fields) {
+            this.columns = new AvroSchemaConverter(new PlainParquetConfiguration()).convert(schema);
+            this.footer = Map.of(AVRO_SCHEMA_KEY, schema.toString());
+            this.fields = fields;
         }
-        List<ValueWriter> fields = new ArrayList<>();
-        for (Schema.Field field : schema.getFields()) {
-            Optional<ValueWriter> writer = fieldWriter(field);
-            if (writer.isEmpty()) {
+
+        /** The layout of {@code schema}, or empty if it is not a flat record this class writes. */
+        static Optional<Layout> of(Schema schema) {
+            if (schema.getType() != Schema.Type.RECORD) {
                 return Optional.empty();
             }
-            fields.add(writer.get());
+            List<ValueWriter> fields = new ArrayList<>();
+            for (Schema.Field field : schema.getFields()) {
+                Optional<ValueWriter> writer = fieldWriter(field);
+                if (writer.isEmpty()) {
+                    return Optional.empty();
+                }
+                fields.add(writer.get());
+            }
+            return Optional.of(new Layout(schema, fields));
         }
-        return Optional.of(new DatumWriteSupport(schema, fields));
     }
 
     @Override
@@ -61,10 +78,10 @@ final class DatumWriteSupport extends WriteSupport<AvroDatums> {
         return init(new PlainParquetConfiguration());
     }
 
+    /** The columns are parquet-avro's for the schema under the plain configuration every file is written with. */
     @Override
     public WriteContext init(ParquetConfiguration configuration) {
-        return new WriteContext(new AvroSchemaConverter(configuration).convert(schema),
-            Map.of(AVRO_SCHEMA_KEY, schema.toString()));
+        return new WriteContext(layout.columns, layout.footer);
     }
 
     @Override
@@ -81,7 +98,7 @@ final class DatumWriteSupport extends WriteSupport<AvroDatums> {
     @Override
     public void write(AvroDatums in) {
         out.startMessage();
-        for (ValueWriter field : fields) {
+        for (ValueWriter field : layout.fields) {
             field.write(in, out);
         }
         out.endMessage();

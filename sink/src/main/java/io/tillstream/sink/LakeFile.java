@@ -63,18 +63,28 @@ final class LakeFile {
     }
 
     /**
-     * Opens {@code .<name>.<roll>.tmp} in {@code directory} with pages compressed by {@code compression} (the codec
-     * {@code name} carries); the
-     * {@code plainColumns} present in {@code schema} are written without a dictionary.
+     * How every file of a batch is written: its writer schema, codec and settings, and the schema's
+     * {@link DatumWriteSupport.Layout} when its datums are written straight from their bytes.
      */
-    static LakeFile open(Path directory, LakeFileName name, RollToken roll, Compression compression, Schema schema,
-                         FileSettings settings) throws IOException {
+    record Format(Schema schema, Compression compression, FileSettings settings,
+                  Optional<DatumWriteSupport.Layout> layout) {
+
+        static Format of(Schema schema, Compression compression, FileSettings settings) {
+            return new Format(schema, compression, settings, DatumWriteSupport.Layout.of(schema));
+        }
+    }
+
+    /**
+     * Opens {@code .<name>.<roll>.tmp} in {@code directory}, written in {@code format}: pages compressed by its
+     * compression (the codec {@code name} carries), its settings' plain columns without a dictionary.
+     */
+    static LakeFile open(Path directory, LakeFileName name, RollToken roll, Format format) throws IOException {
         Path temp = directory.resolve(name.tempName(roll.value()));
         OutputFile file = new LocalOutputFile(temp);
-        Optional<DatumWriteSupport> direct = DatumWriteSupport.of(schema);
-        if (direct.isPresent()) {
-            ParquetWriter<AvroDatums> writer = configure(new DatumWriteSupport.Builder(file, direct.get()), compression,
-                schema, settings).build();
+        Schema schema = format.schema();
+        if (format.layout().isPresent()) {
+            ParquetWriter<AvroDatums> writer = configure(new DatumWriteSupport.Builder(file,
+                new DatumWriteSupport(format.layout().get())), format.compression(), schema, format.settings()).build();
             return new LakeFile(directory, name, temp, writer, (datums, count) -> {
                 AvroDatums in = new AvroDatums(datums);
                 for (int i = 0; i < count; i++) {
@@ -84,7 +94,7 @@ final class LakeFile {
         }
         ParquetWriter<GenericRecord> writer = configure(AvroParquetWriter.<GenericRecord>builder(file).withSchema(schema)
             // Values come without logical-type conversions (ByteBuffer, int, long): nothing to convert back.
-            .withDataModel(GenericData.get()), compression, schema, settings).build();
+            .withDataModel(GenericData.get()), format.compression(), schema, format.settings()).build();
         GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(schema, schema, GenericData.get());
         return new LakeFile(directory, name, temp, writer, (datums, count) -> {
             BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(datums, null);
@@ -203,7 +213,7 @@ final class LakeFile {
             encoder.writeLong(1_640_995_200_000L + i);
         }
         try (ParquetWriter<AvroDatums> writer = configure(new DatumWriteSupport.Builder(new Discarded(),
-            DatumWriteSupport.of(schema).orElseThrow()), compression, schema, settings).build()) {
+            new DatumWriteSupport(DatumWriteSupport.Layout.of(schema).orElseThrow())), compression, schema, settings).build()) {
             AvroDatums in = new AvroDatums(datums.toByteArray());
             for (int i = 0; i < rows; i++) {
                 writer.write(in);

@@ -133,12 +133,13 @@ final class PartitionBatch {
         List<Completed> done = new ArrayList<>();
         List<CompletableFuture<Void>> forces = new ArrayList<>();
         Set<Path> directories = new LinkedHashSet<>();
+        LakeFile.Format format = LakeFile.Format.of(schema, compression, settings);
         try {
             for (Map.Entry<DayPartition, DayRecords> entry : days.entrySet()) {
                 DayRecords day = entry.getValue();
                 Path directory = directory(entry.getKey(), directories);
                 LakeFile file = LakeFile.open(directory, new LakeFileName(partition.topic(), partition.partition(),
-                    day.firstOffset, compression.fileLabel()), roll, compression, schema, settings);
+                    day.firstOffset, compression.fileLabel()), roll, format);
                 try {
                     file.write(day.datums, day.count);
                 } catch (IOException | RuntimeException e) {

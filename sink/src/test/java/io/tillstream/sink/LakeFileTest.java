@@ -112,8 +112,8 @@ class LakeFileTest {
             avro.write(row, encoder);
         }
         encoder.flush();
-        LakeFile file = LakeFile.open(dir, new LakeFileName("t", 0, 0, "zstd"), RollToken.next(), Compression.ZSTD, schema,
-            new LakeFile.FileSettings(1 << 20, List.of("text")));
+        LakeFile file = LakeFile.open(dir, new LakeFileName("t", 0, 0, "zstd"), RollToken.next(),
+            LakeFile.Format.of(schema, Compression.ZSTD, new LakeFile.FileSettings(1 << 20, List.of("text"))));
         file.write(datums.toByteArray(), rows.size());
         LakeFile.Sealed sealed = file.seal();
         sealed.publish();

@@ -79,9 +79,9 @@ public final class LakeWriteBench {
     }
 
     private static void writeDirect(Path dir, byte[][] datums, int[] counts) throws IOException {
+        LakeFile.Format format = LakeFile.Format.of(SALE, Compression.ZSTD, new LakeFile.FileSettings(128 << 20, PLAIN));
         for (int day = 0; day < datums.length; day++) {
-            LakeFile file = LakeFile.open(dir, new LakeFileName("sales", 0, day, "zstd"), RollToken.next(), Compression.ZSTD, SALE,
-                new LakeFile.FileSettings(128 << 20, PLAIN));
+            LakeFile file = LakeFile.open(dir, new LakeFileName("sales", 0, day, "zstd"), RollToken.next(), format);
             file.write(datums[day], counts[day]);
             Files.delete(file.seal().temp());
         }
