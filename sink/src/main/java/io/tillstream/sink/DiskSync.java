@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * Forces files and directories to disk, several at once, on threads of its own. An fsync is mostly
@@ -25,14 +26,22 @@ final class DiskSync implements AutoCloseable {
     private static final int THREADS = 16;
 
     private final ExecutorService threads;
+    private final Consumer<Path> beforeForce;
 
     DiskSync() {
+        this(path -> { });
+    }
+
+    /** @param beforeForce runs before each path is forced: a test deletes a roll's file there, as another member does */
+    DiskSync(Consumer<Path> beforeForce) {
         this.threads = Executors.newFixedThreadPool(THREADS, new DaemonThreads("sink-fsync-"));
+        this.beforeForce = beforeForce;
     }
 
     /** Starts forcing a file's content, or a directory's entries, to disk. */
     CompletableFuture<Void> force(Path path, boolean directory) {
         return CompletableFuture.runAsync(() -> {
+            beforeForce.accept(path);
             try (FileChannel channel = FileChannel.open(path, directory ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
                 channel.force(true);
             } catch (IOException e) {

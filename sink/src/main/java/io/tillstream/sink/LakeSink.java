@@ -51,6 +51,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
@@ -106,6 +107,8 @@ public final class LakeSink implements AutoCloseable {
      * pauses a member there, past its {@code max.poll.interval.ms}, to make it a zombie.
      */
     private Runnable afterHandOver = () -> { };
+    /** Runs before each file or directory is forced to disk: a test deletes a roll's file there. */
+    private Consumer<Path> beforeForce = path -> { };
 
     private LakeSink(SinkConfig config) {
         this.config = config;
@@ -139,7 +142,7 @@ public final class LakeSink implements AutoCloseable {
         deadLetters = new DeadLetterWriter(settings, config.deadLetterTopic());
         threads = Executors.newFixedThreadPool(config.writerThreads(), new DaemonThreads("sink-writer-"));
         threads.execute(this::warmUp);
-        sync = new DiskSync();
+        sync = new DiskSync(beforeForce);
         writerLake = new PartitionWriter.Lake(lake, compression, fileSettings, sync, policy, decoder, deadLetters, rejected, threads,
             new AtomicLong());
         consumer = new KafkaConsumer<>(consumerSettings(settings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -222,9 +225,10 @@ public final class LakeSink implements AutoCloseable {
                 if (!polled.isEmpty()) {
                     afterHandOver.run();
                 }
-                for (PartitionWriter writer : writers.values()) {
-                    writer.checkFailure();
-                    writer.rollIfDue();
+                for (PartitionWriter writer : List.copyOf(writers.values())) {
+                    if (!droppedDeletedRoll(writer)) {
+                        writer.rollIfDue();
+                    }
                 }
                 commitRolled();
                 commitIdle();
@@ -251,6 +255,11 @@ public final class LakeSink implements AutoCloseable {
     /** @see #afterHandOver */
     void afterHandOver(Runnable hook) {
         afterHandOver = hook;
+    }
+
+    /** @see #beforeForce; set before {@link #start()} */
+    void beforeForce(Consumer<Path> hook) {
+        beforeForce = hook;
     }
 
     public SinkStatus status() {
@@ -285,8 +294,26 @@ public final class LakeSink implements AutoCloseable {
         List<PartitionWriter> rolling = partitions.stream().map(writers::get).filter(Objects::nonNull).toList();
         rolling.stream().map(PartitionWriter::roll).toList()
             .forEach(roll -> roll.handle((ignored, e) -> null).join());
-        rolling.forEach(PartitionWriter::checkFailure);
+        rolling.forEach(this::droppedDeletedRoll);
         commitRolled();
+    }
+
+    /**
+     * Throws a writer's failure, except a roll whose temporary files another member deleted
+     * ({@link RollDeletedException}): that roll is dropped and the partition read again from its last commit,
+     * as after a refused commit, and this returns true. Nothing of the roll was published, and this member
+     * learns at its next poll whether it still owns the partition.
+     */
+    private boolean droppedDeletedRoll(PartitionWriter writer) {
+        try {
+            writer.checkFailure();
+            return false;
+        } catch (RollDeletedException e) {
+            log.warn("{}; nothing of the roll is published, and the partition is read again from its last commit",
+                e.getMessage());
+            readAgain(writer, writer.partition());
+            return true;
+        }
     }
 
     /**
@@ -365,7 +392,10 @@ public final class LakeSink implements AutoCloseable {
         });
     }
 
-    /** Drops a partition's open files and rewinds to its last commit, after the group refused a commit of it. */
+    /**
+     * Drops a partition's open files and rewinds to its last commit, after the group refused a commit of it or
+     * its roll's files were deleted.
+     */
     private void readAgain(PartitionWriter writer, TopicPartition partition) {
         writer.abort();
         writers.remove(partition);

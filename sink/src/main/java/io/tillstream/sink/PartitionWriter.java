@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -127,6 +128,10 @@ final class PartitionWriter {
         uncommittedFrom = committed;
     }
 
+    TopicPartition partition() {
+        return partition;
+    }
+
     /** The first offset handed over and not committed since. */
     long uncommittedFrom() {
         return uncommittedFrom;
@@ -141,7 +146,10 @@ final class PartitionWriter {
         return openFiles;
     }
 
-    /** @throws SinkException (or {@link SinkUnreachableException}) if a task failed: what it was landing is lost */
+    /**
+     * @throws SinkException (or {@link SinkUnreachableException}, {@link RollDeletedException}) if a task failed:
+     *                       what it was landing is lost
+     */
     void checkFailure() {
         if (tail.isCompletedExceptionally()) {
             try {
@@ -196,6 +204,9 @@ final class PartitionWriter {
             rolled.add(new Rolled(this, batch.nextOffset(),
                 completed.stream().mapToLong(PartitionBatch.Completed::records).sum(), roll,
                 completed.stream().map(PartitionBatch.Completed::file).toList()));
+        } catch (NoSuchFileException e) {
+            throw new RollDeletedException("a temporary file of partition " + partition + "'s roll was deleted while it"
+                + " was written (" + e.getFile() + "): another member has taken the partition over", e);
         } catch (IOException e) {
             throw new SinkException("cannot complete files in the lake " + lake.path() + ": " + e.getMessage(), e);
         }
