@@ -116,7 +116,7 @@ final class MinuteTotalsStore extends CommitBufferedStore<WindowStore<String, To
     }
 
     @Override
-    public void flushCache() {
+    protected void writeBuffered() {
         for (Map.Entry<Window, Totals> entry : changed.entrySet()) {
             logged.put(entry.getKey().key(), entry.getValue(), entry.getKey().start());
         }

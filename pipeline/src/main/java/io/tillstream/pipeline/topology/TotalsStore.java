@@ -160,7 +160,7 @@ final class TotalsStore extends CommitBufferedStore<KeyValueStore<String, Totals
     }
 
     @Override
-    public void flushCache() {
+    protected void writeBuffered() {
         changed.forEach(logged::put);
         changed.clear();
     }

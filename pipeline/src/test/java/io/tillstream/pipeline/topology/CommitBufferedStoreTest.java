@@ -1,0 +1,56 @@
+package io.tillstream.pipeline.topology;
+
+import io.tillstream.pipeline.Totals;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * At a commit, Kafka Streams flushes each task's stores and then the thread's producer, task after task; the
+ * first store flushed writes the buffers of every store of its thread, so that the producer flushes after the
+ * first have nothing more to wait for.
+ */
+class CommitBufferedStoreTest {
+
+    private static final Totals ONE_SALE = new Totals(1_050, 1, 1);
+
+    @Test
+    void flushingOneStoreWritesTheBuffersOfEveryStoreOfItsThreadAndNoOtherThreads() throws Exception {
+        TotalsStore first = open("first");
+        TotalsStore second = open("second");
+        TotalsStore elsewhere = openOnAnotherThread("elsewhere");
+        try {
+            first.put("mall|Kanyon", ONE_SALE);
+            second.put("mall|Kanyon", ONE_SALE);
+            elsewhere.put("mall|Kanyon", ONE_SALE);
+            assertThat(second.logged.get("mall|Kanyon")).as("buffered until a flush").isNull();
+
+            first.flushCache();
+
+            assertThat(first.logged.get("mall|Kanyon")).isEqualTo(ONE_SALE);
+            assertThat(second.logged.get("mall|Kanyon")).as("the other store of this thread").isEqualTo(ONE_SALE);
+            assertThat(elsewhere.logged.get("mall|Kanyon")).as("a store of another thread").isNull();
+        } finally {
+            first.close();
+            second.close();
+            elsewhere.close();
+        }
+    }
+
+    private static TotalsStore open(String name) {
+        TotalsStore store = TotalsStore.builder(name).withLoggingDisabled().build();
+        StateStoreContext context = new MockProcessorContext<>().getStateStoreContext();
+        store.init(context, store);
+        return store;
+    }
+
+    private static TotalsStore openOnAnotherThread(String name) throws InterruptedException {
+        TotalsStore[] store = new TotalsStore[1];
+        Thread thread = new Thread(() -> store[0] = open(name));
+        thread.start();
+        thread.join();
+        return store[0];
+    }
+}
