@@ -88,10 +88,9 @@ public final class SalesTopology {
         // In memory: the stores are small (a customer is the largest group), and a restart restores them from their changelogs.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(DEAD_LETTER_STORE),
             Serdes.String(), Serdes.Long()));
-        builder.addStateStore(TotalsStore.builder(TOTALS_STORE));
+        builder.addStateStore(TotalsStore.builder(TOTALS_STORE, TotalsSerdes.totals()));
         builder.addStateStore(MinuteTotalsStore.builder(PER_MINUTE_STORE, windowRetention, WINDOW));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MERGED_STORE), Serdes.String(),
-            TotalsSerdes.splitTotals()).withCachingEnabled());
+        builder.addStateStore(TotalsStore.builder(MERGED_STORE, TotalsSerdes.splitTotals()));
 
         Map<String, KStream<byte[], Checked>> checked = builder
             .stream(topics.source(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("sales"))

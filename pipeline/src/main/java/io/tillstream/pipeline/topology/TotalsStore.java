@@ -1,6 +1,6 @@
 package io.tillstream.pipeline.topology;
 
-import io.tillstream.pipeline.Totals;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
@@ -20,7 +20,9 @@ import java.util.function.Predicate;
 
 /**
  * Running totals by group, written to their changelogged in-memory store once per commit rather than
- * on every sale. A sale changes six groups; through Kafka Streams' own cached store each change was
+ * on every sale: each partition's totals ({@code V} = {@link io.tillstream.pipeline.Totals}), and what each
+ * partition last reported to the merger ({@link SplitTotals}), whose store was Streams' own cached store and
+ * cost a producer round trip per merging task at every commit ({@link CommitBufferedStore} says why). A sale changes six groups; through Kafka Streams' own cached store each change was
  * a serialized put into a sorted byte-keyed cache (about a quarter of the stream thread's time). Here
  * a put only replaces the group's latest value in a hash map, and only the last value of each group
  * changed since the previous commit goes down to the store and its changelog, at the commit
@@ -37,36 +39,36 @@ import java.util.function.Predicate;
  * since the last commit: copying the map of every group for each query (ten thousand customers per
  * partition) cost the HTTP threads, polled five times a second, half as much CPU as the stream thread.
  */
-final class TotalsStore extends CommitBufferedStore<KeyValueStore<String, Totals>, String, Totals> implements KeyValueStore<String, Totals> {
+final class TotalsStore<V> extends CommitBufferedStore<KeyValueStore<String, V>, String, V> implements KeyValueStore<String, V> {
 
     /** Every group read or written since the task started, and once {@link #complete} every group: the store's values without a lookup in its sorted byte map. */
-    private final Map<String, Totals> latest = new ConcurrentHashMap<>();
+    private final Map<String, V> latest = new ConcurrentHashMap<>();
     /** Whether {@link #latest} holds every stored group, so that a group missing there is missing. */
     private volatile boolean complete;
     /** The groups written since the last commit, with their values; read by query threads too. */
-    private final Map<String, Totals> changed = new ConcurrentHashMap<>();
+    private final Map<String, V> changed = new ConcurrentHashMap<>();
     /** The stream thread that owns the task: queries from other threads read through without filling {@link #latest}. */
     private volatile Thread writer;
 
-    private TotalsStore(KeyValueStore<String, Totals> logged) {
+    private TotalsStore(KeyValueStore<String, V> logged) {
         super(logged);
     }
 
-    /** An in-memory store named {@code name}, changelogged, with values in {@link TotalsSerdes#totals()} form. */
-    static StoreBuilder<TotalsStore> builder(String name) {
-        return builder(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), TotalsSerdes.totals()),
+    /** An in-memory store named {@code name}, changelogged, with values in {@code values}' form. */
+    static <V> StoreBuilder<TotalsStore<V>> builder(String name, Serde<V> values) {
+        return builder(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values),
             TotalsStore::new);
     }
 
     @Override
-    public void put(String key, Totals value) {
+    public void put(String key, V value) {
         latest.put(key, value);
         changed.put(key, value);
     }
 
     @Override
-    public Totals putIfAbsent(String key, Totals value) {
-        Totals current = get(key);
+    public V putIfAbsent(String key, V value) {
+        V current = get(key);
         if (current == null) {
             put(key, value);
         }
@@ -74,13 +76,13 @@ final class TotalsStore extends CommitBufferedStore<KeyValueStore<String, Totals
     }
 
     @Override
-    public void putAll(List<KeyValue<String, Totals>> entries) {
+    public void putAll(List<KeyValue<String, V>> entries) {
         entries.forEach(entry -> put(entry.key, entry.value));
     }
 
     @Override
-    public Totals delete(String key) {
-        Totals before = get(key);
+    public V delete(String key) {
+        V before = get(key);
         changed.remove(key);
         latest.remove(key);
         logged.delete(key);
@@ -88,15 +90,15 @@ final class TotalsStore extends CommitBufferedStore<KeyValueStore<String, Totals
     }
 
     @Override
-    public Totals get(String key) {
-        Totals value = latest.get(key);
+    public V get(String key) {
+        V value = latest.get(key);
         if (value != null || complete) {
             return value;
         }
         if (Thread.currentThread() != writer) {
             return logged.get(key);
         }
-        try (KeyValueIterator<String, Totals> stored = logged.all()) {
+        try (KeyValueIterator<String, V> stored = logged.all()) {
             stored.forEachRemaining(entry -> latest.putIfAbsent(entry.key, entry.value));
         }
         complete = true;
@@ -104,30 +106,30 @@ final class TotalsStore extends CommitBufferedStore<KeyValueStore<String, Totals
     }
 
     @Override
-    public KeyValueIterator<String, Totals> range(String from, String to) {
-        Map<String, Totals> changes = changes(key -> (from == null || key.compareTo(from) >= 0) && (to == null || key.compareTo(to) <= 0));
-        try (KeyValueIterator<String, Totals> stored = logged.range(from, to)) {
+    public KeyValueIterator<String, V> range(String from, String to) {
+        Map<String, V> changes = changes(key -> (from == null || key.compareTo(from) >= 0) && (to == null || key.compareTo(to) <= 0));
+        try (KeyValueIterator<String, V> stored = logged.range(from, to)) {
             return merged(stored, changes);
         }
     }
 
     @Override
-    public KeyValueIterator<String, Totals> all() {
-        Map<String, Totals> changes = changes(key -> true);
-        try (KeyValueIterator<String, Totals> stored = logged.all()) {
+    public KeyValueIterator<String, V> all() {
+        Map<String, V> changes = changes(key -> true);
+        try (KeyValueIterator<String, V> stored = logged.all()) {
             return merged(stored, changes);
         }
     }
 
     /** Only String prefixes: every key here is a String written as UTF-8, so a byte prefix is a String prefix. */
     @Override
-    public <PS extends org.apache.kafka.common.serialization.Serializer<P>, P> KeyValueIterator<String, Totals> prefixScan(
+    public <PS extends org.apache.kafka.common.serialization.Serializer<P>, P> KeyValueIterator<String, V> prefixScan(
         P prefix, PS prefixKeySerializer) {
         if (!(prefix instanceof String text)) {
             throw new UnsupportedOperationException("the totals store is scanned by String prefixes only, not " + prefix);
         }
-        Map<String, Totals> changes = changes(key -> key.startsWith(text));
-        try (KeyValueIterator<String, Totals> stored = logged.prefixScan(prefix, prefixKeySerializer)) {
+        Map<String, V> changes = changes(key -> key.startsWith(text));
+        try (KeyValueIterator<String, V> stored = logged.prefixScan(prefix, prefixKeySerializer)) {
             return merged(stored, changes);
         }
     }
@@ -136,8 +138,8 @@ final class TotalsStore extends CommitBufferedStore<KeyValueStore<String, Totals
      * The wanted groups changed since the last commit. They are copied before the stored ones are read
      * ({@link #merged}): a value written down in between is then found in the copy.
      */
-    private Map<String, Totals> changes(Predicate<String> wanted) {
-        Map<String, Totals> changes = new HashMap<>();
+    private Map<String, V> changes(Predicate<String> wanted) {
+        Map<String, V> changes = new HashMap<>();
         changed.forEach((key, value) -> {
             if (wanted.test(key)) {
                 changes.put(key, value);
@@ -147,8 +149,8 @@ final class TotalsStore extends CommitBufferedStore<KeyValueStore<String, Totals
     }
 
     /** The stored entries with the changed values over them. */
-    private static KeyValueIterator<String, Totals> merged(KeyValueIterator<String, Totals> stored, Map<String, Totals> changes) {
-        NavigableMap<String, Totals> entries = new TreeMap<>();
+    private static <V> KeyValueIterator<String, V> merged(KeyValueIterator<String, V> stored, Map<String, V> changes) {
+        NavigableMap<String, V> entries = new TreeMap<>();
         stored.forEachRemaining(entry -> entries.put(entry.key, entry.value));
         entries.putAll(changes);
         return new SnapshotIterator<>(entries);

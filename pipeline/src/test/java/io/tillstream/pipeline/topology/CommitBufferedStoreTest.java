@@ -5,6 +5,9 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -18,9 +21,9 @@ class CommitBufferedStoreTest {
 
     @Test
     void flushingOneStoreWritesTheBuffersOfEveryStoreOfItsThreadAndNoOtherThreads() throws Exception {
-        TotalsStore first = open("first");
-        TotalsStore second = open("second");
-        TotalsStore elsewhere = openOnAnotherThread("elsewhere");
+        TotalsStore<Totals> first = open("first");
+        TotalsStore<Totals> second = open("second");
+        TotalsStore<Totals> elsewhere = openOnAnotherThread("elsewhere");
         try {
             first.put("mall|Kanyon", ONE_SALE);
             second.put("mall|Kanyon", ONE_SALE);
@@ -39,18 +42,18 @@ class CommitBufferedStoreTest {
         }
     }
 
-    private static TotalsStore open(String name) {
-        TotalsStore store = TotalsStore.builder(name).withLoggingDisabled().build();
+    private static TotalsStore<Totals> open(String name) {
+        TotalsStore<Totals> store = TotalsStore.builder(name, TotalsSerdes.totals()).withLoggingDisabled().build();
         StateStoreContext context = new MockProcessorContext<>().getStateStoreContext();
         store.init(context, store);
         return store;
     }
 
-    private static TotalsStore openOnAnotherThread(String name) throws InterruptedException {
-        TotalsStore[] store = new TotalsStore[1];
-        Thread thread = new Thread(() -> store[0] = open(name));
+    private static TotalsStore<Totals> openOnAnotherThread(String name) throws InterruptedException {
+        List<TotalsStore<Totals>> store = new ArrayList<>();
+        Thread thread = new Thread(() -> store.add(open(name)));
         thread.start();
         thread.join();
-        return store[0];
+        return store.get(0);
     }
 }
