@@ -39,9 +39,11 @@ class DeletedRollTest {
         LakeSink sink = LakeSink.create(new SinkConfig(SinkProcess.settings(platform, topic, lake, Map.of(
             SinkConfig.ROLL_RECORDS_CONFIG, "500",
             SinkConfig.ROLL_INTERVAL_MS_CONFIG, "1000"))));
+        // Files are forced on several threads at once: each deletion is claimed first, so that no more than three are.
+        AtomicInteger claimed = new AtomicInteger();
         AtomicInteger deleted = new AtomicInteger();
         sink.beforeForce(path -> {
-            if (path.getFileName().toString().endsWith(".tmp") && deleted.get() < 3) {
+            if (path.getFileName().toString().endsWith(".tmp") && claimed.getAndIncrement() < 3) {
                 try {
                     Files.delete(path);
                     deleted.incrementAndGet();
