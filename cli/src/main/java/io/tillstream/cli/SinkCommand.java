@@ -60,7 +60,7 @@ final class SinkCommand implements Callable<Integer> {
         description = "Complete a partition's files once they hold this many bytes (default: ${DEFAULT-VALUE}).")
     long rollBytes;
 
-    @Option(names = "--held-max-bytes", paramLabel = "BYTES", defaultValue = "-1",
+    @Option(names = "--held-max-bytes", paramLabel = "BYTES", defaultValue = SinkConfig.DEFAULT_HELD_MAX_BYTES + "",
         description = "Complete every partition's files once the records held for them all take this many bytes, so"
             + " that a backlog does not fill the heap (default: a quarter of the JVM's maximum heap).")
     long heldMaxBytes;
@@ -160,7 +160,7 @@ final class SinkCommand implements Callable<Integer> {
             throw new CommandFailedException("--roll-bytes must be at least " + SinkConfig.MIN_BYTES + ", not " + rollBytes,
                 ExitCode.USAGE);
         }
-        if (heldMaxBytes != -1 && heldMaxBytes < SinkConfig.MIN_BYTES) {
+        if (heldMaxBytes != SinkConfig.DEFAULT_HELD_MAX_BYTES && heldMaxBytes < SinkConfig.MIN_BYTES) {
             throw new CommandFailedException("--held-max-bytes must be at least " + SinkConfig.MIN_BYTES + ", not "
                 + heldMaxBytes, ExitCode.USAGE);
         }

@@ -61,6 +61,8 @@ public final class SinkConfig extends AbstractConfig {
         + "together, in bytes, at most: past it, the partitions complete their open files whatever the roll settings "
         + "say, so that a backlog or a fast topic does not fill the heap within one roll interval. -1 (the default): a "
         + "quarter of the JVM's maximum heap.";
+    /** {@code held.max.bytes}' default: a quarter of the JVM's maximum heap, worked out when the sink starts. */
+    public static final long DEFAULT_HELD_MAX_BYTES = -1;
 
     public static final String ROLL_INTERVAL_MS_CONFIG = "roll.interval.ms";
     public static final String ROLL_INTERVAL_MS_DOC = "A partition's open files are completed this long after the first "
@@ -102,9 +104,9 @@ public final class SinkConfig extends AbstractConfig {
         .define(ROLL_BYTES_CONFIG, Type.LONG, DEFAULT_ROLL_BYTES, Range.atLeast(MIN_BYTES), Importance.MEDIUM, ROLL_BYTES_DOC)
         .define(ROLL_INTERVAL_MS_CONFIG, Type.LONG, DEFAULT_ROLL_INTERVAL_MS, Range.atLeast(100), Importance.MEDIUM,
             ROLL_INTERVAL_MS_DOC)
-        .define(HELD_MAX_BYTES_CONFIG, Type.LONG, -1L, (name, value) -> {
+        .define(HELD_MAX_BYTES_CONFIG, Type.LONG, DEFAULT_HELD_MAX_BYTES, (name, value) -> {
             long bytes = (Long) value;
-            if (bytes != -1 && bytes < MIN_BYTES) {
+            if (bytes != DEFAULT_HELD_MAX_BYTES && bytes < MIN_BYTES) {
                 throw new ConfigException(name, value,
                     "must be -1 (a quarter of the heap) or at least " + MIN_BYTES);
             }
@@ -163,7 +165,7 @@ public final class SinkConfig extends AbstractConfig {
         long heldMaxBytes = getLong(HELD_MAX_BYTES_CONFIG);
         return new RollPolicy(getLong(ROLL_RECORDS_CONFIG), getLong(ROLL_BYTES_CONFIG),
             Duration.ofMillis(getLong(ROLL_INTERVAL_MS_CONFIG)),
-            heldMaxBytes < 0 ? Runtime.getRuntime().maxMemory() / 4 : heldMaxBytes);
+            heldMaxBytes == DEFAULT_HELD_MAX_BYTES ? Runtime.getRuntime().maxMemory() / 4 : heldMaxBytes);
     }
 
     public Duration startupTimeout() {
@@ -174,8 +176,8 @@ public final class SinkConfig extends AbstractConfig {
     Map<String, Object> clientSettings() {
         Map<String, Object> settings = new HashMap<>(originals());
         for (String own : new String[] {TOPIC_CONFIG, PATH_CONFIG, ROLL_RECORDS_CONFIG, ROLL_BYTES_CONFIG,
-            ROLL_INTERVAL_MS_CONFIG, HELD_MAX_BYTES_CONFIG, COMPRESSION_CONFIG, DEAD_LETTER_TOPIC_CONFIG, PLAIN_COLUMNS_CONFIG, WRITER_THREADS_CONFIG,
-            STARTUP_TIMEOUT_MS_CONFIG}) {
+            ROLL_INTERVAL_MS_CONFIG, HELD_MAX_BYTES_CONFIG, COMPRESSION_CONFIG, DEAD_LETTER_TOPIC_CONFIG, PLAIN_COLUMNS_CONFIG,
+            WRITER_THREADS_CONFIG, STARTUP_TIMEOUT_MS_CONFIG}) {
             settings.remove(own);
         }
         // Kafka's own setting, but with the sink's default when not given.
