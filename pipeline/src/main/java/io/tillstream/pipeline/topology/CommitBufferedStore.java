@@ -56,6 +56,7 @@ abstract class CommitBufferedStore<S extends StateStore, K, V> implements StateS
      */
     @Override
     public final void flushCache() {
+        // Its own first, in case it was initialised on another thread than the one flushing it.
         writeBuffered();
         THREAD_STORES.get().forEach(CommitBufferedStore::writeBuffered);
     }

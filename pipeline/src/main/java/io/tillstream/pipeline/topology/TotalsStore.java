@@ -22,8 +22,9 @@ import java.util.function.Predicate;
  * Running totals by group, written to their changelogged in-memory store once per commit rather than
  * on every sale: each partition's totals ({@code V} = {@link io.tillstream.pipeline.Totals}), and what each
  * partition last reported to the merger ({@link SplitTotals}), whose store was Streams' own cached store and
- * cost a producer round trip per merging task at every commit ({@link CommitBufferedStore} says why). A sale changes six groups; through Kafka Streams' own cached store each change was
- * a serialized put into a sorted byte-keyed cache (about a quarter of the stream thread's time). Here
+ * cost a producer round trip per merging task at every commit ({@link CommitBufferedStore} says why). A sale
+ * changes six groups; through Kafka Streams' own cached store each change was a serialized put into a sorted
+ * byte-keyed cache (about a quarter of the stream thread's time). Here
  * a put only replaces the group's latest value in a hash map, and only the last value of each group
  * changed since the previous commit goes down to the store and its changelog, at the commit
  * ({@link CommitBufferedStore} says why that is safe).
