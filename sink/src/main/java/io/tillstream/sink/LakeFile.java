@@ -42,8 +42,8 @@ final class LakeFile {
     private static final PageCodecs CODECS = new PageCodecs();
     /**
      * Enough rows for C1 to compile the column writers' per-value methods, and C2 at HotSpot's default thresholds
-     * (about 10,000 calls each); {@code ./tillstream} raises C2's tenfold for {@code sink}, and a warm-up long enough for those
-     * cost more than it saved (docs/benchmarks.md, the sink's fifth and sixth rounds).
+     * (about 10,000 calls each); {@code ./tillstream} raises C2's tenfold for {@code sink}, and a warm-up long
+     * enough for those cost more than it saved (docs/benchmarks.md, the sink's fifth and sixth rounds).
      */
     private static final int WARM_UP_ROWS = 20_000;
 
