@@ -4,15 +4,19 @@
 #     spread over `days` days (`tillstream generate --source csv --rate max`), so each partition's open
 #     batch has a file in every one of ~`days` day directories at once (6 x days open files);
 #  2. read once by Apache Kafka's own ConsumerPerformance;
-#  3. landed by `./tillstream sink --topic raw_data` into a fresh lake (zstd), from JVM start until it has
-#     read every record and then, stopped by SIGTERM, completed and committed its files and exited (then
-#     GroupCaughtUp.java checks that the group's offsets reached the end); prints both records/s and their
+#  3. landed by `./tillstream sink --topic raw_data --exit-at-end` into a fresh lake (zstd), from JVM start
+#     until it has read every record, completed and committed its files and exited (then GroupCaughtUp.java
+#     checks that the group's offsets reached the end); prints both records/s and their
 #     ratio, CPU time per record of both, the lake's bytes per sale against the topic's (Avro value bytes
 #     and log bytes), and the sink JVM's peak RSS. The sink's rate is given twice: from JVM start, and from
 #     its "Landing" line, printed once its consumer is created and subscribed, which is where
 #     ConsumerPerformance's own clock starts (after its JVM's start and its consumer's creation; it stops at
 #     the last record read, the sink's at its exit after the last file is durable and committed). Its CPU
-#     is split into start-up (to the "Landing" line), reading (to the stop) and completing (after it).
+#     is split into start-up (to the "Landing" line), reading (to its first status line with lag 0) and
+#     completing (after it).
+# SINK_STOP=signal stops the sink as the rounds before --exit-at-end did: SIGTERM once a status line says lag 0,
+# which then completes and commits its files as Ctrl-C does (the sink's status comes every 200 ms, and the
+# script's check every 100 ms, so the stop comes up to about 0.3 s after the last record was read).
 #
 #   bench/sink/run.sh [records] [days] [roll-interval]     defaults: 1000000 100 1m
 set -euo pipefail
@@ -72,17 +76,22 @@ echo
 sink_command=${SINK_TILLSTREAM:-$root/tillstream}
 sink_args=(--topic raw_data --roll-interval "$roll_interval" --status-interval 200ms --bootstrap-server $bootstrap
   --registry-url $registry)
+sink_stop=${SINK_STOP:-end}
+if [ "$sink_stop" = end ]; then sink_args+=(--exit-at-end); fi
 caught_up="partitions \[0, 1, 2, 3, 4, 5\], lag 0$"
 if [ ! -f "$(dirname "$sink_command")/cli/target/cds/sink.jsa" ]; then
   echo "(an untimed run first writes the sink's class-data sharing archive)"
   "$sink_command" sink "${sink_args[@]}" --path "$work/warm-up-lake" --group "bench-warm-up-$$" > "$work/warm-up.out" 2>&1 &
   warm_up=$!
   until grep -q "$caught_up" "$work/warm-up.out" 2>/dev/null; do
-    kill -0 $warm_up 2>/dev/null || { cat "$work/warm-up.out"; exit 1; }
+    if ! kill -0 $warm_up 2>/dev/null; then
+      wait $warm_up || { cat "$work/warm-up.out"; exit 1; }
+      break
+    fi
     sleep 0.2
   done
-  kill -TERM $warm_up
-  wait $warm_up || true
+  kill -TERM $warm_up 2>/dev/null || true
+  wait $warm_up 2>/dev/null || true
   rm -rf "$work/warm-up-lake"
 fi
 
@@ -99,10 +108,14 @@ sink=$(pgrep -P $timed java)
 peak=0
 peak_open=0
 cpu_started=
-# Once the sink has read every record (lag 0 on all 6 partitions), SIGTERM makes it complete its open files
-# and commit them, as Ctrl-C does; it has landed everything durably when it exits.
+# The sink has read every record once a status line says lag 0 on all 6 partitions: with --exit-at-end it goes on
+# by itself to complete its files, commit them and exit; with SINK_STOP=signal, SIGTERM makes it do the same, as
+# Ctrl-C does. It has landed everything durably when it exits.
 until grep -q "$caught_up" "$work/sink.err" 2>/dev/null; do
-  kill -0 $sink 2>/dev/null || { cat "$work/sink.out" "$work/sink.err"; exit 1; }
+  if ! kill -0 $sink 2>/dev/null; then
+    if [ "$sink_stop" = end ] && grep -q "lag 0$" "$work/sink.err"; then break; fi
+    cat "$work/sink.out" "$work/sink.err"; exit 1
+  fi
   rss=$(rss_mb $sink || echo 0)
   if [ "$rss" -gt "$peak" ]; then peak=$rss; fi
   open=$( (find "$work/lake" -name '*.tmp' 2>/dev/null || true) | wc -l)
@@ -110,9 +123,9 @@ until grep -q "$caught_up" "$work/sink.err" 2>/dev/null; do
   if [ -z "$cpu_started" ] && grep -q ' Landing ' "$work/sink.out"; then cpu_started=$(cpu_seconds $sink); fi
   sleep 0.1
 done
-cpu_read=$(cpu_seconds $sink)
+cpu_read=$(cpu_seconds $sink || tail -n 1 "$work/sink.cpu" 2>/dev/null | awk '{ print $1 + $2 }')
 stopped_at=$(date +%s.%N)
-kill -TERM $sink
+if [ "$sink_stop" = signal ]; then kill -TERM $sink; fi
 wait $timed || true
 done_at=$(date +%s.%N)
 java -cp "$jar" "$here/GroupCaughtUp.java" $bootstrap "bench-sink-$$" raw_data > "$work/caught-up.out" 2>&1
@@ -141,7 +154,7 @@ echo "CPU per record (user + system, whole JVM): ConsumerPerformance $(cpu_us "$
 tail -n 1 "$work/sink.cpu" | awk -v started="${cpu_started:-0}" -v read="$cpu_read" -v n="$records" '{ total = $1 + $2;
   printf "sink CPU seconds: %.1f to its Landing line (start-up), %.1f reading to the stop, %.1f completing the files after it\n",
     started, read - started, total - read }'
-printf 'sink completing: %.2f s from SIGTERM to its exit (all files written, durable, committed, published)\n' \
+printf 'sink completing: %.2f s from its first status line with lag 0 (with SINK_STOP=signal, SIGTERM) to its exit (all files written, durable, committed, published)\n' \
   "$(echo "$done_at - $stopped_at" | bc -l)"
 printf 'bytes per sale: lake %.1f (zstd Parquet), topic values %.1f (ConsumerPerformance MB), topic log %.1f\n' \
   "$(echo "$lake_bytes / $records" | bc -l)" "$(echo "$perf_mb * 1048576 / $records" | bc -l)" \

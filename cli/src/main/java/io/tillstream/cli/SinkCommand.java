@@ -27,14 +27,15 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "sink", mixinStandardHelpOptions = true,
     description = {"Land a topic (default: sales_enriched) as Parquet files under --path, Hive-style by invoice date"
-        + " (invoice_year=2022/invoice_month=8/invoice_day=5/), columns typed from the records' Avro schema, until Ctrl-C.",
+        + " (invoice_year=2022/invoice_month=8/invoice_day=5/), columns typed from the records' Avro schema, until Ctrl-C"
+        + " (or, with --exit-at-end, until it has landed what the topic held when it started).",
         "Exactly once: each file is named <topic>+<partition>+<first offset> and written under a hidden .tmp name; once"
             + " on disk its offset is committed, naming it, and only then is it renamed, so a restart after a kill lands"
             + " the same records again. Sinks run with one --group share the partitions; one that stalled and lost its"
             + " partitions publishes nothing.",
         "Records that cannot be landed (not Avro, no invoice date) go to <topic>_dlq with the reason in headers."},
     footer = {"", "Try: duckdb -c \"SELECT invoice_date, sum(price) FROM read_parquet('DIR/**/*.parquet') GROUP BY 1 ORDER BY 1\"",
-        "Exit codes: 0 stopped by Ctrl-C; 1 could not start or write (no such topic, lake not writable, ...);"
+        "Exit codes: 0 stopped by Ctrl-C, or landed to the end with --exit-at-end; 1 could not start or write (no such topic, lake not writable, ...);"
             + " 2 bad command line; 3 Kafka or the Schema Registry unreachable."})
 final class SinkCommand implements Callable<Integer> {
 
@@ -79,6 +80,12 @@ final class SinkCommand implements Callable<Integer> {
         description = "Where records that cannot be landed go (default: <topic>_dlq).")
     String deadLetterTopic;
 
+    @Option(names = "--exit-at-end",
+        description = "Land the records the topic holds now (up to each partition's end offset at the start), commit them"
+            + " and exit, as a batch job: kcat's -e, Spark's Trigger.AvailableNow. Records sent meanwhile are left for the"
+            + " next run.")
+    boolean exitAtEnd;
+
     @Option(names = "--status-interval", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
         description = "How often the status line is printed on standard error (default: ${DEFAULT-VALUE}).")
     Duration statusInterval;
@@ -106,8 +113,8 @@ final class SinkCommand implements Callable<Integer> {
             if (stopRequested) {
                 sink.stop();
             }
-            out.printf("Landing %s into %s as group %s (dead letters to %s). Ctrl-C stops it.%n", topic, sink.lake(), group,
-                sink.deadLetterTopic());
+            out.printf("Landing %s into %s as group %s (dead letters to %s). %s%n", topic, sink.lake(), group,
+                sink.deadLetterTopic(), exitAtEnd ? "It exits once it has landed what the topic holds now." : "Ctrl-C stops it.");
             out.flush();
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "sink-status");
@@ -180,6 +187,7 @@ final class SinkCommand implements Callable<Integer> {
         settings.put(SinkConfig.HELD_MAX_BYTES_CONFIG, heldMaxBytes);
         settings.put(SinkConfig.ROLL_INTERVAL_MS_CONFIG, rollInterval.toMillis());
         settings.put(SinkConfig.COMPRESSION_CONFIG, compression);
+        settings.put(SinkConfig.EXIT_AT_END_CONFIG, exitAtEnd);
         settings.put(SinkConfig.STARTUP_TIMEOUT_MS_CONFIG, connection.timeout().toMillis());
         if (deadLetterTopic != null) {
             settings.put(SinkConfig.DEAD_LETTER_TOPIC_CONFIG, deadLetterTopic);

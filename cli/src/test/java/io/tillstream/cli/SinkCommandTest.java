@@ -64,6 +64,31 @@ class SinkCommandTest {
     }
 
     @Test
+    void withExitAtEndTheSinkLandsWhatTheTopicHoldsAndExitsAndTheNextRunResumesFromThere() throws Exception {
+        String topic = TestPlatform.unique("sink-end");
+        platform.createTopic(topic, 3);
+        new GeneratedSales(4).send(platform, topic, 30);
+        Path lake = work.resolve("lake");
+        String group = TestPlatform.unique("sink-end");
+        String[] args = {"sink", "--exit-at-end", "--topic", topic, "--path", lake.toString(), "--group", group,
+            // Far beyond the test's time: only reaching the end completes the files.
+            "--roll-interval", "1h", "--bootstrap-server", platform.bootstrapServers(), "--registry-url", platform.registryUrl()};
+
+        Cli.Result first = CompletableFuture.supplyAsync(() -> Cli.run(args)).get(60, TimeUnit.SECONDS);
+        List<Path> files = parquetFiles(lake);
+        new GeneratedSales(5).send(platform, topic, 6);
+        Cli.Result second = CompletableFuture.supplyAsync(() -> Cli.run(args)).get(60, TimeUnit.SECONDS);
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("It exits once it has landed what the topic holds now.");
+        assertThat(first.err().lines().reduce((a, b) -> b).orElseThrow())
+            .startsWith("30 records in " + files.size() + " files landed, 0 open").endsWith("lag 0");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.err().lines().reduce((a, b) -> b).orElseThrow()).startsWith("6 records in ").endsWith("lag 0");
+        assertThat(parquetFiles(lake)).containsAll(files).hasSizeGreaterThan(files.size());
+    }
+
+    @Test
     void anUnknownCompressionIsAUsageError() {
         Cli.Result result = Cli.run("sink", "--path", work.toString(), "--compression", "lzo");
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);

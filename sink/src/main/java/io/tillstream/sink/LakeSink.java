@@ -64,8 +64,8 @@ import java.util.stream.Stream;
  * publishes nothing (see docs/architecture.md, the sink). Several sinks with one group share the
  * partitions; a partition taken away is rolled, committed and published first.
  *
- * <p>{@link #run()} blocks until {@link #stop()} (from another thread), then completes what is open
- * and commits it, so Ctrl-C loses no time; a kill loses nothing either, only the work since the last
+ * <p>{@link #run()} blocks until {@link #stop()} (from another thread), or with {@code exit.at.end} until it has
+ * read what the topic held at the start, then completes what is open and commits it, so Ctrl-C loses no time; a kill loses nothing either, only the work since the last
  * commit, which is redone into files of the same names.
  */
 public final class LakeSink implements AutoCloseable {
@@ -91,6 +91,12 @@ public final class LakeSink implements AutoCloseable {
     private final Map<TopicPartition, Long> returnedEnd = new HashMap<>();
     /** Per partition, the offset this sink last committed, so an idle partition is committed once, not every poll. */
     private final Map<TopicPartition, Long> committed = new HashMap<>();
+    /** With {@code exit.at.end}: the partitions this member has read up to their end offsets at the start. */
+    private final Set<TopicPartition> reachedEnd = new HashSet<>();
+    /** With {@code exit.at.end}: each partition's end offset at the start; else null. */
+    private Map<TopicPartition, Long> endAtStart;
+    /** Whether the group has given this member its partitions (none, too) since it started. */
+    private boolean assigned;
     private KafkaConsumer<byte[], byte[]> consumer;
     private SchemaRegistryClient registry;
     private RecordDecoder decoder;
@@ -147,6 +153,21 @@ public final class LakeSink implements AutoCloseable {
             new AtomicLong());
         consumer = new KafkaConsumer<>(consumerSettings(settings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(config.topic()), new Rebalance());
+        if (config.exitAtEnd()) {
+            endAtStart = endOffsets();
+        }
+    }
+
+    /** Each partition's end offset now; for a read_committed consumer, its last stable offset. */
+    private Map<TopicPartition, Long> endOffsets() {
+        Duration timeout = config.startupTimeout();
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(config.topic(), timeout).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            return consumer.endOffsets(partitions, timeout);
+        } catch (TimeoutException e) {
+            throw unreachable(e);
+        }
     }
 
     /**
@@ -212,7 +233,10 @@ public final class LakeSink implements AutoCloseable {
         return consumer;
     }
 
-    /** Lands records until {@link #stop()}; then completes and commits what is open. */
+    /**
+     * Lands records until {@link #stop()}, or with {@code exit.at.end} until every assigned partition is landed up to
+     * its end offset at the start; then completes and commits what is open.
+     */
     public void run() {
         try {
             while (!stopping) {
@@ -229,6 +253,9 @@ public final class LakeSink implements AutoCloseable {
                     if (!droppedDeletedRoll(writer)) {
                         writer.rollIfDue();
                     }
+                }
+                if (endAtStart != null && readToEnd()) {
+                    stopping = true;
                 }
                 commitRolled();
                 commitIdle();
@@ -466,10 +493,32 @@ public final class LakeSink implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether every partition assigned to this member has been read up to its end offset at the start (true with none,
+     * once the group has answered). A partition's files are completed as soon as it is there, while the others are
+     * still read.
+     */
+    private boolean readToEnd() {
+        if (!assigned) {
+            return false;
+        }
+        boolean all = true;
+        for (TopicPartition partition : consumer.assignment()) {
+            // A partition added since the start held nothing then.
+            if (consumer.position(partition) < endAtStart.getOrDefault(partition, 0L)) {
+                all = false;
+            } else if (reachedEnd.add(partition) && writers.containsKey(partition)) {
+                writers.get(partition).roll();
+            }
+        }
+        return all;
+    }
+
     private void forget(Collection<TopicPartition> partitions) {
         partitions.forEach(partition -> {
             returnedEnd.remove(partition);
             committed.remove(partition);
+            reachedEnd.remove(partition);
         });
     }
 
@@ -566,6 +615,7 @@ public final class LakeSink implements AutoCloseable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            assigned = true;
             if (!partitions.isEmpty()) {
                 finishOrDiscard(partitions);
                 log.info("Landing partitions {} into {}", partitions, lake);

@@ -91,6 +91,13 @@ public final class SinkConfig extends AbstractConfig {
         + "Default: one per processor.";
     public static final int DEFAULT_WRITER_THREADS = Runtime.getRuntime().availableProcessors();
 
+    public static final String EXIT_AT_END_CONFIG = "exit.at.end";
+    public static final String EXIT_AT_END_DOC = "Land what the topic holds when the sink starts, then return: each "
+        + "partition up to its end offset at the start (its last stable offset, as the sink lands committed records only), "
+        + "its files completed as soon as it is there, and the sink returns once all its partitions are landed and "
+        + "committed; what arrives meanwhile is left for the next run, as kcat's -e or Spark's Trigger.AvailableNow. "
+        + "Off (the default): land until stopped.";
+
     public static final String STARTUP_TIMEOUT_MS_CONFIG = "startup.timeout.ms";
     public static final String STARTUP_TIMEOUT_MS_DOC = "How long start-up may wait for Kafka to answer.";
 
@@ -121,6 +128,7 @@ public final class SinkConfig extends AbstractConfig {
         .define(DEAD_LETTER_TOPIC_CONFIG, Type.STRING, "", Importance.MEDIUM, DEAD_LETTER_TOPIC_DOC)
         .define(PLAIN_COLUMNS_CONFIG, Type.LIST, "invoice_no,customer_id,event_time", Importance.LOW, PLAIN_COLUMNS_DOC)
         .define(WRITER_THREADS_CONFIG, Type.INT, DEFAULT_WRITER_THREADS, Range.atLeast(1), Importance.LOW, WRITER_THREADS_DOC)
+        .define(EXIT_AT_END_CONFIG, Type.BOOLEAN, false, Importance.MEDIUM, EXIT_AT_END_DOC)
         .define(STARTUP_TIMEOUT_MS_CONFIG, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW, STARTUP_TIMEOUT_MS_DOC);
 
     public SinkConfig(Map<?, ?> originals) {
@@ -168,6 +176,10 @@ public final class SinkConfig extends AbstractConfig {
             heldMaxBytes == DEFAULT_HELD_MAX_BYTES ? Runtime.getRuntime().maxMemory() / 4 : heldMaxBytes);
     }
 
+    boolean exitAtEnd() {
+        return getBoolean(EXIT_AT_END_CONFIG);
+    }
+
     public Duration startupTimeout() {
         return Duration.ofMillis(getLong(STARTUP_TIMEOUT_MS_CONFIG));
     }
@@ -177,7 +189,7 @@ public final class SinkConfig extends AbstractConfig {
         Map<String, Object> settings = new HashMap<>(originals());
         for (String own : new String[] {TOPIC_CONFIG, PATH_CONFIG, ROLL_RECORDS_CONFIG, ROLL_BYTES_CONFIG,
             ROLL_INTERVAL_MS_CONFIG, HELD_MAX_BYTES_CONFIG, COMPRESSION_CONFIG, DEAD_LETTER_TOPIC_CONFIG, PLAIN_COLUMNS_CONFIG,
-            WRITER_THREADS_CONFIG, STARTUP_TIMEOUT_MS_CONFIG}) {
+            WRITER_THREADS_CONFIG, EXIT_AT_END_CONFIG, STARTUP_TIMEOUT_MS_CONFIG}) {
             settings.remove(own);
         }
         // Kafka's own setting, but with the sink's default when not given.
