@@ -12,6 +12,7 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -33,13 +34,18 @@ import java.util.Optional;
  * One Parquet file being written under its temporary name in its day directory. Columns come from
  * the record's Avro writer schema as parquet-avro converts it, so a decimal stays a DECIMAL, a date a
  * DATE and a timestamp-millis a TIMESTAMP(MILLIS, UTC). A flat record's datums are written straight
- * from their bytes ({@link DatumWriteSupport}); any other schema's are decoded into records for
+ * from their bytes ({@link DatumFileWriter}); any other schema's are decoded into records for
  * parquet-avro's writer. {@link #seal()} makes the file durable under its temporary name, and only
  * {@link Sealed#publish()}, once the consumer group has committed the roll, gives it its final name.
  */
 final class LakeFile {
 
     private static final PageCodecs CODECS = new PageCodecs();
+    /**
+     * Size statistics (each value's bytes and level histograms, per column) are for readers planning memory;
+     * DuckDB, Spark and Trino do without them, and they were work on every value of every column.
+     */
+    private static final boolean SIZE_STATISTICS = false;
     /**
      * Enough rows for C1 to compile the column writers' per-value methods, and C2 at HotSpot's default thresholds
      * (about 10,000 calls each); {@code ./tillstream} raises C2's tenfold for {@code sink}, and a warm-up long
@@ -67,14 +73,22 @@ final class LakeFile {
     }
 
     /**
-     * How every file of a batch is written: its writer schema, codec and settings, and the schema's
-     * {@link DatumWriteSupport.Layout} when its datums are written straight from their bytes.
+     * How every file of a batch is written: its writer schema, codec and settings, and, when its datums are
+     * written straight from their bytes, the schema's {@link DatumFileWriter.Layout} and the pages' encodings.
      */
     record Format(Schema schema, Compression compression, FileSettings settings,
-                  Optional<DatumWriteSupport.Layout> layout) {
+                  Optional<DatumFileWriter.Layout> layout, ParquetProperties encodings) {
 
         static Format of(Schema schema, Compression compression, FileSettings settings) {
-            return new Format(schema, compression, settings, DatumWriteSupport.Layout.of(schema));
+            ParquetProperties.Builder encodings = ParquetProperties.builder().withSizeStatisticsEnabled(SIZE_STATISTICS);
+            plainColumns(schema, settings).forEach(column -> encodings.withDictionaryEncoding(column, false));
+            return new Format(schema, compression, settings, DatumFileWriter.Layout.of(schema), encodings.build());
+        }
+
+        /** A writer of this format's datums into {@code file}; the format must have a layout. */
+        DatumFileWriter datumWriter(OutputFile file) throws IOException {
+            return new DatumFileWriter(file, layout.orElseThrow(), encodings, CODECS.getCompressor(compression.codec()),
+                settings.rowGroupBytes());
         }
     }
 
@@ -87,8 +101,7 @@ final class LakeFile {
         OutputFile file = new LocalOutputFile(temp);
         Schema schema = format.schema();
         if (format.layout().isPresent()) {
-            ParquetWriter<AvroDatums> writer = configure(new DatumWriteSupport.Builder(file,
-                new DatumWriteSupport(format.layout().get())), format.compression(), schema, format.settings()).build();
+            DatumFileWriter writer = format.datumWriter(file);
             return new LakeFile(directory, name, temp, writer, (datums, count) -> {
                 AvroDatums in = new AvroDatums(datums);
                 for (int i = 0; i < count; i++) {
@@ -116,16 +129,15 @@ final class LakeFile {
             .withCodecFactory(CODECS)
             .withCompressionCodec(compression.codec())
             .withRowGroupSize(settings.rowGroupBytes())
-            // Size statistics (each value's bytes and level histograms, per column) are for readers planning
-            // memory; DuckDB, Spark and Trino do without them, and they were work on every value of every column.
-            .withSizeStatisticsEnabled(false)
+            .withSizeStatisticsEnabled(SIZE_STATISTICS)
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
-        for (String column : settings.plainColumns()) {
-            if (schema.getField(column) != null) {
-                builder.withDictionaryEncoding(column, false);
-            }
-        }
+        plainColumns(schema, settings).forEach(column -> builder.withDictionaryEncoding(column, false));
         return builder;
+    }
+
+    /** The settings' columns without a dictionary that {@code schema} has. */
+    private static List<String> plainColumns(Schema schema, FileSettings settings) {
+        return settings.plainColumns().stream().filter(column -> schema.getField(column) != null).toList();
     }
 
     /**
@@ -216,8 +228,7 @@ final class LakeFile {
             encoder.writeIndex(1);
             encoder.writeLong(1_640_995_200_000L + i);
         }
-        try (ParquetWriter<AvroDatums> writer = configure(new DatumWriteSupport.Builder(new Discarded(),
-            new DatumWriteSupport(DatumWriteSupport.Layout.of(schema).orElseThrow())), compression, schema, settings).build()) {
+        try (DatumFileWriter writer = Format.of(schema, compression, settings).datumWriter(new Discarded())) {
             AvroDatums in = new AvroDatums(datums.toByteArray());
             for (int i = 0; i < rows; i++) {
                 writer.write(in);

@@ -57,6 +57,9 @@ class LakeFileTest {
         .name("items").type().array().items().stringType().noDefault()
         .endRecord();
 
+    /** The least row group size the sink takes ({@code roll.bytes}' least). */
+    private static final long MIN_ROW_GROUP_BYTES = SinkConfig.MIN_BYTES;
+
     @TempDir
     Path dir;
 
@@ -87,6 +90,21 @@ class LakeFileTest {
     }
 
     @Test
+    void rowsBeyondTheRowGroupSizeStartAnotherRowGroupAndEveryRowIsKept() throws Exception {
+        List<GenericRecord> rows = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            rows.add(flat(i, "row " + i, i % 3 == 0 ? null : "note " + i, i % 5 == 0 ? null : i));
+        }
+
+        Path file = writeLakeFile(FLAT, rows, MIN_ROW_GROUP_BYTES);
+
+        assertThat(read("SELECT count(DISTINCT row_group_id) > 1, sum(row_group_num_rows) FILTER (WHERE column_id = 0)"
+            + " FROM parquet_metadata('" + file + "')")).containsExactly("[true, 20000]");
+        assertThat(read("SELECT count(*), count(DISTINCT small), count(note), count(count), sum(small)"
+            + " FROM read_parquet('" + file + "')")).containsExactly("[20000, 20000, 13333, 16000, 199990000]");
+    }
+
+    @Test
     void warmingUpWritesEveryKindOfColumnWithEachCodec() throws IOException {
         for (Compression compression : Compression.values()) {
             LakeFile.warmUp(compression, new LakeFile.FileSettings(1 << 20, List.of("invoice_no")));
@@ -105,6 +123,10 @@ class LakeFileTest {
     }
 
     private Path writeLakeFile(Schema schema, List<GenericRecord> rows) throws IOException {
+        return writeLakeFile(schema, rows, 1 << 20);
+    }
+
+    private Path writeLakeFile(Schema schema, List<GenericRecord> rows, long rowGroupBytes) throws IOException {
         ByteArrayOutputStream datums = new ByteArrayOutputStream();
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(datums, null);
         GenericDatumWriter<GenericRecord> avro = new GenericDatumWriter<>(schema);
@@ -113,7 +135,7 @@ class LakeFileTest {
         }
         encoder.flush();
         LakeFile file = LakeFile.open(dir, new LakeFileName("t", 0, 0, "zstd"), RollToken.next(),
-            LakeFile.Format.of(schema, Compression.ZSTD, new LakeFile.FileSettings(1 << 20, List.of("text"))));
+            LakeFile.Format.of(schema, Compression.ZSTD, new LakeFile.FileSettings(rowGroupBytes, List.of("text"))));
         file.write(datums.toByteArray(), rows.size());
         LakeFile.Sealed sealed = file.seal();
         sealed.publish();

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 /**
  * bench/sink/write.sh: the CPU time of writing one partition's batch of sales (their Avro datums,
  * spread over {@code days} day files) as the sink writes a flat record, straight from the datums
- * ({@link DatumWriteSupport}), against decoding them into records for parquet-avro's writer, on the
+ * ({@link DatumFileWriter}), against decoding them into records for parquet-avro's writer, on the
  * same datums, alternately, in one JVM. Thread CPU time, so that neighbours on a shared machine move
  * it less than the wall clock.
  *
