@@ -64,9 +64,10 @@ import java.util.stream.Stream;
  * publishes nothing (see docs/architecture.md, the sink). Several sinks with one group share the
  * partitions; a partition taken away is rolled, committed and published first.
  *
- * <p>{@link #run()} blocks until {@link #stop()} (from another thread), or with {@code exit.at.end} until it has
- * read what the topic held at the start, then completes what is open and commits it, so Ctrl-C loses no time; a kill loses nothing either, only the work since the last
- * commit, which is redone into files of the same names.
+ * <p>{@link #run()} blocks until {@link #stop()} (from another thread), or with {@code exit.at.end} until
+ * it has read what the topic held at the start, then completes what is open and commits it, so Ctrl-C
+ * loses no time; a kill loses nothing either, only the work since the last commit, which is redone into
+ * files of the same names.
  */
 public final class LakeSink implements AutoCloseable {
 
