@@ -27,13 +27,14 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "sink", mixinStandardHelpOptions = true,
     description = {"Land a topic (default: sales_enriched) as Parquet files under --path, Hive-style by invoice date"
-        + " (invoice_year=2022/invoice_month=8/invoice_day=5/), columns typed from the records' Avro schema, until Ctrl-C"
+        + " (invoice_year=2022/invoice_month=8/invoice_day=5/), columns typed from the records' registered schema (Avro, JSON Schema or Protobuf), until Ctrl-C"
         + " (or, with --exit-at-end, until it has landed what the topic held when it started).",
         "Exactly once: each file is named <topic>+<partition>+<first offset> and written under a hidden .tmp name; once"
             + " on disk its offset is committed, naming it, and only then is it renamed, so a restart after a kill lands"
             + " the same records again. Sinks run with one --group share the partitions; one that stalled and lost its"
             + " partitions publishes nothing.",
-        "Records that cannot be landed (not Avro, no invoice date) go to <topic>_dlq with the reason in headers."},
+        "Records that cannot be landed (no registered schema, no invoice date, a value its column cannot hold) go to"
+            + " <topic>_dlq with the reason in headers."},
     footer = {"", "Try: duckdb -c \"SELECT invoice_date, sum(price) FROM read_parquet('DIR/**/*.parquet') GROUP BY 1 ORDER BY 1\"",
         "Exit codes: 0 stopped by Ctrl-C, or landed to the end with --exit-at-end; 1 could not start or write (no such topic, lake not writable, ...);"
             + " 2 bad command line; 3 Kafka or the Schema Registry unreachable."})

@@ -23,8 +23,6 @@ import java.util.Map;
  */
 abstract class AbstractJsonSchemaSerde extends AbstractSerde {
 
-    static final String JSON_SCHEMA_TYPE = "JSON";
-
     protected ObjectMapper mapper;
     protected boolean validate;
     private BoundedCache<Integer, JsonSchemaValidator> validators;

@@ -82,7 +82,7 @@ public class KafkaJsonSchemaDeserializer<T> extends AbstractJsonSchemaSerde impl
         } catch (RuntimeException e) {
             throw readFailure(topic, record, "cannot fetch schema ID " + id + ": " + oneLine(e), e);
         }
-        if (!JSON_SCHEMA_TYPE.equals(schema.schemaType())) {
+        if (!SchemaDefinition.JSON.equals(schema.schemaType())) {
             throw readFailure(topic, record, "schema ID " + id + " is " + schema.schemaType() + ", not a JSON Schema", null);
         }
         if (data.length == WireFormat.HEADER_SIZE) {

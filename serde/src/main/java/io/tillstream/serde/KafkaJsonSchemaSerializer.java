@@ -121,7 +121,7 @@ public class KafkaJsonSchemaSerializer<T> extends AbstractJsonSchemaSerde implem
             return latest(subjectNameStrategy.subjectName(target.topic(), isKey, null));
         }
         String subject = subjectNameStrategy.subjectName(target.topic(), isKey, target.schema().path("title").textValue());
-        SchemaDefinition schema = new SchemaDefinition(target.schema().toString(), JSON_SCHEMA_TYPE, target.references());
+        SchemaDefinition schema = new SchemaDefinition(target.schema().toString(), SchemaDefinition.JSON, target.references());
         if (config.autoRegisterSchemas()) {
             return registry.register(subject, schema, config.normalizeSchemas());
         }
@@ -133,7 +133,7 @@ public class KafkaJsonSchemaSerializer<T> extends AbstractJsonSchemaSerde implem
 
     private int latest(String subject) {
         RegisteredSchema latest = registry.getLatestVersion(subject);
-        if (!JSON_SCHEMA_TYPE.equals(latest.definition().schemaType())) {
+        if (!SchemaDefinition.JSON.equals(latest.definition().schemaType())) {
             throw new SerializationException("the latest schema of subject " + subject + " (version " + latest.version()
                 + ", ID " + latest.id() + ") is " + latest.definition().schemaType() + ", not a JSON Schema");
         }

@@ -16,7 +16,6 @@ import io.tillstream.serde.client.RegistryClientException;
 import io.tillstream.serde.client.SchemaDefinition;
 import io.tillstream.serde.client.SchemaRegistryClient;
 import io.tillstream.serde.internals.BoundedCache;
-import io.tillstream.serde.internals.protobuf.RegisteredFiles;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -167,8 +166,8 @@ public final class RecordJson {
         String type = schemaType(record, id);
         return switch (type) {
             case SchemaDefinition.AVRO -> new Json(Format.AVRO, id, AvroJson.toJson(avro.deserialize(record)));
-            case AbstractJsonSchemaSerde.JSON_SCHEMA_TYPE -> new Json(Format.JSON_SCHEMA, id, write(jsonSchema.deserialize(record)));
-            case RegisteredFiles.PROTOBUF -> new Json(Format.PROTOBUF, id, protobufJson(record, id, protobuf.deserialize(record)));
+            case SchemaDefinition.JSON -> new Json(Format.JSON_SCHEMA, id, write(jsonSchema.deserialize(record)));
+            case SchemaDefinition.PROTOBUF -> new Json(Format.PROTOBUF, id, protobufJson(record, id, protobuf.deserialize(record)));
             default -> throw failure(record, "schema ID " + id + " is of type " + type
                 + ", which is none of AVRO, JSON and PROTOBUF", null);
         };

@@ -31,7 +31,8 @@ public final class SinkConfig extends AbstractConfig {
     public static final String SCHEMA_REGISTRY_URL_DOC = "The Schema Registry the records' schemas are read from.";
 
     public static final String TOPIC_CONFIG = "topic";
-    public static final String TOPIC_DOC = "The topic to land; it must exist. Its Avro records need an invoice date: "
+    public static final String TOPIC_DOC = "The topic to land; it must exist. Its records (Avro, JSON Schema or Protobuf, "
+        + "with their schema in the registry) need an invoice date: "
         + "invoice_year, invoice_month and invoice_day fields (as sales_enriched has) or an invoice_date.";
     public static final String DEFAULT_TOPIC = "sales_enriched";
 
@@ -74,9 +75,9 @@ public final class SinkConfig extends AbstractConfig {
     public static final String DEFAULT_COMPRESSION = "zstd";
 
     public static final String DEAD_LETTER_TOPIC_CONFIG = "dead.letter.topic";
-    public static final String DEAD_LETTER_TOPIC_DOC = "Where records that cannot be landed go (not Avro, no invoice "
-        + "date, ...), with their original key and value bytes and tillstream.error.* headers. Created if missing. "
-        + "Default: <topic>_dlq.";
+    public static final String DEAD_LETTER_TOPIC_DOC = "Where records that cannot be landed go (no registered schema, "
+        + "no invoice date, ...), with their original key and value bytes and tillstream.error.* headers. Created if "
+        + "missing. Default: <topic>_dlq.";
 
     public static final String PLAIN_COLUMNS_CONFIG = "dictionary.excluded.columns";
     public static final String PLAIN_COLUMNS_DOC = "Columns written without Parquet's dictionary encoding: those whose "

@@ -10,6 +10,8 @@ import java.util.Objects;
 public record SchemaDefinition(String schema, String schemaType, List<SchemaReference> references) {
 
     public static final String AVRO = "AVRO";
+    public static final String PROTOBUF = "PROTOBUF";
+    public static final String JSON = "JSON";
 
     public SchemaDefinition {
         Objects.requireNonNull(schema, "schema");

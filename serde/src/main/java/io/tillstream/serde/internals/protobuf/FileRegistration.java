@@ -48,7 +48,7 @@ public final class FileRegistration {
                 references.add(done.get(imported.getName()));
             }
         }
-        return new SchemaDefinition(ProtoTextPrinter.print(file), RegisteredFiles.PROTOBUF, references);
+        return new SchemaDefinition(ProtoTextPrinter.print(file), SchemaDefinition.PROTOBUF, references);
     }
 
     private SchemaReference reference(FileDescriptor imported, Map<String, SchemaReference> done) {

@@ -19,8 +19,6 @@ import java.util.Map;
  */
 public final class RegisteredFiles {
 
-    public static final String PROTOBUF = "PROTOBUF";
-
     private final SchemaRegistryClient registry;
     private final BoundedCache<Integer, FileDescriptor> byId;
 
@@ -40,8 +38,8 @@ public final class RegisteredFiles {
 
     /** {@code referenced} holds the files compiled so far for this schema, by import path, so each is compiled once. */
     private FileDescriptor compile(String name, SchemaDefinition schema, Map<String, FileDescriptor> referenced) {
-        if (!PROTOBUF.equals(schema.schemaType())) {
-            throw new IllegalArgumentException("the schema is " + schema.schemaType() + ", not " + PROTOBUF);
+        if (!SchemaDefinition.PROTOBUF.equals(schema.schemaType())) {
+            throw new IllegalArgumentException("the schema is " + schema.schemaType() + ", not " + SchemaDefinition.PROTOBUF);
         }
         compileReferences(schema.references(), referenced);
         return ProtoTextParser.parse(name, schema.schema(), path -> imported(path, referenced));
