@@ -32,9 +32,9 @@ public record DayPartition(int year, int month, int day) {
     public static Optional<DayPartition> of(GenericRecord record) {
         Schema schema = record.getSchema();
         if (schema.getField(YEAR) != null && schema.getField(MONTH) != null && schema.getField(DAY) != null
-            && record.get(YEAR) instanceof Integer year && record.get(MONTH) instanceof Integer month
-            && record.get(DAY) instanceof Integer day) {
-            return Optional.of(new DayPartition(year, month, day));
+            && isInt(record.get(YEAR)) && isInt(record.get(MONTH)) && isInt(record.get(DAY))) {
+            return Optional.of(new DayPartition(((Number) record.get(YEAR)).intValue(),
+                ((Number) record.get(MONTH)).intValue(), ((Number) record.get(DAY)).intValue()));
         }
         if (schema.getField(DATE) != null) {
             Object date = record.get(DATE);
@@ -46,6 +46,11 @@ public record DayPartition(int year, int month, int day) {
             }
         }
         return Optional.empty();
+    }
+
+    /** An Integer, or a Long in an int's range: a JSON Schema integer lands as a long. */
+    private static boolean isInt(Object value) {
+        return value instanceof Integer || value instanceof Long number && number == number.intValue();
     }
 
     public Path directory(Path lake) {
