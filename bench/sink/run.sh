@@ -18,6 +18,8 @@
 # which then completes and commits its files as Ctrl-C does (the sink's status comes every 200 ms, and the
 # script's check every 100 ms, so the stop comes up to about 0.3 s after the last record was read).
 #
+# SINK_FORMAT=protobuf|jsonschema fills raw_data in that format instead of Avro (`generate --format`).
+#
 #   bench/sink/run.sh [records] [days] [roll-interval]     defaults: 1000000 100 1m
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -57,7 +59,7 @@ awk -v n="$records" -v days="$days" 'BEGIN {
   }
 }' > "$work/sales.csv"
 # shellcheck disable=SC2086 # java_opts (lib.sh) holds several options
-java $java_opts -jar "$jar" generate --source csv --file "$work/sales.csv" --rate max \
+java $java_opts -jar "$jar" generate --source csv --file "$work/sales.csv" --rate max --format "${SINK_FORMAT:-avro}" \
   --bootstrap-server $bootstrap --registry-url $registry > "$work/fill.out" 2>&1
 grep -E "^(Records/s|Bytes|Sent|Rejected)" "$work/fill.out" || tail -n 5 "$work/fill.out"
 

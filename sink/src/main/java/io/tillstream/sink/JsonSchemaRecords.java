@@ -86,14 +86,15 @@ final class JsonSchemaRecords {
                         throw new IllegalArgumentException(where(at) + " is missing or null");
                     }
                 } else {
-                    record.put(property.name(), property.type().convert().apply(new At(value, at)));
+                    record.put(property.position(), property.type().convert().apply(new At(value, at)));
                 }
             }
             return record;
         }
     }
 
-    private record Property(String name, boolean nullable, ValueType type) {
+    /** A property and its field's position in the record, which values go in by (by name, each put is a lookup). */
+    private record Property(String name, int position, boolean nullable, ValueType type) {
     }
 
     /** A value and where it is in the record, for a rejection's reason. */
@@ -122,7 +123,7 @@ final class JsonSchemaRecords {
             fields.add(nullable ? new Schema.Field(property.getKey(),
                 Schema.createUnion(Schema.create(Schema.Type.NULL), type.schema()), null, JsonProperties.NULL_VALUE)
                 : new Schema.Field(property.getKey(), type.schema()));
-            properties.add(new Property(property.getKey(), nullable, type));
+            properties.add(new Property(property.getKey(), fields.size() - 1, nullable, type));
         }
         int dot = name.lastIndexOf('.');
         return new RecordType(Schema.createRecord(name.substring(dot + 1), null, dot < 0 ? null : name.substring(0, dot),

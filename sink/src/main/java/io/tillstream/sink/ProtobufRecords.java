@@ -94,6 +94,8 @@ final class ProtobufRecords {
         List<FieldLanding> landings = new ArrayList<>();
         for (FieldDescriptor field : descriptor.getFields()) {
             String name = field.getName();
+            // Values go in by position: by name, every put looked the field up in the schema's map.
+            int position = fields.size();
             if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !field.isRepeated()
                 && field.getMessageType().getFullName().equals(MONEY)) {
                 fields.add(nullableField(name, decimal()));
@@ -101,8 +103,8 @@ final class ProtobufRecords {
                 landings.add((message, record) -> {
                     if (message.hasField(field)) {
                         Message money = (Message) message.getField(field);
-                        record.put(name, money(money));
-                        record.put(name + CURRENCY_SUFFIX, scalar(money, "currency_code"));
+                        record.put(position, money(money));
+                        record.put(position + 1, scalar(money, "currency_code"));
                     }
                 });
             } else if (field.isMapField()) {
@@ -115,19 +117,19 @@ final class ProtobufRecords {
                         Message pair = (Message) entry;
                         map.put(String.valueOf(scalar(pair, "key")), value.convert().apply(pair.getField(valueField)));
                     }
-                    record.put(name, map);
+                    record.put(position, map);
                 });
             } else if (field.isRepeated()) {
                 ValueType element = valueType(field, enclosing);
                 fields.add(new Schema.Field(name, Schema.createArray(element.schema())));
-                landings.add((message, record) -> record.put(name,
+                landings.add((message, record) -> record.put(position,
                     ((List<?>) message.getField(field)).stream().map(element.convert()).toList()));
             } else {
                 ValueType value = valueType(field, enclosing);
                 fields.add(field.hasPresence() ? nullableField(name, value.schema()) : new Schema.Field(name, value.schema()));
                 landings.add((message, record) -> {
                     if (!field.hasPresence() || message.hasField(field)) {
-                        record.put(name, value.convert().apply(message.getField(field)));
+                        record.put(position, value.convert().apply(message.getField(field)));
                     }
                 });
             }
