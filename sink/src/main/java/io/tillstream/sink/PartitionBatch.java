@@ -18,8 +18,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The records of one Kafka partition read since its last committed offset, held per day directory
- * and written, one file per day, when the batch is completed: all of its files together.
+ * The records of one Kafka partition read since its last committed offset, held per day directory and
+ * writer schema, and written, one file per day and schema, when the batch is completed: all of its files
+ * together. A topic whose records change schema (a new version, or values of several formats) still rolls
+ * on its policy alone; each file has one schema.
  *
  * <p>Why this is exactly once whatever the moment of a kill, and whatever another member of the group
  * does: a file's name is its topic, partition and first offset; {@link #complete} writes the batch's
@@ -42,8 +44,7 @@ final class PartitionBatch {
     private final LakeFile.FileSettings settings;
     private final DiskSync sync;
     private final long openedAtMillis;
-    private final Map<DayPartition, DayRecords> days = new HashMap<>();
-    private Schema schema;
+    private final Map<FileKey, FileRecords> files = new HashMap<>();
     private long nextOffset = -1;
     private long records;
     private long skipped;
@@ -60,19 +61,17 @@ final class PartitionBatch {
         this.openedAtMillis = openedAtMillis;
     }
 
-    /** Whether a record of this schema may join the batch: a file has one schema, so a new one starts a new batch. */
-    boolean accepts(Schema recordSchema) {
-        return schema == null || schema.equals(recordSchema);
+    /** The file a record goes to: its day's, of its writer schema. */
+    private record FileKey(Schema schema, DayPartition day) {
     }
 
     /**
-     * Holds a record for its day's file until {@link #complete()}: its Avro datum, {@code value} from
+     * Holds a record for the file of its day and schema until {@link #complete()}: its Avro datum, {@code value} from
      * {@code datumStart} on (the bytes after the wire format's header), written with {@code recordSchema}.
      * Returns how many bytes the batch's {@link #memory()} grew by.
      */
     long write(long offset, Schema recordSchema, DayPartition day, byte[] value, int datumStart) {
-        schema = recordSchema;
-        int grown = days.computeIfAbsent(day, d -> new DayRecords(offset)).add(value, datumStart);
+        int grown = files.computeIfAbsent(new FileKey(recordSchema, day), key -> new FileRecords(offset)).add(value, datumStart);
         memory += grown;
         records++;
         bytes += value.length - datumStart;
@@ -109,9 +108,9 @@ final class PartitionBatch {
         return nowMillis - openedAtMillis;
     }
 
-    /** The files {@link #complete()} will write: one per day directory. */
+    /** The files {@link #complete()} will write: one per day directory and schema. */
     int openFiles() {
-        return days.size();
+        return files.size();
     }
 
     /**
@@ -123,7 +122,7 @@ final class PartitionBatch {
     }
 
     /**
-     * Writes each day's file in one go under its temporary name of roll {@code roll}, makes them durable,
+     * Writes each file in one go under its temporary name of roll {@code roll}, makes them durable,
      * then makes the directory entries durable; returns what was completed. One file at a time, rather than a
      * Parquet writer per day open all along, keeps one file's column writers in the processor's caches:
      * with records spread over many days, every record went to another file's writers before. Each file is
@@ -133,21 +132,23 @@ final class PartitionBatch {
         List<Completed> done = new ArrayList<>();
         List<CompletableFuture<Void>> forces = new ArrayList<>();
         Set<Path> directories = new LinkedHashSet<>();
-        LakeFile.Format format = LakeFile.Format.of(schema, compression, settings);
+        Map<Schema, LakeFile.Format> formats = new HashMap<>();
         try {
-            for (Map.Entry<DayPartition, DayRecords> entry : days.entrySet()) {
-                DayRecords day = entry.getValue();
-                Path directory = directory(entry.getKey(), directories);
+            for (Map.Entry<FileKey, FileRecords> entry : files.entrySet()) {
+                FileRecords held = entry.getValue();
+                Path directory = directory(entry.getKey().day(), directories);
+                LakeFile.Format format = formats.computeIfAbsent(entry.getKey().schema(),
+                    schema -> LakeFile.Format.of(schema, compression, settings));
                 LakeFile file = LakeFile.open(directory, new LakeFileName(partition.topic(), partition.partition(),
-                    day.firstOffset, compression.fileLabel()), roll, format);
+                    held.firstOffset, compression.fileLabel()), roll, format);
                 try {
-                    file.write(day.datums, day.count);
+                    file.write(held.datums, held.count);
                 } catch (IOException | RuntimeException e) {
                     file.abort();
                     throw e;
                 }
                 LakeFile.Sealed sealed = file.seal();
-                done.add(new Completed(sealed, day.count));
+                done.add(new Completed(sealed, held.count));
                 forces.add(sync.force(sealed.temp(), false));
                 directories.add(directory);
             }
@@ -158,13 +159,13 @@ final class PartitionBatch {
             done.forEach(completed -> completed.file().discard());
             throw e;
         }
-        days.clear();
+        files.clear();
         return done;
     }
 
     /** Drops the records held; they will be read again from the last committed offset. */
     void abort() {
-        days.clear();
+        files.clear();
     }
 
     /** The day's directory, created if missing; the parents of those created join {@code changed}. */
@@ -179,8 +180,8 @@ final class PartitionBatch {
         return directory;
     }
 
-    /** One day's records, their Avro datums back to back: compact, and read in one pass when the file is written. */
-    private static final class DayRecords {
+    /** One file's records, their Avro datums back to back: compact, and read in one pass when the file is written. */
+    private static final class FileRecords {
 
         private static final int FIRST_ARRAY_BYTES = 1024;
 
@@ -189,7 +190,7 @@ final class PartitionBatch {
         private int size;
         private int count;
 
-        DayRecords(long firstOffset) {
+        FileRecords(long firstOffset) {
             this.firstOffset = firstOffset;
         }
 

@@ -170,9 +170,6 @@ final class PartitionWriter {
     private void land(ConsumerRecord<byte[], byte[]> record) {
         RecordDecoder.Decoded decoded = lake.decoder().decode(record);
         if (decoded instanceof RecordDecoder.Row row) {
-            if (batch != null && !batch.accepts(row.schema())) {
-                rollNow();
-            }
             lake.held().addAndGet(openBatch().write(record.offset(), row.schema(), row.day(), row.value(), row.datumStart()));
         } else if (decoded instanceof RecordDecoder.Rejected rejection) {
             lake.deadLetters().send(record, rejection.reason());

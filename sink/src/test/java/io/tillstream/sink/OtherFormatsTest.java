@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
+import io.tillstream.pipeline.testing.GeneratedSales;
 import io.tillstream.pipeline.testing.TestPlatform;
 import io.tillstream.retail.DeadLetters;
 import io.tillstream.retail.Sale;
@@ -26,6 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Sales as {@code generate --format protobuf} and {@code --format jsonschema} write them, landed typed from
  * their registered schemas: the price an exact decimal, the invoice date a DATE. One value that no Parquet
- * row can hold goes to the dead-letter topic with its reason, and the sales around it land.
+ * row can hold goes to the dead-letter topic with its reason, and the sales around it land. A topic of every
+ * format at once lands in one roll, a file per schema and day, not a roll at each change of format.
  */
 class OtherFormatsTest {
 
@@ -80,6 +86,33 @@ class OtherFormatsTest {
             assertThat(landed.revenueByDay()).isEqualTo(revenueByDay(sales, 9));
             assertThat(landed.deadLetterReason()).matches("the JSON Schema value at topic \\S+ partition \\d offset \\d+ cannot"
                 + " be a Parquet row: property price is 12.0000000001, which has more than 9 decimal places");
+        }
+    }
+
+    @Test
+    void aTopicOfEveryFormatLandsInOneRollAFileOfEachSchemaPerDay() throws Exception {
+        TestPlatform platform = TestPlatform.get();
+        String topic = TestPlatform.unique("mixed");
+        platform.createTopic(topic, 2);
+        GeneratedSales sent = new GeneratedSales(11).sendInEveryFormat(platform, topic, 400);
+        Path lake = dir.resolve("lake");
+
+        try (RunningSink sink = RunningSink.start(SinkProcess.settings(platform, topic, lake,
+            Map.of(SinkConfig.EXIT_AT_END_CONFIG, "true")))) {
+            sink.run().get(60, TimeUnit.SECONDS);
+        }
+
+        long days = sent.sales().stream().map(Sale::getInvoiceDate).distinct().count();
+        // The original producer's plain JSON has no registered schema: a dead letter. Each other format is a schema.
+        long landed = sent.sales().size() - sent.sentAs(GeneratedSales.Format.ORIGINAL_JSON);
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duckdb.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*), count(DISTINCT invoice_no), count(DISTINCT filename)"
+                 + " FROM read_parquet('" + lake + "/**/*.parquet', union_by_name = true, filename = true)")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(landed);
+            assertThat(rows.getLong(2)).isEqualTo(landed);
+            assertThat(rows.getLong(3)).isLessThanOrEqualTo(2 * days * 3);
         }
     }
 

@@ -17,6 +17,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -102,15 +107,28 @@ class PartitionBatchTest {
     }
 
     @Test
-    void aBatchTakesOneSchemaOnly() throws IOException {
-        PartitionBatch batch = batch();
-        assertThat(batch.isEmpty()).isTrue();
-        write(batch, 1, AUG_5);
-        Schema evolved = SchemaBuilder.record("Sale").fields().requiredString("invoice_no").requiredInt("invoice_date")
+    void recordsOfTwoSchemasInOneDayGoToAFileEachInOneRoll() throws Exception {
+        Schema evolved = SchemaBuilder.record("Sale").fields().requiredString("invoice_no")
+            .name("invoice_date").type(org.apache.avro.LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT))).noDefault()
             .optionalString("note").endRecord();
-        assertThat(batch.accepts(SALE)).isTrue();
-        assertThat(batch.accepts(evolved)).isFalse();
-        batch.abort();
+        PartitionBatch batch = batch();
+        write(batch, 1, AUG_5, SALE);
+        write(batch, 2, AUG_5, evolved);
+        write(batch, 3, AUG_5, SALE);
+        write(batch, 4, AUG_5, evolved);
+
+        assertThat(batch.openFiles()).isEqualTo(2);
+        List<PartitionBatch.Completed> completed = batch.complete(RollToken.next());
+        for (PartitionBatch.Completed file : completed) {
+            file.file().publish();
+        }
+
+        assertThat(completed).extracting(PartitionBatch.Completed::records).containsExactly(2L, 2L);
+        Path day = lake.resolve("invoice_year=2022/invoice_month=8/invoice_day=5");
+        assertThat(read("SELECT string_agg(invoice_no, ',' ORDER BY invoice_no) FROM read_parquet('"
+            + day.resolve("sales+2+0000000001.zstd.parquet") + "')")).isEqualTo("I1,I3");
+        assertThat(read("SELECT string_agg(invoice_no || ':' || coalesce(note, '-'), ',' ORDER BY invoice_no)"
+            + " FROM read_parquet('" + day.resolve("sales+2+0000000002.zstd.parquet") + "')")).isEqualTo("I2:-,I4:-");
     }
 
     private PartitionBatch batch() {
@@ -118,18 +136,32 @@ class PartitionBatchTest {
             SYNC, 0);
     }
 
-    /** Writes a sale as the sink gets it (a header, then its Avro datum); returns the datum's size. */
     private static int write(PartitionBatch batch, long offset, LocalDate date) throws IOException {
-        GenericRecord sale = new GenericData.Record(SALE);
+        return write(batch, offset, date, SALE);
+    }
+
+    /** Writes a sale of {@code schema} as the sink gets it (a header, then its Avro datum); returns the datum's size. */
+    private static int write(PartitionBatch batch, long offset, LocalDate date, Schema schema) throws IOException {
+        GenericRecord sale = new GenericData.Record(schema);
         sale.put("invoice_no", "I" + offset);
         sale.put("invoice_date", (int) date.toEpochDay());
         ByteArrayOutputStream value = new ByteArrayOutputStream();
         value.write(new byte[HEADER]);
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(value, null);
-        new GenericDatumWriter<GenericRecord>(SALE).write(sale, encoder);
+        new GenericDatumWriter<GenericRecord>(schema).write(sale, encoder);
         encoder.flush();
-        batch.write(offset, SALE, DayPartition.of(sale).orElseThrow(), value.toByteArray(), HEADER);
+        batch.write(offset, schema, DayPartition.of(sale).orElseThrow(), value.toByteArray(), HEADER);
         return value.size() - HEADER;
+    }
+
+    /** The one value DuckDB's answer to {@code query} holds. */
+    private static String read(String query) throws SQLException {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duckdb.createStatement();
+             ResultSet result = statement.executeQuery(query)) {
+            result.next();
+            return result.getString(1);
+        }
     }
 
     private List<String> finalFiles() throws IOException {
