@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The sink's settings, Kafka's names where Kafka has the setting ({@code bootstrap.servers},
@@ -132,6 +134,11 @@ public final class SinkConfig extends AbstractConfig {
         .define(EXIT_AT_END_CONFIG, Type.BOOLEAN, false, Importance.MEDIUM, EXIT_AT_END_DOC)
         .define(STARTUP_TIMEOUT_MS_CONFIG, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW, STARTUP_TIMEOUT_MS_DOC);
 
+    /** The settings only the sink reads: every one defined here but those the clients and the deserializer take too. */
+    private static final Set<String> OWN = CONFIG.names().stream()
+        .filter(name -> !Set.of(BOOTSTRAP_SERVERS_CONFIG, SCHEMA_REGISTRY_URL_CONFIG, GROUP_ID_CONFIG).contains(name))
+        .collect(Collectors.toUnmodifiableSet());
+
     public SinkConfig(Map<?, ?> originals) {
         super(CONFIG, originals, false);
     }
@@ -188,11 +195,7 @@ public final class SinkConfig extends AbstractConfig {
     /** Every setting given that is not the sink's own, for the clients and the deserializer. */
     Map<String, Object> clientSettings() {
         Map<String, Object> settings = new HashMap<>(originals());
-        for (String own : new String[] {TOPIC_CONFIG, PATH_CONFIG, ROLL_RECORDS_CONFIG, ROLL_BYTES_CONFIG,
-            ROLL_INTERVAL_MS_CONFIG, HELD_MAX_BYTES_CONFIG, COMPRESSION_CONFIG, DEAD_LETTER_TOPIC_CONFIG, PLAIN_COLUMNS_CONFIG,
-            WRITER_THREADS_CONFIG, EXIT_AT_END_CONFIG, STARTUP_TIMEOUT_MS_CONFIG}) {
-            settings.remove(own);
-        }
+        settings.keySet().removeAll(OWN);
         // Kafka's own setting, but with the sink's default when not given.
         settings.put(GROUP_ID_CONFIG, groupId());
         return settings;
