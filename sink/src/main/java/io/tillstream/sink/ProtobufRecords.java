@@ -28,10 +28,11 @@ import java.util.function.Function;
  * The Avro record a Protobuf message lands as, so that it takes the Avro values' way into Parquet: one
  * field per field of the message's descriptor, in its order, typed as Parquet readers expect.
  * Well-known types keep their meaning: a {@code google.type.Date} is a DATE, a {@code google.type.Money}
- * a DECIMAL(28,9) (its units and nanos, exact) with its currency beside it in {@code <field>_currency_code},
- * a {@code google.protobuf.Timestamp} a TIMESTAMP in microseconds, a wrapper ({@code Int32Value}, ...)
- * its value or null. An enum lands as its value's name (or its number, for one the schema does not
- * know); a message field, a proto3 {@code optional} or a oneof member is null when unset, other scalars
+ * a DECIMAL(28,9) (its units and nanos, exact) with its currency beside it in {@code <field>_currency_code}
+ * (in a list or a map, a struct of {@code amount} and {@code currency_code}), a
+ * {@code google.protobuf.Timestamp} a TIMESTAMP in microseconds, a wrapper ({@code Int32Value}, ...) its
+ * value or null. An enum lands as its value's name (protobuf-java names a number the schema does not know
+ * {@code UNKNOWN_ENUM_VALUE_<enum>_<number>}); a message field, a proto3 {@code optional} or a oneof member is null when unset, other scalars
  * are Protobuf's default then; a repeated field is a list, a map a map with string keys, any other
  * message a nested record. Thread-safe: the writer threads share one.
  */
@@ -46,6 +47,10 @@ final class ProtobufRecords {
     private static final String TIMESTAMP = "google.protobuf.Timestamp";
     private static final Set<String> WRAPPERS = Set.of("DoubleValue", "FloatValue", "Int64Value", "UInt64Value",
         "Int32Value", "UInt32Value", "BoolValue", "StringValue", "BytesValue");
+
+    /** A Money in a list or a map. */
+    private static final Schema MONEY_RECORD = Schema.createRecord("Money", null, "google.type", false, List.of(
+        new Schema.Field("amount", decimal()), new Schema.Field("currency_code", Schema.create(Schema.Type.STRING))));
 
     private final BoundedCache<Descriptor, RecordType> types;
 
@@ -164,7 +169,13 @@ final class ProtobufRecords {
                 return new ValueType(LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG)),
                     v -> micros((Message) v));
             case MONEY:
-                return new ValueType(decimal(), v -> money((Message) v));
+                // Not a field of its own here, so no column beside it for the currency: a struct keeps both.
+                return new ValueType(MONEY_RECORD, v -> {
+                    GenericRecord record = new GenericData.Record(MONEY_RECORD);
+                    record.put(0, money((Message) v));
+                    record.put(1, scalar((Message) v, "currency_code"));
+                    return record;
+                });
             default:
                 if (isWrapper(message)) {
                     ValueType wrapped = valueType(message.findFieldByName("value"), enclosing);

@@ -11,6 +11,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,6 +28,7 @@ class ProtobufRecordsTest {
         package shop;
         import "google/protobuf/wrappers.proto";
         import "google/type/date.proto";
+        import "google/type/money.proto";
         enum Channel { CHANNEL_UNKNOWN = 0; WEB = 1; STORE = 2; }
         message Line { string sku = 1; uint32 count = 2; }
         message Basket {
@@ -40,12 +42,14 @@ class ProtobufRecordsTest {
           oneof pay { string card = 8; int64 voucher = 9; }
           bytes tag = 10;
           int32 items = 11;
+          repeated google.type.Money refunds = 12;
         }
         message Loop { Loop next = 1; }
         """, path -> KnownFiles.file(path).orElseThrow());
     private static final Descriptor BASKET = FILE.findMessageTypeByName("Basket");
     private static final Descriptor LINE = FILE.findMessageTypeByName("Line");
     private static final Descriptor DATE = BASKET.findFieldByName("days").getMessageType();
+    private static final Descriptor MONEY = BASKET.findFieldByName("refunds").getMessageType();
 
     private final ProtobufRecords records = new ProtobufRecords(10);
 
@@ -65,6 +69,9 @@ class ProtobufRecordsTest {
                 .setField(DATE.findFieldByName("month"), 8).setField(DATE.findFieldByName("day"), 5).build())
             .setField(field("card"), "visa")
             .setField(field("tag"), ByteString.copyFromUtf8("x"))
+            .addRepeatedField(field("refunds"), DynamicMessage.newBuilder(MONEY)
+                .setField(MONEY.findFieldByName("currency_code"), "EUR").setField(MONEY.findFieldByName("units"), 12L)
+                .setField(MONEY.findFieldByName("nanos"), 500_000_000).build())
             .build();
 
         GenericRecord record = records.toRecord(basket);
@@ -91,6 +98,12 @@ class ProtobufRecordsTest {
         assertThat(record.get("card")).isEqualTo("visa");
         assertThat(record.get("voucher")).isNull();
         assertThat(record.get("tag")).isEqualTo(ByteBuffer.wrap(new byte[] {'x'}));
+        // In a list, a Money's currency has no column of its own beside it: it stays with its amount.
+        assertThat((List<?>) record.get("refunds")).singleElement().satisfies(refund -> {
+            assertThat(((GenericRecord) refund).get("amount"))
+                .isEqualTo(ByteBuffer.wrap(new BigDecimal("12.500000000").unscaledValue().toByteArray()));
+            assertThat(((GenericRecord) refund).get("currency_code")).isEqualTo("EUR");
+        });
     }
 
     @Test
