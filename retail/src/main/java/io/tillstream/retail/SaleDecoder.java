@@ -8,6 +8,7 @@ import io.tillstream.serde.KafkaJsonSchemaDeserializer;
 import io.tillstream.serde.KafkaProtobufDeserializer;
 import io.tillstream.serde.WireFormat;
 import io.tillstream.serde.client.RegistryClientException;
+import io.tillstream.serde.client.SchemaDefinition;
 import io.tillstream.serde.client.SchemaRegistryClient;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.errors.SerializationException;
@@ -63,11 +64,11 @@ public final class SaleDecoder {
             return asSale(avro.deserialize(topic, value));
         }
         return switch (schemaType(topic, WireFormat.schemaId(value))) {
-            case "JSON" -> {
+            case SchemaDefinition.JSON -> {
                 JsonNode json = jsonSchema.deserialize(topic, value);
                 yield described("in JSON Schema", () -> ProducerJson.read(json));
             }
-            case "PROTOBUF" -> {
+            case SchemaDefinition.PROTOBUF -> {
                 Message message = protobuf.deserialize(topic, value);
                 yield described("in Protobuf", () -> SaleProtobuf.fromMessage(message));
             }

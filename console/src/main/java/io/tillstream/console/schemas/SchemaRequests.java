@@ -24,7 +24,7 @@ final class SchemaRequests {
     }
 
     /** The schema types the registry takes. */
-    private static final List<String> TYPES = List.of(SchemaDefinition.AVRO, "JSON", "PROTOBUF");
+    private static final List<String> TYPES = List.of(SchemaDefinition.AVRO, SchemaDefinition.JSON, SchemaDefinition.PROTOBUF);
 
     /**
      * A schema proposed for a subject: its text, its type ({@code AVRO} when none is given) and the
