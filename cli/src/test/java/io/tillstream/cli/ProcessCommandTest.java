@@ -77,7 +77,9 @@ class ProcessCommandTest {
         try {
             producing.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             Awaitility.await().atMost(PATIENCE.multipliedBy(2)).untilAsserted(() -> assertThat(api.invoicesCounted())
-                .as(() -> "sales counted after the restart; the restarted processor's last warnings:\n" + warnings(work.resolve("second.log")))
+                .as(() -> "sales counted after the restart; " + SOURCE + "'s end offsets " + platform.endOffsets(SOURCE) + ", "
+                    + api.get("/api/v1/sales/dead-letters").body().get("total") + " dead letters; the restarted processor's last warnings:\n"
+                    + warnings(work.resolve("second.log")))
                 .isEqualTo(SALES));
 
             assertThat(api.rows("/api/v1/sales/by-mall")).isEqualTo(generated.byMall());

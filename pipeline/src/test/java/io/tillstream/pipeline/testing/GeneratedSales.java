@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /** Sales sent to a topic as the generator sends them (Avro through the registry, or every format in turn), and the totals expected of them. */
@@ -60,13 +61,14 @@ public final class GeneratedSales {
             ProducerConfig.LINGER_MS_CONFIG, 5,
             ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
             "schema.registry.url", platform.registryUrl()), new StringSerializer(), avroSerializer(platform))) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 Sale sale = synthetic.next();
                 sales.add(sale);
                 formats.add(Format.AVRO);
-                producer.send(new ProducerRecord<>(topic, sale.getInvoiceNo(), sale));
+                acks.add(producer.send(new ProducerRecord<>(topic, sale.getInvoiceNo(), sale)));
             }
-            producer.flush();
+            awaitAcks(topic, acks);
         }
         return this;
     }
@@ -92,6 +94,7 @@ public final class GeneratedSales {
                  new ByteArraySerializer(), new ByteArraySerializer())) {
             jsonSchema.configure(registry, false);
             protobuf.configure(registry, false);
+            List<Future<RecordMetadata>> acks = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 Sale sale = synthetic.next();
                 Format format = Format.values()[i % Format.values().length];
@@ -108,13 +111,31 @@ public final class GeneratedSales {
                 }
                 sales.add(sale);
                 formats.add(format);
-                producer.send(new ProducerRecord<>(topic, key, value));
+                acks.add(producer.send(new ProducerRecord<>(topic, key, value)));
             }
-            producer.flush();
+            awaitAcks(topic, acks);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         return this;
+    }
+
+    /**
+     * Waits for every send to be acknowledged: the expected totals count every sale remembered, so a send that
+     * failed must fail the test here, naming why, rather than as a total short by a batch.
+     */
+    private static void awaitAcks(String topic, List<Future<RecordMetadata>> acks) {
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("sale " + (i + 1) + " of " + acks.size() + " was not written to " + topic
+                    + ": " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static byte[] originalProducerJson(Sale sale) throws JsonProcessingException {
