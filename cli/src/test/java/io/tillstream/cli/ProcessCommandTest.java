@@ -47,11 +47,12 @@ class ProcessCommandTest {
     @Test
     void aProcessorKilledMidwayAndRestartedEndsWithExactTotalsAndEverySaleEnrichedOnce() throws Exception {
         int port = freePort();
+        String applicationId = TestPlatform.unique("app");
         Path config = Files.writeString(work.resolve("client.properties"),
             "# A killed member leaves the group after this long, instead of 45 s\nsession.timeout.ms=6000\nheartbeat.interval.ms=2000\n");
         List<String> command = List.of(javaBinary(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
             Tillstream.class.getName(), "process", "-v", "--bootstrap-server", platform.bootstrapServers(),
-            "--registry-url", platform.registryUrl(), "--application-id", TestPlatform.unique("app"),
+            "--registry-url", platform.registryUrl(), "--application-id", applicationId,
             "--http-port", Integer.toString(port), "--state-dir", work.resolve("state").toString(),
             "--stream-threads", "2", "--command-config", config.toString());
         PipelineApi api = new PipelineApi("http://127.0.0.1:" + port);
@@ -77,7 +78,8 @@ class ProcessCommandTest {
         try {
             producing.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             Awaitility.await().atMost(PATIENCE.multipliedBy(2)).untilAsserted(() -> assertThat(api.invoicesCounted())
-                .as(() -> "sales counted after the restart; " + SOURCE + "'s end offsets " + platform.endOffsets(SOURCE) + ", "
+                .as(() -> "sales counted after the restart; " + SOURCE + "'s end offsets " + platform.endOffsets(SOURCE)
+                    + ", the processor's committed offsets " + platform.committedOffsets(applicationId, SOURCE) + ", "
                     + api.get("/api/v1/sales/dead-letters").body().get("total") + " dead letters; the restarted processor's last warnings:\n"
                     + warnings(work.resolve("second.log")))
                 .isEqualTo(SALES));

@@ -86,6 +86,24 @@ public final class TestPlatform {
         }
     }
 
+    /** Each partition of {@code topic} and the offset {@code group} committed there, if it did. */
+    public Map<Integer, Long> committedOffsets(String group, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Map<Integer, Long> committed = new TreeMap<>();
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().forEach((partition, offset) -> {
+                if (partition.topic().equals(topic) && offset != null) {
+                    committed.put(partition.partition(), offset.offset());
+                }
+            });
+            return committed;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Settings for a pipeline reading {@code source} and writing topics named after it, with its own
      * state directory and a free HTTP port.
