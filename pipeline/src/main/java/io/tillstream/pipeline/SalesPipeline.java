@@ -16,6 +16,7 @@ import io.tillstream.serde.client.RegistryConnectionException;
 import io.tillstream.serde.client.SchemaRegistryClient;
 import io.tillstream.serde.client.SchemaRegistryClientConfig;
 import org.apache.avro.Schema;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -58,6 +59,7 @@ public final class SalesPipeline implements AutoCloseable {
     private static final String PRODUCER_BATCH_SIZE = String.valueOf(256 * 1024);
     private static final String COMMIT_INTERVAL_MS = "1000";
     private static final String RESTORE_FETCH_MAX_WAIT_MS = "50";
+    private static final String RETRY_BACKOFF_MS = "10";
     private static final String MAX_TASK_IDLE_MS = String.valueOf(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     private static final Executor SETUP_THREAD = task -> {
         Thread thread = new Thread(task, "tillstream-pipeline-setup");
@@ -230,6 +232,12 @@ public final class SalesPipeline implements AutoCloseable {
         // one partition. Yet with idling on, Kafka Streams 4.4 formats a log line with String.format for each empty
         // partition every time it asks a task whether it can process, logged or not: 6 % of the stream thread.
         properties.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, MAX_TASK_IDLE_MS);
+        // The start waits retry.backoff.ms where nothing failed: Kafka Streams between its checks that the internal
+        // topics it just made are ready (three times at a first start), the producer between finding its transaction
+        // coordinator and asking it for a producer id. Each is ready within milliseconds here, and Kafka's 100 ms cost
+        // a first start 0.3 to 0.4 s (docs/benchmarks.md). Failed requests still back off exponentially, up to
+        // retry.backoff.max.ms.
+        properties.putIfAbsent(CommonClientConfigs.RETRY_BACKOFF_MS_CONFIG, RETRY_BACKOFF_MS);
         // A store is restored once its changelog has been read to the end, and the last fetch of a changelog finds
         // nothing more: with the consumer's 500 ms wait for data, the restoration at start took a second longer.
         if (!properties.containsKey(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)) {
