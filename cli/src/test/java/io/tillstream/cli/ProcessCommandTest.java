@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -57,21 +59,30 @@ class ProcessCommandTest {
             "--stream-threads", "2", "--command-config", config.toString());
         PipelineApi api = new PipelineApi("http://127.0.0.1:" + port);
         GeneratedSales generated = new GeneratedSales(5);
-        // Sales keep coming while the processor is killed and restarted.
+        // Sales keep coming while the processor is killed and restarted, from a thread of their own: the common pool
+        // has one worker on two cores, and the commands other tests run in it can hold that worker for minutes.
+        ExecutorService producer = Executors.newSingleThreadExecutor();
         CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> {
             for (int sent = 0; sent < SALES; sent += 2_500) {
                 generated.send(platform, SOURCE, 2_500);
                 pause(Duration.ofMillis(250));
             }
-        });
+        }, producer);
+        producer.shutdown();
 
         Process first = start(command, work.resolve("first.out"));
         AtomicLong countedBeforeKill = new AtomicLong();
-        Awaitility.await().atMost(PATIENCE).until(() -> {
-            countedBeforeKill.set(api.invoicesCounted());
-            return countedBeforeKill.get() >= 10_000;
-        });
-        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        try {
+            Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+                countedBeforeKill.set(api.invoicesCounted());
+                assertThat(countedBeforeKill.get())
+                    .as(() -> "sales counted before the kill (the test's producer " + state(producing)
+                        + "); the processor's last warnings:\n" + warnings(work.resolve("first.log")))
+                    .isGreaterThanOrEqualTo(10_000);
+            });
+        } finally {
+            first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
         assertThat(countedBeforeKill.get()).as("sales counted when killed").isLessThan(SALES);
 
         Process second = start(command, work.resolve("second.out"));
@@ -170,6 +181,14 @@ class ProcessCommandTest {
         assertThat(process.isAlive()).as("process is running; its output: %s%s", Files.readString(output), Files.readString(log))
             .isTrue();
         return process;
+    }
+
+    /** Whether a background step is still running, finished, or failed and why, for a failure's message. */
+    private static String state(CompletableFuture<?> step) {
+        if (!step.isDone()) {
+            return "is still sending";
+        }
+        return step.handle((done, failure) -> failure == null ? "has sent everything" : "failed: " + failure).join();
     }
 
     /** The last warnings and errors Kafka Streams logged (-v), for a failure's message. */
