@@ -59,8 +59,8 @@ class ProcessCommandTest {
             "--stream-threads", "2", "--command-config", config.toString());
         PipelineApi api = new PipelineApi("http://127.0.0.1:" + port);
         GeneratedSales generated = new GeneratedSales(5);
-        // Sales keep coming while the processor is killed and restarted, from a thread of their own: the common pool
-        // has one worker on two cores, and the commands other tests run in it can hold that worker for minutes.
+        // Sales keep coming while the processor is killed and restarted, from a thread of their own rather than the
+        // common pool, where other tests run commands that last minutes.
         ExecutorService producer = Executors.newSingleThreadExecutor();
         CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> {
             for (int sent = 0; sent < SALES; sent += 2_500) {
