@@ -29,6 +29,11 @@ wait_for_line() { # file pattern timeout_s
   done
 }
 
+# The median of the numbers on standard input, one a line; of an even count, the mean of the middle two.
+median() {
+  sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
 # Starts `tillstream up` in the background on kafka_port (controller kafka_port + 1), registry_port and
 # console registry_port + 1, with its data and output (up.out) in the caller's $work; returns once it
 # is up, or prints its output and returns 1 after 90 s.

@@ -41,7 +41,8 @@ for r in $(seq 1 "$rounds"); do
     restart[$b]="${restart[$b]:-} $(ready_ms "${builds[$b]}" "app-$b-$r")"
   done
 done
-median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {print v[int((NR + 1) / 2)]}'; }
+# The median of a list of numbers separated by spaces.
+median_of() { echo "$1" | tr ' ' '\n' | grep . | median; }
 for b in "${!builds[@]}"; do
-  echo "${builds[$b]}: first start${first[$b]} ms (median $(echo "${first[$b]}" | median)); restart${restart[$b]} ms (median $(echo "${restart[$b]}" | median))"
+  echo "${builds[$b]}: first start${first[$b]} ms (median $(median_of "${first[$b]}")); restart${restart[$b]} ms (median $(median_of "${restart[$b]}"))"
 done

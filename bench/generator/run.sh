@@ -126,7 +126,7 @@ for round in $(seq 1 "$rounds"); do
     "$perf_cpu" "$perf_broker_cpu" "$(echo "$(stored_bytes "perf-$round") / $records" | bc -l)" "$size"
   printf '%-8s %-22s %12.2f\n' "" "ratio" "$ratio"
 done
-median=$(printf '%s\n' "${ratios[@]}" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
+median=$(printf '%s\n' "${ratios[@]}" | median)
 echo
 echo "load at the end: $(uptime)"
 printf 'median ratio (records/s) over %d rounds: %.2f   (target >= 1.0)\n' "$rounds" "$median"

@@ -37,7 +37,6 @@ echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 scrape_periodically() { # url
   while true; do curl -sf -o /dev/null "$1" || true; sleep "$scrape_interval"; done
 }
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 start_up $port $registry_port
 
