@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tillstream.serde.internals.BoundedCache;
-import org.apache.avro.JsonProperties;
-import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -120,8 +118,7 @@ final class JsonSchemaRecords {
             }
             ValueType type = valueType(property.getValue(), name, at);
             boolean nullable = !required.contains(property.getKey()) || types(property.getValue()).contains("null");
-            fields.add(nullable ? new Schema.Field(property.getKey(),
-                Schema.createUnion(Schema.create(Schema.Type.NULL), type.schema()), null, JsonProperties.NULL_VALUE)
+            fields.add(nullable ? LandingTypes.nullable(property.getKey(), type.schema())
                 : new Schema.Field(property.getKey(), type.schema()));
             properties.add(new Property(property.getKey(), fields.size() - 1, nullable, type));
         }
@@ -145,17 +142,15 @@ final class JsonSchemaRecords {
         }
         return switch (types.iterator().next()) {
             case "string" -> switch (schema.path("format").asText()) {
-                case "date" -> new ValueType(LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT)), JsonSchemaRecords::date);
-                case "date-time" -> new ValueType(LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG)),
-                    JsonSchemaRecords::micros);
+                case "date" -> new ValueType(LandingTypes.date(), JsonSchemaRecords::date);
+                case "date-time" -> new ValueType(LandingTypes.timestampMicros(), JsonSchemaRecords::micros);
                 default -> new ValueType(Schema.create(Schema.Type.STRING), at -> text(at));
             };
             case "integer" -> new ValueType(Schema.create(Schema.Type.LONG), JsonSchemaRecords::integer);
             case "number" -> {
                 int scale = schema.has("multipleOf") ? Math.max(0, schema.get("multipleOf").decimalValue().stripTrailingZeros()
                     .scale()) : DEFAULT_SCALE;
-                yield new ValueType(LogicalTypes.decimal(DECIMAL_PRECISION, scale).addToSchema(Schema.create(Schema.Type.BYTES)),
-                    at -> decimal(at, scale));
+                yield new ValueType(LandingTypes.decimal(DECIMAL_PRECISION, scale), at -> decimal(at, scale));
             }
             case "boolean" -> new ValueType(Schema.create(Schema.Type.BOOLEAN), at -> {
                 requireThat(at.value().isBoolean(), at, "a boolean");
@@ -209,7 +204,7 @@ final class JsonSchemaRecords {
     private static Object micros(At at) {
         try {
             Instant instant = OffsetDateTime.parse(text(at)).toInstant();
-            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+            return LandingTypes.micros(instant.getEpochSecond(), instant.getNano());
         } catch (DateTimeException | ArithmeticException e) {
             throw new IllegalArgumentException(where(at.path()) + " is " + at.value() + ", not an ISO 8601 date-time", e);
         }

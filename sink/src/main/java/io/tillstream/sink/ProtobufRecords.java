@@ -6,8 +6,6 @@ import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import io.tillstream.serde.internals.BoundedCache;
-import org.apache.avro.JsonProperties;
-import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -50,7 +48,8 @@ final class ProtobufRecords {
 
     /** A Money in a list or a map. */
     private static final Schema MONEY_RECORD = Schema.createRecord("Money", null, "google.type", false, List.of(
-        new Schema.Field("amount", decimal()), new Schema.Field("currency_code", Schema.create(Schema.Type.STRING))));
+        new Schema.Field("amount", LandingTypes.decimal(MONEY_PRECISION, MONEY_SCALE)),
+        new Schema.Field("currency_code", Schema.create(Schema.Type.STRING))));
 
     private final BoundedCache<Descriptor, RecordType> types;
 
@@ -103,8 +102,8 @@ final class ProtobufRecords {
             int position = fields.size();
             if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !field.isRepeated()
                 && field.getMessageType().getFullName().equals(MONEY)) {
-                fields.add(nullableField(name, decimal()));
-                fields.add(nullableField(name + CURRENCY_SUFFIX, Schema.create(Schema.Type.STRING)));
+                fields.add(LandingTypes.nullable(name, LandingTypes.decimal(MONEY_PRECISION, MONEY_SCALE)));
+                fields.add(LandingTypes.nullable(name + CURRENCY_SUFFIX, Schema.create(Schema.Type.STRING)));
                 landings.add((message, record) -> {
                     if (message.hasField(field)) {
                         Message money = (Message) message.getField(field);
@@ -131,7 +130,7 @@ final class ProtobufRecords {
                     ((List<?>) message.getField(field)).stream().map(element.convert()).toList()));
             } else {
                 ValueType value = valueType(field, enclosing);
-                fields.add(field.hasPresence() ? nullableField(name, value.schema()) : new Schema.Field(name, value.schema()));
+                fields.add(field.hasPresence() ? LandingTypes.nullable(name, value.schema()) : new Schema.Field(name, value.schema()));
                 landings.add((message, record) -> {
                     if (!field.hasPresence() || message.hasField(field)) {
                         record.put(position, value.convert().apply(message.getField(field)));
@@ -164,10 +163,9 @@ final class ProtobufRecords {
     private static ValueType messageType(Descriptor message, Set<String> enclosing) {
         switch (message.getFullName()) {
             case DATE:
-                return new ValueType(LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT)), v -> date((Message) v));
+                return new ValueType(LandingTypes.date(), v -> date((Message) v));
             case TIMESTAMP:
-                return new ValueType(LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG)),
-                    v -> micros((Message) v));
+                return new ValueType(LandingTypes.timestampMicros(), v -> micros((Message) v));
             case MONEY:
                 // Not a field of its own here, so no column beside it for the currency: a struct keeps both.
                 return new ValueType(MONEY_RECORD, v -> {
@@ -190,15 +188,6 @@ final class ProtobufRecords {
         return message.getFile().getPackage().equals("google.protobuf") && WRAPPERS.contains(message.getName());
     }
 
-    private static Schema.Field nullableField(String name, Schema type) {
-        return new Schema.Field(name, Schema.createUnion(Schema.create(Schema.Type.NULL), type), null,
-            JsonProperties.NULL_VALUE);
-    }
-
-    private static Schema decimal() {
-        return LogicalTypes.decimal(MONEY_PRECISION, MONEY_SCALE).addToSchema(Schema.create(Schema.Type.BYTES));
-    }
-
     private static int date(Message date) {
         int year = (Integer) scalar(date, "year");
         int month = (Integer) scalar(date, "month");
@@ -212,8 +201,7 @@ final class ProtobufRecords {
     }
 
     private static long micros(Message timestamp) {
-        return Math.addExact(Math.multiplyExact((Long) scalar(timestamp, "seconds"), 1_000_000L),
-            (Integer) scalar(timestamp, "nanos") / 1_000);
+        return LandingTypes.micros((Long) scalar(timestamp, "seconds"), (Integer) scalar(timestamp, "nanos"));
     }
 
     private static ByteBuffer money(Message money) {
