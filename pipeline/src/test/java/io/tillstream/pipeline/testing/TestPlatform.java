@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.clients.admin.Admin;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
 /**
  * The JVM's shared Kafka broker and Schema Registry ({@link KafkaWithRegistry#shared()}) with the
@@ -64,14 +66,7 @@ public final class TestPlatform {
     }
 
     public void createTopic(String name, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        withAdmin(admin -> admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all());
     }
 
     /** Each partition of {@code topic} and its end offset: the records written to it, when no transaction wrote there. */
@@ -88,14 +83,19 @@ public final class TestPlatform {
 
     /** Each partition of {@code topic} and the offset {@code group} committed there, if it did. */
     public Map<Integer, Long> committedOffsets(String group, String topic) {
+        Map<Integer, Long> committed = new TreeMap<>();
+        withAdmin(admin -> admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()).forEach((partition, offset) -> {
+            if (partition.topic().equals(topic) && offset != null) {
+                committed.put(partition.partition(), offset.offset());
+            }
+        });
+        return committed;
+    }
+
+    /** What {@code call} asks of an Admin client of this platform, once it has answered. */
+    private <T> T withAdmin(Function<Admin, KafkaFuture<T>> call) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            Map<Integer, Long> committed = new TreeMap<>();
-            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().forEach((partition, offset) -> {
-                if (partition.topic().equals(topic) && offset != null) {
-                    committed.put(partition.partition(), offset.offset());
-                }
-            });
-            return committed;
+            return call.apply(admin).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
