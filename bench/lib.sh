@@ -3,6 +3,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 jar="$root/cli/target/tillstream.jar"
 # The JVM options ./tillstream runs with, so benchmarks measure what users run.
 java_opts=${TILLSTREAM_JAVA_OPTS:-$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' "$root/tillstream")}
+# What the launcher adds for `up`, `demo`, `sink` and `process` (C2 deferred during their start).
+start_jit_opts=$(sed -n 's/^start_jit_opts="\(.*\)"$/\1/p' "$root/tillstream")
 
 # Prints the classpath of bench/pom.xml's dependencies (Apache Kafka's tools, kafka-clients, Playwright,
 # logback...), resolving it with the wrapper when it is missing or older than that pom or its parent.
@@ -61,6 +63,17 @@ rss_mb() { # pid
 
 cpu_seconds() { # pid: user + system CPU seconds of a running process so far
   awk -v tick="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / tick }' "/proc/$1/stat"
+}
+
+# The CPU seconds of a running JVM's live threads, by thread name with its numbers dropped (a pool's threads
+# together), largest first: where a process's CPU went, without a profiler's own cost. Threads that have ended
+# are not listed; their CPU is in cpu_seconds' total only.
+thread_cpu() { # pid [lines]
+  for task in /proc/"$1"/task/*; do
+    awk -v tick="$(getconf CLK_TCK)" '{ print ($14 + $15) / tick }' "$task/stat" 2>/dev/null | tr '\n' ' '
+    sed 's/[0-9]//g' "$task/comm" 2>/dev/null
+  done | awk '{ cpu = $1; $1 = ""; by[$0] += cpu } END { for (t in by) if (by[t] > 0) printf "%8.2f %s\n", by[t], t }' \
+    | sort -rn | head -n "${2:-12}"
 }
 
 # Builds a module's test classes and those of the modules it needs, and writes its test classpath to

@@ -86,8 +86,12 @@ echo "tillstream process ($threads stream thread(s), exactly_once_v2${STREAMS_SE
 printf 'num.stream.threads=%s\n%s\n' "$threads" "${STREAMS_SETTINGS:-}" > "$work/streams.properties"
 start=$(date +%s.%N)
 broker_before=$(cpu_seconds "$broker")
-# shellcheck disable=SC2086
-TILLSTREAM_JAVA_OPTS="$java_opts${PROCESS_JFR:+ -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$PROCESS_JFR}" \
+# With the launcher's own options for `process` (TILLSTREAM_JAVA_OPTS replaces them when set), and JFR's beside them.
+process_java_opts=${TILLSTREAM_JAVA_OPTS:-}
+if [ -n "${PROCESS_JFR:-}" ]; then
+  process_java_opts="${TILLSTREAM_JAVA_OPTS:-$java_opts $start_jit_opts} -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$PROCESS_JFR"
+fi
+TILLSTREAM_JAVA_OPTS="$process_java_opts" \
   "$root/tillstream" process --bootstrap-server $bootstrap --registry-url $registry \
   --http-port $http_port --state-dir "$work/state" --command-config "$work/streams.properties" > "$work/process.out" 2>&1 &
 processor=$!
@@ -99,6 +103,7 @@ while [ "$(counted)" -lt "$records" ]; do
 done
 done_at=$(date +%s.%N)
 process_cpu=$(cpu_seconds $processor)
+threads_cpu=$(thread_cpu $processor)
 broker_cpu=$(echo "$(cpu_seconds "$broker") - $broker_before" | bc)
 rate_all=$(echo "$records / ($done_at - $start)" | bc -l)
 rate_running=$(echo "$records / ($done_at - $ready)" | bc -l)
@@ -106,6 +111,8 @@ printf 'start to ready: %.1f s; ready to all %s aggregated: %.1f s\n' "$(echo "$
   "$(echo "$done_at - $ready" | bc -l)"
 echo "dead letters: $(curl -s "$api/api/v1/sales/dead-letters")"
 echo "CPU s from start to all aggregated: process $process_cpu, broker $broker_cpu"
+echo "of which the process's live threads (CPU s, by name):"
+echo "$threads_cpu"
 
 echo
 printf '%-40s %12s\n' "" "records/s"
