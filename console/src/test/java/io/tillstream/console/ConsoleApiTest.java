@@ -319,6 +319,27 @@ class ConsoleApiTest {
     }
 
     @Test
+    void aConsoleHoldsAProducerOnlyOnceAMessageIsProducedFromItAndNotAfterItStops(Environment env) {
+        Client admin = new Client(env.console().url());
+        String topic = newTopic(admin, 1);
+        long before = consoleProducerThreads();
+        try (ControlCenter fresh = env.startConsole(Map.of())) {
+            assertThat(consoleProducerThreads()).as("producer threads of a console nobody produced from").isEqualTo(before);
+
+            Client client = new Client(fresh.url());
+            assertThat(client.post("/api/v1/topics/" + topic + "/messages", Map.of("value", "first")).status()).isEqualTo(201);
+            assertThat(consoleProducerThreads()).as("producer threads once a message was produced").isEqualTo(before + 1);
+        }
+        assertThat(consoleProducerThreads()).as("producer threads after the console stopped").isEqualTo(before);
+    }
+
+    /** The consoles' test-message producers in this JVM, by their I/O threads. */
+    private static long consoleProducerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter(thread -> thread.isAlive() && thread.getName().endsWith("| tillstream-console-producer")).count();
+    }
+
+    @Test
     void aReadOnlyConsoleRefusesEveryChange(Environment env) {
         Client admin = new Client(env.console().url());
         String name = newTopic(admin, 1);

@@ -53,16 +53,18 @@ final class TestProducer implements AutoCloseable {
 
     private static final ObjectMapper JSON = ConsoleJson.typed();
 
-    private final KafkaProducer<byte[], byte[]> producer;
+    /** The producer's settings: it is made on the first message, so a console nobody produces from holds no producer. */
+    private final Map<String, Object> producerProps;
+    private KafkaProducer<byte[], byte[]> producer;
+    private boolean closed;
     private final SchemaRegistryClient registry;
     private final KafkaAvroSerializer serializer;
     private final Map<String, Object> jsonSchemaSettings;
 
     TestProducer(Map<String, Object> clientProps, SchemaRegistryClient registry, Map<String, Object> registrySettings) {
-        Map<String, Object> props = new HashMap<>(clientProps);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "tillstream-console-producer");
-        this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        this.producerProps = new HashMap<>(clientProps);
+        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "tillstream-console-producer");
         this.registry = registry;
         this.serializer = new KafkaAvroSerializer(registry);
         Map<String, Object> serdeSettings = new HashMap<>(registrySettings);
@@ -89,7 +91,7 @@ final class TestProducer implements AutoCloseable {
             value, request.headers() == null ? List.of() : request.headers().entrySet().stream()
                 .<Header>map(h -> new RecordHeader(h.getKey(),
                     h.getValue() == null ? null : h.getValue().getBytes(StandardCharsets.UTF_8))).toList());
-        RecordMetadata sent = Futures.join(producer.send(record));
+        RecordMetadata sent = Futures.join(producer().send(record));
         return new Sent(sent.partition(), sent.offset());
     }
 
@@ -130,9 +132,22 @@ final class TestProducer implements AutoCloseable {
         }
     }
 
+    private synchronized KafkaProducer<byte[], byte[]> producer() {
+        if (closed) {
+            throw new IllegalStateException("the console is stopping");
+        }
+        if (producer == null) {
+            producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
     @Override
-    public void close() {
-        producer.close();
+    public synchronized void close() {
+        closed = true;
+        if (producer != null) {
+            producer.close();
+        }
         serializer.close();
     }
 }
