@@ -224,9 +224,7 @@ public final class SalesPipeline implements AutoCloseable {
         // Streams' own linger.ms (100) stays: under exactly-once nothing written is read before the commit, a second
         // apart, so lingering delays no reader; 5 ms and Kafka's 16 KB batches cost process and broker together 1.4
         // times the CPU per sale (docs/benchmarks.md).
-        if (!properties.containsKey(ProducerConfig.BATCH_SIZE_CONFIG)) {
-            properties.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_SIZE);
-        }
+        defaultClientSetting(properties, StreamsConfig.PRODUCER_PREFIX, ProducerConfig.BATCH_SIZE_CONFIG, PRODUCER_BATCH_SIZE);
         // Exactly-once commits every 100 ms by default; each commit is a transaction over every partition written.
         // The queryable totals are current without a commit, so committing once a second costs only the readers of
         // the output topics up to a second, and gains about a third in throughput.
@@ -246,23 +244,26 @@ public final class SalesPipeline implements AutoCloseable {
         // milliseconds of work, and the broker answers more, smaller fetches. 5,000 records and 4 MB a partition: 1.19
         // times the throughput over a backlog and a fifth less of the broker's CPU (docs/benchmarks.md); a poll of the
         // live stream returns what has arrived, as before.
-        defaultConsumerSetting(properties, StreamsConfig.MAIN_CONSUMER_PREFIX, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
-        defaultConsumerSetting(properties, StreamsConfig.MAIN_CONSUMER_PREFIX, ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+        defaultClientSetting(properties, StreamsConfig.MAIN_CONSUMER_PREFIX, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
+        defaultClientSetting(properties, StreamsConfig.MAIN_CONSUMER_PREFIX, ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
             MAX_PARTITION_FETCH_BYTES);
         // A store is restored once its changelog has been read to the end, and the last fetch of a changelog finds
         // nothing more: with the consumer's 500 ms wait for data, the restoration at start took a second longer.
-        defaultConsumerSetting(properties, StreamsConfig.RESTORE_CONSUMER_PREFIX, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+        defaultClientSetting(properties, StreamsConfig.RESTORE_CONSUMER_PREFIX, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
             RESTORE_FETCH_MAX_WAIT_MS);
         return properties;
     }
 
     /**
-     * Sets {@code key} for one of Kafka Streams' consumers ({@code consumerPrefix}: {@code main.consumer.}, ...) unless
-     * the given settings have it for every client or every consumer, which a prefixed setting would override.
+     * Sets {@code key} for one of Kafka Streams' clients ({@code clientPrefix}: {@code producer.}, {@code main.consumer.},
+     * ...) unless the given settings have it for that client, or for every client or every consumer, which a prefixed
+     * setting would override.
      */
-    private static void defaultConsumerSetting(Properties properties, String consumerPrefix, String key, String value) {
-        if (!properties.containsKey(key) && !properties.containsKey(StreamsConfig.consumerPrefix(key))) {
-            properties.putIfAbsent(consumerPrefix + key, value);
+    private static void defaultClientSetting(Properties properties, String clientPrefix, String key, String value) {
+        boolean setMoreWidely = properties.containsKey(key)
+            || !clientPrefix.equals(StreamsConfig.PRODUCER_PREFIX) && properties.containsKey(StreamsConfig.consumerPrefix(key));
+        if (!setMoreWidely) {
+            properties.putIfAbsent(clientPrefix + key, value);
         }
     }
 
