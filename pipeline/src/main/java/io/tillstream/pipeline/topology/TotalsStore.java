@@ -39,17 +39,32 @@ import java.util.function.Predicate;
  * <p>A range or prefix query reads the sorted store below and lays over it only the groups changed
  * since the last commit: copying the map of every group for each query (ten thousand customers per
  * partition) cost the HTTP threads, polled five times a second, half as much CPU as the stream thread.
+ *
+ * <p>Each group's entry is a {@link Slot} that the stream thread updates in place: a sale's put into a
+ * group already seen is then a field write, and the group joins the changed groups once per commit, not
+ * once per sale. With a hash-map write into both maps for each of a sale's six groups, those maps were a
+ * quarter of the stream thread (docs/benchmarks.md).
  */
 final class TotalsStore<V> extends CommitBufferedStore<KeyValueStore<String, V>, String, V> implements KeyValueStore<String, V> {
 
     /** Every group read or written since the task started, and once {@link #complete} every group: the store's values without a lookup in its sorted byte map. */
-    private final Map<String, V> latest = new ConcurrentHashMap<>();
+    private final Map<String, Slot<V>> latest = new ConcurrentHashMap<>();
     /** Whether {@link #latest} holds every stored group, so that a group missing there is missing. */
     private volatile boolean complete;
-    /** The groups written since the last commit, with their values; read by query threads too. */
-    private final Map<String, V> changed = new ConcurrentHashMap<>();
+    /** The groups written since the last commit; read by query threads too. */
+    private final Map<String, Slot<V>> changed = new ConcurrentHashMap<>();
     /** The stream thread that owns the task: queries from other threads read through without filling {@link #latest}. */
     private volatile Thread writer;
+
+    /** A group's latest value, and whether it is among the {@link #changed} groups; only the stream thread writes either. */
+    private static final class Slot<V> {
+        volatile V value;
+        boolean changed;
+
+        Slot(V value) {
+            this.value = value;
+        }
+    }
 
     private TotalsStore(KeyValueStore<String, V> logged) {
         super(logged);
@@ -63,8 +78,17 @@ final class TotalsStore<V> extends CommitBufferedStore<KeyValueStore<String, V>,
 
     @Override
     public void put(String key, V value) {
-        latest.put(key, value);
-        changed.put(key, value);
+        Slot<V> slot = latest.get(key);
+        if (slot == null) {
+            slot = new Slot<>(value);
+            latest.put(key, slot);
+        } else {
+            slot.value = value;
+        }
+        if (!slot.changed) {
+            slot.changed = true;
+            changed.put(key, slot);
+        }
     }
 
     @Override
@@ -92,18 +116,22 @@ final class TotalsStore<V> extends CommitBufferedStore<KeyValueStore<String, V>,
 
     @Override
     public V get(String key) {
-        V value = latest.get(key);
-        if (value != null || complete) {
-            return value;
+        Slot<V> slot = latest.get(key);
+        if (slot != null) {
+            return slot.value;
+        }
+        if (complete) {
+            return null;
         }
         if (Thread.currentThread() != writer) {
             return logged.get(key);
         }
         try (KeyValueIterator<String, V> stored = logged.all()) {
-            stored.forEachRemaining(entry -> latest.putIfAbsent(entry.key, entry.value));
+            stored.forEachRemaining(entry -> latest.putIfAbsent(entry.key, new Slot<>(entry.value)));
         }
         complete = true;
-        return latest.get(key);
+        slot = latest.get(key);
+        return slot == null ? null : slot.value;
     }
 
     @Override
@@ -141,9 +169,9 @@ final class TotalsStore<V> extends CommitBufferedStore<KeyValueStore<String, V>,
      */
     private Map<String, V> changes(Predicate<String> wanted) {
         Map<String, V> changes = new HashMap<>();
-        changed.forEach((key, value) -> {
+        changed.forEach((key, slot) -> {
             if (wanted.test(key)) {
-                changes.put(key, value);
+                changes.put(key, slot.value);
             }
         });
         return changes;
@@ -164,7 +192,10 @@ final class TotalsStore<V> extends CommitBufferedStore<KeyValueStore<String, V>,
 
     @Override
     protected void writeBuffered() {
-        changed.forEach(logged::put);
+        changed.forEach((key, slot) -> {
+            logged.put(key, slot.value);
+            slot.changed = false;
+        });
         changed.clear();
     }
 
