@@ -15,14 +15,20 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What any exactly-once Kafka Streams application costs on this machine before it does any work of
- * its own: the ceiling for `tillstream process`. Run with the Tillstream jar on the classpath (it
- * holds Kafka Streams), in Java's single-file source mode:
+ * its own: the ceiling for `tillstream process`. Compiled against the Tillstream jar (it holds Kafka
+ * Streams) and run with it on the classpath:
  *
- *   java -cp cli/target/tillstream.jar bench/pipeline/StreamsFloor.java BOOTSTRAP TOPIC RECORDS count|copy
+ *   javac -cp cli/target/tillstream.jar -d CLASSES bench/pipeline/StreamsFloor.java
+ *   java -cp cli/target/tillstream.jar:CLASSES StreamsFloor BOOTSTRAP TOPIC RECORDS count|copy
+ *
+ * Compiled beforehand, not in Java's single-file source mode, whose compilation would count in a time
+ * taken from the JVM's launch.
  *
  * count: reads every record and counts it; copy: also writes each record's bytes to TOPIC-copy (one
  * produce per record, as writing sales_enriched needs). Prints records/s from the start of the JVM's
- * Streams setup until the last record was seen.
+ * Streams setup until the last record was seen, then on a line of its own the wall-clock time of that
+ * moment in milliseconds since the epoch, so that the caller can time it from the JVM's launch as it
+ * times the others.
  */
 public class StreamsFloor {
 
@@ -59,7 +65,9 @@ public class StreamsFloor {
                 throw new IllegalStateException("saw only " + seen.get() + " of " + records + " records in 10 minutes");
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            long finished = System.currentTimeMillis();
             System.out.printf("%s: %d records in %.1f s: %.0f records/s%n", args[3], records, seconds, records / seconds);
+            System.out.println("finished at ms " + finished);
         }
     }
 }
