@@ -70,7 +70,8 @@ public final class SalesPipeline implements AutoCloseable {
     };
 
     private final PipelineConfig config;
-    private final SchemaRegistryClient registry;
+    /** Made in {@link #start()}, on the thread that registers the output schemas. */
+    private SchemaRegistryClient registry;
     private final LatencyHistogram latency = new LatencyHistogram();
     private final MetricsEndpoint metrics = new MetricsEndpoint();
     private final PipelineMetrics pipelineMetrics = new PipelineMetrics(latency, metrics);
@@ -80,7 +81,6 @@ public final class SalesPipeline implements AutoCloseable {
 
     private SalesPipeline(PipelineConfig config) {
         this.config = config;
-        this.registry = new CachedSchemaRegistryClient(config.clientSettings());
     }
 
     /** A pipeline for {@code config}, not yet started. */
@@ -90,29 +90,31 @@ public final class SalesPipeline implements AutoCloseable {
 
     /**
      * Checks that Kafka answers and has the source topic and creates the missing output topics, meanwhile registers
-     * the output schemas (which proves the registry answers), starts the HTTP API and then Kafka Streams; returns once all of that is under
-     * way ({@link #awaitRunning} waits for processing). On failure nothing is left running.
+     * the output schemas (which proves the registry answers), starts the HTTP API and makes Kafka Streams; starts it
+     * once the topics are there and returns ({@link #awaitRunning} waits for processing). On failure nothing is left
+     * running.
      *
      * @throws PipelineUnreachableException if Kafka or the Schema Registry cannot be reached
      * @throws PipelineException            for any other reason it cannot start (no source topic, port taken, ...)
      */
     public synchronized void start() {
-        // The schemas' registration waits on the registry, the topics' checks on Kafka: each goes on beside the other,
-        // and beside the HTTP API's start.
-        CompletableFuture<Void> schemas = CompletableFuture.runAsync(this::registerOutputSchemas, SETUP_THREAD);
+        // The topics' checks wait on Kafka and the schemas' registration on the registry, while the registry client's
+        // making (an HTTP client and its TLS context), the HTTP API's start and Kafka Streams' making (its clients, which
+        // connect only once started) are the start's work for the CPU: each goes on beside the others. Only Streams'
+        // start needs the topics.
+        Properties properties = streamsProperties();
+        Map<String, Object> adminSettings = new StreamsConfig(properties).getAdminConfigs(config.applicationId() + "-setup");
+        CompletableFuture<Void> topics = CompletableFuture.runAsync(() -> setUpTopics(adminSettings), SETUP_THREAD);
+        CompletableFuture<SchemaRegistryClient> registryClient = CompletableFuture.supplyAsync(
+            () -> new CachedSchemaRegistryClient(config.clientSettings()), SETUP_THREAD);
+        CompletableFuture<Void> schemas = registryClient.thenAcceptAsync(this::registerOutputSchemas, SETUP_THREAD);
         try {
-            Properties properties = streamsProperties();
-            try (Admin admin = Admin.create(new StreamsConfig(properties).getAdminConfigs(config.applicationId() + "-setup"))) {
-                TopicSetup topics = new TopicSetup(admin, config.bootstrapServers(), config.clientSettings(), config.startupTimeout());
-                int partitions = topics.sourcePartitions(config.topics().source());
-                topics.createMissing(config.topics(), partitions, config.windowRetention());
-            }
             http = HttpApi.create(config.httpHost(), config.httpPort(), latency, metrics, access(), config.https().orElse(null),
                 new SchemaRegistryClientConfig(config.clientSettings()).sslContext());
             startHttp();
-            awaitSchemas(schemas);
             HostInfo self = new HostInfo(config.httpHost(), http.port());
             properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+            registry = await(registryClient);
             Topology topology = new SalesTopology(config.topics(), config.windowGrace(), config.windowRetention(),
                 config.clientSettings(), registry, latency).build();
             streams = new KafkaStreams(topology, properties);
@@ -124,24 +126,40 @@ public final class SalesPipeline implements AutoCloseable {
             pipelineMetrics.bindTo(streams, metrics, String.valueOf(properties.getOrDefault(
                 StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, Sensor.RecordingLevel.INFO.name)));
             http.serve(streams, topology.describe(), self);
+            await(topics);
+            await(schemas);
             streams.start();
         } catch (RuntimeException e) {
             schemas.handle((done, failure) -> done).join();
+            registry = registryClient.handle((client, failure) -> client).join();
+            // Kafka out of reach or without the source topic is what a user must hear of first, as when the topics were
+            // checked before anything else started.
+            RuntimeException topicsFailure = topics.handle((done, failure) -> failure == null ? null : unwrapped(failure)).join();
             close();
-            throw e;
+            throw topicsFailure != null ? topicsFailure : e;
         }
     }
 
-    /** Waits for the registration begun in {@link #start()}; its own failure rather than the future's wrapper. */
-    private static void awaitSchemas(CompletableFuture<Void> schemas) {
-        try {
-            schemas.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
+    private void setUpTopics(Map<String, Object> adminSettings) {
+        try (Admin admin = Admin.create(adminSettings)) {
+            TopicSetup topics = new TopicSetup(admin, config.bootstrapServers(), config.clientSettings(), config.startupTimeout());
+            int partitions = topics.sourcePartitions(config.topics().source());
+            topics.createMissing(config.topics(), partitions, config.windowRetention());
         }
+    }
+
+    /** Waits for a step begun in {@link #start()} on a thread of its own; its own failure rather than the future's wrapper. */
+    private static <T> T await(CompletableFuture<T> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            throw unwrapped(e);
+        }
+    }
+
+    private static RuntimeException unwrapped(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 
     /**
@@ -203,7 +221,9 @@ public final class SalesPipeline implements AutoCloseable {
             http.close();
         }
         pipelineMetrics.close();
-        registry.close();
+        if (registry != null) {
+            registry.close();
+        }
     }
 
     /** Kafka Streams' settings: the client settings given, and the pipeline's own defaults where those leave a setting open. */
@@ -268,17 +288,17 @@ public final class SalesPipeline implements AutoCloseable {
     }
 
     /** Registers up front what the serdes would on first write, so that an unreachable registry fails the start. */
-    private void registerOutputSchemas() {
+    private void registerOutputSchemas(SchemaRegistryClient registry) {
         SubjectNameStrategy subjects = new AvroSerdeConfig(config.clientSettings()).subjectNameStrategy(false);
         Topics topics = config.topics();
-        register(subjects, topics.enriched(), EnrichedSale.getClassSchema());
-        register(subjects, topics.perMinute(), SalesTotals.getClassSchema());
+        register(registry, subjects, topics.enriched(), EnrichedSale.getClassSchema());
+        register(registry, subjects, topics.perMinute(), SalesTotals.getClassSchema());
         for (Breakdown breakdown : Breakdown.withTopics()) {
-            register(subjects, topics.aggregate(breakdown), SalesTotals.getClassSchema());
+            register(registry, subjects, topics.aggregate(breakdown), SalesTotals.getClassSchema());
         }
     }
 
-    private void register(SubjectNameStrategy subjects, String topic, Schema schema) {
+    private static void register(SchemaRegistryClient registry, SubjectNameStrategy subjects, String topic, Schema schema) {
         String subject = subjects.subjectName(topic, false, SubjectNameStrategy.recordName(schema));
         try {
             registry.register(subject, schema, false);
